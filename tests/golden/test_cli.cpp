@@ -1,0 +1,223 @@
+// The `workbench` command as pipelines use it: real processes, real files, exit codes.
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace wb;
+using test::runCli;
+
+namespace {
+
+const QString kSummary = QStringLiteral("/source-content/en/adult-all-treatment.md");
+
+// A throw-away copy of the bundled project (sources and rules only).
+QString makeProject(QTemporaryDir &dir, const QByteArray &markdown = {})
+{
+    QDir().mkpath(dir.filePath(QStringLiteral("source-content/en")));
+    const QString src = test::sourceDir() + QStringLiteral("/source-content/en/");
+    QFile::copy(src + QStringLiteral("segmentation.srx"), dir.filePath(QStringLiteral("source-content/en/segmentation.srx")));
+    if (markdown.isEmpty())
+        QFile::copy(src + QStringLiteral("adult-all-treatment.md"), dir.filePath(QStringLiteral("source-content/en/adult-all-treatment.md")));
+    else
+        test::writeAll(dir.filePath(QStringLiteral("source-content/en/doc.md")), markdown);
+    return dir.path();
+}
+
+} // namespace
+
+TEST(Cli, SegmentWritesAPotThatMsgfmtAccepts)
+{
+    QTemporaryDir dir;
+    const QString pot = dir.filePath(QStringLiteral("summary.pot"));
+    const auto r = runCli({QStringLiteral("segment"), test::sourceDir() + kSummary, QStringLiteral("-o"), pot});
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    const QByteArray text = test::readAll(pot);
+    EXPECT_TRUE(text.contains("msgctxt \"acute-lymphoblastic-leukemia-all."));
+    EXPECT_TRUE(text.contains("#. image alt text"));
+    const auto check = test::run(QStringLiteral("msgfmt"), {QStringLiteral("-c"), QStringLiteral("-o"), QStringLiteral("/dev/null"), pot});
+    EXPECT_EQ(check.exitCode, 0) << check.err.constData();
+}
+
+TEST(Cli, SegmentToStdoutWhenNoOutputIsGiven)
+{
+    const auto r = runCli({QStringLiteral("segment"), test::dataDir() + QStringLiteral("/markdown/setext.md")});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.contains("msgid \"Setext heading one\""));
+}
+
+TEST(Cli, MsgenCatalogExportsTheSummaryByteForByte)
+{
+    QTemporaryDir dir;
+    const QString pot = dir.filePath(QStringLiteral("s.pot"));
+    const QString po = dir.filePath(QStringLiteral("en.po"));
+    const QString out = dir.filePath(QStringLiteral("out.md"));
+    ASSERT_EQ(runCli({QStringLiteral("segment"), test::sourceDir() + kSummary, QStringLiteral("-o"), pot}).exitCode, 0);
+    // gettext's own msgen: every msgstr becomes its msgid.
+    const auto msgen = test::run(QStringLiteral("msgen"), {QStringLiteral("-o"), po, pot});
+    ASSERT_EQ(msgen.exitCode, 0) << msgen.err.constData();
+    const auto r = runCli({QStringLiteral("export"), test::sourceDir() + kSummary, QStringLiteral("--po"), po,
+                           QStringLiteral("--include"), QStringLiteral("all"), QStringLiteral("-o"), out});
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    EXPECT_EQ(test::readAll(out), test::readAll(test::sourceDir() + kSummary));
+}
+
+TEST(Cli, UpdateCreatesCatalogsAndASecondRunChangesNothing)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir);
+    const auto first = runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")});
+    ASSERT_EQ(first.exitCode, 0) << first.err.constData();
+    EXPECT_TRUE(first.out.contains("created"));
+    const QString po = dir.filePath(QStringLiteral("locales/es/adult-all-treatment.po"));
+    const QByteArray before = test::readAll(po);
+    EXPECT_TRUE(before.contains("\"Language: es\\n\""));
+    EXPECT_TRUE(before.contains("\"Plural-Forms: nplurals=3;"));
+    const auto check = test::run(QStringLiteral("msgfmt"), {QStringLiteral("-c"), QStringLiteral("-o"), QStringLiteral("/dev/null"), po});
+    EXPECT_EQ(check.exitCode, 0) << check.err.constData();
+
+    const auto second = runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")});
+    ASSERT_EQ(second.exitCode, 0);
+    EXPECT_TRUE(second.out.contains("already up to date"));
+    EXPECT_EQ(test::readAll(po), before);
+}
+
+TEST(Cli, UpdateKeepsTranslationsOfUnchangedUnitsAndObsoletesDeletedOnes)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir, "# Title\n\nKeep this. Delete this.\n");
+    const QStringList update{QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")};
+    ASSERT_EQ(runCli(update).exitCode, 0);
+    const QString po = dir.filePath(QStringLiteral("locales/es/doc.po"));
+    QByteArray text = test::readAll(po);
+    text.replace("msgid \"Keep this.\"\nmsgstr \"\"", "msgid \"Keep this.\"\nmsgstr \"Conservar esto.\"");
+    text.replace("msgid \"Delete this.\"\nmsgstr \"\"", "msgid \"Delete this.\"\nmsgstr \"Borrar esto.\"");
+    test::writeAll(po, text);
+
+    test::writeAll(dir.filePath(QStringLiteral("source-content/en/doc.md")), "# Title\n\nNew first. Keep this.\n");
+    const auto r = runCli(update);
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    EXPECT_TRUE(r.out.contains("2 kept, 1 new, 0 renamed, 1 obsolete")) << r.out.constData();
+    const QByteArray after = test::readAll(po);
+    EXPECT_TRUE(after.contains("msgid \"Keep this.\"\nmsgstr \"Conservar esto.\""));
+    EXPECT_TRUE(after.contains("#~ msgid \"Delete this.\"\n#~ msgstr \"Borrar esto.\""));
+}
+
+TEST(Cli, ProjectExportAndStats)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir, "# Title\n\nOne sentence. Two sentences here.\n");
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    const QString po = dir.filePath(QStringLiteral("locales/es/doc.po"));
+    QByteArray text = test::readAll(po);
+    text.replace("msgid \"Title\"\nmsgstr \"\"", "msgid \"Title\"\nmsgstr \"Título\"");
+    test::writeAll(po, text);
+
+    const auto stats = runCli({QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                               QStringLiteral("es"), QStringLiteral("--json")});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err.constData();
+    const QJsonObject json = QJsonDocument::fromJson(stats.out).object();
+    EXPECT_EQ(json.value(QStringLiteral("units")).toInt(), 3);
+    EXPECT_EQ(json.value(QStringLiteral("words")).toInt(), 6);
+    const QJsonObject states = json.value(QStringLiteral("states")).toObject();
+    EXPECT_EQ(states.value(QStringLiteral("translated")).toObject().value(QStringLiteral("units")).toInt(), 1);
+    EXPECT_EQ(states.value(QStringLiteral("untranslated")).toObject().value(QStringLiteral("words")).toInt(), 5);
+
+    // Unreviewed translations are not published unless asked for.
+    const auto approvedOnly = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")});
+    ASSERT_EQ(approvedOnly.exitCode, 0) << approvedOnly.err.constData();
+    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("localized/es/doc.md"))), QByteArray("# Title\n\nOne sentence. Two sentences here.\n"));
+    const auto translated = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                                    QStringLiteral("es"), QStringLiteral("--include"), QStringLiteral("translated"),
+                                    QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
+    ASSERT_EQ(translated.exitCode, 0);
+    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("out/doc.md"))), QByteArray("# Título\n\nOne sentence. Two sentences here.\n"));
+}
+
+TEST(Cli, FallbackErrorFailsWithExitSixAndWritesNothing)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir, "# Title\n\nText.\n");
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    const QString out = dir.filePath(QStringLiteral("out.md"));
+    const auto r = runCli({QStringLiteral("export"), dir.filePath(QStringLiteral("source-content/en/doc.md")), QStringLiteral("--po"),
+                           dir.filePath(QStringLiteral("locales/es/doc.po")), QStringLiteral("--fallback"), QStringLiteral("error"),
+                           QStringLiteral("-o"), out});
+    EXPECT_EQ(r.exitCode, 6);
+    EXPECT_TRUE(r.err.contains("doc.md:1: unit title."));
+    EXPECT_TRUE(r.err.contains("has no usable translation: Title"));
+    EXPECT_FALSE(QFile::exists(out));
+}
+
+TEST(Cli, PseudoProvesTheSummaryIsFullyTranslatable)
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("pseudo.md"));
+    const auto r = runCli({QStringLiteral("pseudo"), test::sourceDir() + kSummary, QStringLiteral("-o"), out});
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    EXPECT_TRUE(r.err.contains("block structure intact; no untranslatable text"));
+    EXPECT_TRUE(test::readAll(out).contains("# ⟦Åçûţé Ļýɱþĥöƀļåšţîç Ļéûķéɱîå Ţŕéåţɱéñţ (ÞÐǪ®)–Þåţîéñţ Ṽéŕšîöñ"));
+}
+
+TEST(Cli, MissingFileExitsThreeAndNamesIt)
+{
+    const auto r = runCli({QStringLiteral("segment"), QStringLiteral("/nonexistent/doc.md")});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_EQ(r.err, QByteArray("workbench: /nonexistent/doc.md: no such file\n"));
+}
+
+TEST(Cli, InvalidUtf8ExitsFourWithLineAndColumn)
+{
+    QTemporaryDir dir;
+    const QString doc = dir.filePath(QStringLiteral("bad.md"));
+    test::writeAll(doc, "# Fine\n\nBroken \xE9 byte.\n");
+    const QString out = dir.filePath(QStringLiteral("out.pot"));
+    const auto r = runCli({QStringLiteral("segment"), doc, QStringLiteral("-o"), out});
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_EQ(r.err, ("workbench: " + doc + ":3:8: invalid UTF-8 byte 0xe9\n").toUtf8());
+    EXPECT_FALSE(QFile::exists(out));
+}
+
+TEST(Cli, BrokenCatalogExitsFourWithFileAndLine)
+{
+    const QString broken = test::sharedDir() + QStringLiteral("/reference-data/samples/po/polib-tests/test_syntax_error1.po");
+    const auto r = runCli({QStringLiteral("stats"), broken});
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_EQ(r.err, ("workbench: " + broken + ":5:7: syntax error\n").toUtf8());
+}
+
+TEST(Cli, UnwritableOutputExitsFiveAndLeavesNoFile)
+{
+    QTemporaryDir dir;
+    test::writeAll(dir.filePath(QStringLiteral("not-a-folder")), "x");
+    const QString out = dir.filePath(QStringLiteral("not-a-folder/out.pot"));
+    const auto r = runCli({QStringLiteral("segment"), test::dataDir() + QStringLiteral("/markdown/setext.md"), QStringLiteral("-o"), out});
+    EXPECT_EQ(r.exitCode, 5);
+    EXPECT_TRUE(r.err.startsWith(("workbench: " + out + ": cannot write").toUtf8())) << r.err.constData();
+}
+
+TEST(Cli, UsageErrorsExitTwo)
+{
+    EXPECT_EQ(runCli({}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("frobnicate")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("segment")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("export"), QStringLiteral("a.md")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("export"), QStringLiteral("a.md"), QStringLiteral("--po"), QStringLiteral("a.po"),
+                      QStringLiteral("--include"), QStringLiteral("some")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("stats"), QStringLiteral("--project"), QStringLiteral(".")}).exitCode, 2);
+    const auto help = runCli({QStringLiteral("export"), QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("--fallback"));
+}
+
+TEST(Cli, NotAProjectExitsThree)
+{
+    QTemporaryDir dir;
+    const auto r = runCli({QStringLiteral("update"), QStringLiteral("--project"), dir.path(), QStringLiteral("--locale"), QStringLiteral("es")});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(r.err.contains("not a workbench project"));
+}

@@ -1,0 +1,73 @@
+#include "test_support.h"
+#include "markdown/markdown_source.h"
+#include "model/unit_extractor.h"
+#include "project/project.h"
+#include "segment/sentence_segmenter.h"
+
+#include <QFile>
+#include <QProcess>
+#include <gtest/gtest.h>
+
+namespace wb::test {
+
+QString sourceDir() { return QStringLiteral(WB_SOURCE_DIR); }
+QString sharedDir() { return QStringLiteral(WB_SHARED_DIR); }
+QString dataDir() { return QStringLiteral(WB_TEST_DATA); }
+QString cliPath() { return QStringLiteral(WB_CLI); }
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << qPrintable(path);
+    return file.readAll();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly)) << qPrintable(path);
+    file.write(bytes);
+}
+
+SegmentedDocument segmentBytes(const QByteArray &markdown, const QString &language)
+{
+    auto segmenter = loadSegmenter(sourceDir() + QStringLiteral("/source-content/en/segmentation.srx"), language);
+    EXPECT_TRUE(segmenter.ok()) << qPrintable(segmenter.ok() ? QString() : segmenter.error().toString());
+    auto source = MarkdownSource::parse(markdown, QStringLiteral("test.md"));
+    EXPECT_TRUE(source.ok()) << qPrintable(source.ok() ? QString() : source.error().toString());
+    return segmentDocument(*source, **segmenter);
+}
+
+QStringList unitTexts(const SegmentedDocument &doc)
+{
+    QStringList texts;
+    for (const SourceUnit &unit : doc.units)
+        texts.append(unit.text);
+    return texts;
+}
+
+RunResult run(const QString &program, const QStringList &arguments, const QString &workingDir)
+{
+    QProcess process;
+    if (!workingDir.isEmpty())
+        process.setWorkingDirectory(workingDir);
+    process.start(program, arguments);
+    RunResult result;
+    if (!process.waitForStarted(30000)) {
+        result.err = "could not start " + program.toUtf8();
+        return result;
+    }
+    process.closeWriteChannel();
+    process.waitForFinished(300000);
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+RunResult runCli(const QStringList &arguments, const QString &workingDir)
+{
+    return run(cliPath(), arguments, workingDir);
+}
+
+} // namespace wb::test

@@ -1,0 +1,38 @@
+#pragma once
+#include "common/diagnostic.h"
+#include "common/result.h"
+#include "model/segmented_document.h"
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace wb::cli {
+
+/// Exit code for success; failures exit with the value of their ErrorKind (README).
+inline constexpr int kExitOk = 0;
+
+/// Prints "workbench: <file:line:col>: <message>" to stderr and returns the exit code.
+int fail(const Diagnostic &diagnostic);
+int fail(const Diagnostics &diagnostics);
+int usageError(const QString &command, const QString &message);
+void warn(const Diagnostic &diagnostic);
+
+/// Parses a subcommand's arguments; on a usage error prints it and sets exitCode.
+bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &arguments, int &exitCode);
+
+/// Writes bytes to a file atomically, or to stdout when path is empty or "-".
+Status writeOutput(const QString &path, const QByteArray &bytes);
+
+/// Adds --lang and --srx, shared by the commands that segment a Markdown file.
+void addSegmentationOptions(QCommandLineParser &parser);
+/// Segments a Markdown file with the rules the options name (default: segmentation.srx
+/// beside the file, else the built-in rules) and prints warnings for blocks left out.
+Result<SegmentedDocument> loadDocument(const QString &path, const QCommandLineParser &parser);
+
+/// One entry point per subcommand (cmd_<name>.cpp).
+int runSegment(const QStringList &arguments);
+int runUpdate(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runPseudo(const QStringList &arguments);
+int runStats(const QStringList &arguments);
+
+} // namespace wb::cli

@@ -1,0 +1,53 @@
+// workbench: the command line of the PDQ Localization Workbench. One thin file per
+// subcommand over the core library; no QtGui, so it runs on headless build machines.
+#include "cli_common.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+#include <map>
+
+namespace {
+
+const char kUsage[] =
+    "usage: workbench <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  segment DOC.md [-o OUT.pot]                 the translation units of a Markdown file as a POT\n"
+    "  update --project DIR --locale LANG          create or refresh locales/LANG/*.po from source-content/\n"
+    "  export DOC.md --po CATALOG.po [-o OUT.md]   localized Markdown from a catalog\n"
+    "  export --project DIR --locale LANG [--out DIR]\n"
+    "  pseudo DOC.md -o OUT.md                     pseudo-localized export with markup checks\n"
+    "  stats (--project DIR --locale LANG | CATALOG.po) [--json]\n"
+    "\n"
+    "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")) {
+        std::fputs(kUsage, arguments.isEmpty() ? stderr : stdout);
+        return arguments.isEmpty() ? int(wb::ErrorKind::Usage) : wb::cli::kExitOk;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        std::printf("workbench %s\n", PROJECT_VERSION);
+        return wb::cli::kExitOk;
+    }
+    const std::map<QString, int (*)(const QStringList &)> commands = {
+        {QStringLiteral("segment"), wb::cli::runSegment}, {QStringLiteral("update"), wb::cli::runUpdate},
+        {QStringLiteral("export"), wb::cli::runExport},   {QStringLiteral("pseudo"), wb::cli::runPseudo},
+        {QStringLiteral("stats"), wb::cli::runStats},
+    };
+    const QString command = arguments.takeFirst();
+    const auto it = commands.find(command);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "workbench: unknown command '%s'\n\n%s", qPrintable(command), kUsage);
+        return int(wb::ErrorKind::Usage);
+    }
+    return it->second(arguments);
+}

@@ -1,0 +1,30 @@
+#pragma once
+#include "common/result.h"
+#include <QByteArray>
+#include <QString>
+
+namespace wb {
+
+/// Largest input file the workbench reads; larger files are refused before parsing
+/// so that a stray multi-gigabyte file cannot exhaust memory.
+inline constexpr qint64 kMaxInputBytes = 256ll * 1024 * 1024;
+
+/// Reads a whole file; a missing or unreadable file is a MissingInput diagnostic.
+Result<QByteArray> readFileBytes(const QString &path);
+
+/// Checks that bytes are well-formed UTF-8 (ICU's decoder) and reports the first bad
+/// byte by line and column. A NUL byte is refused too: no text format we read allows it.
+Status checkUtf8(const QByteArray &bytes, const QString &path);
+
+/// Reads a file that must be UTF-8 text: readFileBytes + checkUtf8.
+Result<QByteArray> readUtf8File(const QString &path);
+
+/// Writes bytes atomically (QSaveFile): the target is either the old file or the
+/// complete new one, never a half-written mix.
+Status writeFileAtomically(const QString &path, const QByteArray &bytes);
+
+/// 1-based line and column (in bytes) of a byte offset.
+struct TextPosition { int line = 1; int column = 1; };
+TextPosition positionOfOffset(const QByteArray &bytes, qsizetype offset);
+
+} // namespace wb

@@ -1,0 +1,114 @@
+#include "markdown/markdown_source.h"
+#include "common/text_file.h"
+
+#include <algorithm>
+#include <cmark.h>
+
+namespace wb {
+namespace {
+
+constexpr int kMaxNestingDepth = 64; // cmark recurses per container level; refuse pathological input
+
+bool isFenceLine(const QByteArray &bytes, qsizetype start, qsizetype end, bool closing)
+{
+    QByteArray line = bytes.mid(start, end - start);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    line = line.trimmed();
+    return line == "---" || (closing && line == "...");
+}
+
+// Length of a YAML front matter block at the very start (0 if none).
+qsizetype frontMatterLength(const QByteArray &bytes, qsizetype bodyStart)
+{
+    qsizetype firstEnd = bytes.indexOf('\n', bodyStart);
+    if (firstEnd < 0 || !isFenceLine(bytes, bodyStart, firstEnd, false))
+        return 0;
+    for (qsizetype start = firstEnd + 1; start < bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        if (isFenceLine(bytes, start, end, true))
+            return std::min(end + 1, bytes.size()) - bodyStart;
+        start = end + 1;
+    }
+    return 0; // unterminated: not front matter, let cmark see it as Markdown
+}
+
+int nestingDepth(cmark_node *root)
+{
+    int depth = 0, deepest = 0;
+    cmark_iter *iter = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(cmark_iter_get_node(iter)))
+            deepest = std::max(deepest, ++depth);
+        else if (ev == CMARK_EVENT_EXIT)
+            --depth;
+    }
+    cmark_iter_free(iter);
+    return deepest;
+}
+
+} // namespace
+
+MarkdownSource::~MarkdownSource()
+{
+    if (m_root)
+        cmark_node_free(m_root);
+}
+
+Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &bytes, const QString &path)
+{
+    if (Status utf8 = checkUtf8(bytes, path); !utf8)
+        return utf8.error();
+    std::shared_ptr<MarkdownSource> doc(new MarkdownSource);
+    doc->m_bytes = bytes;
+    doc->m_path = path;
+    const qsizetype bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+
+    // cmark skips a BOM and counts line 1's columns from after it.
+    doc->m_lineStarts.append(bom);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        if (bytes[i] == '\n')
+            doc->m_lineStarts.append(i + 1);
+
+    // Hide front matter from cmark by blanking it out line for line, so every line
+    // and column cmark reports still points at the same bytes.
+    QByteArray forParser = bytes;
+    const qsizetype frontMatter = frontMatterLength(bytes, bom);
+    for (qsizetype i = bom; i < bom + frontMatter; ++i)
+        if (forParser[i] != '\n' && forParser[i] != '\r')
+            forParser[i] = ' ';
+
+    doc->m_root = cmark_parse_document(forParser.constData(), size_t(forParser.size()),
+                                       CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE);
+    if (!doc->m_root)
+        return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("cmark could not parse the document")};
+    if (nestingDepth(doc->m_root) > kMaxNestingDepth)
+        return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
+                          QStringLiteral("Markdown nests deeper than %1 levels").arg(kMaxNestingDepth)};
+    return doc;
+}
+
+Result<std::shared_ptr<MarkdownSource>> MarkdownSource::load(const QString &path)
+{
+    auto bytes = readFileBytes(path);
+    if (!bytes)
+        return bytes.error();
+    return parse(*bytes, path);
+}
+
+qsizetype MarkdownSource::offsetOf(int line, int column) const
+{
+    if (line < 1 || line > m_lineStarts.size())
+        return -1;
+    return std::min(m_lineStarts[line - 1] + column - 1, m_bytes.size());
+}
+
+int MarkdownSource::lineOf(qsizetype offset) const
+{
+    auto it = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), offset);
+    return int(it - m_lineStarts.cbegin());
+}
+
+} // namespace wb

@@ -1,0 +1,29 @@
+#pragma once
+#include <QList>
+#include <QString>
+
+namespace wb {
+
+/// A unit's text split into literal text and placeholders.
+/// Syntax: "{n}" opens and "{/n}" closes paired markup, "{n/}" is a standalone code,
+/// "{{" is a literal '{'. Any other '{' is literal too, so stray braces never fail.
+struct TextPiece {
+    enum class Kind { Text, Open, Close, Standalone };
+    Kind kind = Kind::Text;
+    QString text;    ///< Text only
+    int number = 0;  ///< placeholders only
+};
+
+QList<TextPiece> parsePlaceholderText(const QString &text);
+
+/// Escapes literal text for a unit: '{' becomes "{{".
+QString escapeUnitText(const QString &text);
+
+/// The text a reader sees: placeholders dropped, "{{" as '{'.
+QString plainTextOf(const QString &unitText);
+
+/// Checks that a translation uses the source's placeholders exactly once each, with
+/// pairs opened before they are closed. Empty string when fine, else what is wrong.
+QString placeholderMismatch(const QString &source, const QString &translation);
+
+} // namespace wb

@@ -1,0 +1,89 @@
+#include "po/gettext_po_session.h"
+
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
+
+namespace wb {
+namespace {
+
+// Per-thread state of the active session; libgettextpo's callbacks carry no user data.
+struct SessionState {
+    std::jmp_buf jump;
+    bool active = false;
+    bool failed = false;
+    bool missingFile = false;
+    int line = 0;
+    int column = 0;
+    char message[512] = {};
+};
+thread_local SessionState t_state;
+
+void record(int severity, const char *filename, size_t lineno, size_t column, const char *text)
+{
+    if (severity == PO_SEVERITY_WARNING || t_state.failed)
+        return; // keep the first error: later ones are usually consequences
+    t_state.failed = true;
+    t_state.line = (filename && lineno != size_t(-1)) ? int(lineno) : 0;
+    t_state.column = (filename && column != size_t(-1)) ? int(column) : 0;
+    std::snprintf(t_state.message, sizeof t_state.message, "%s", text ? text : "error");
+    // Multi-line messages: keep the first line.
+    if (char *newline = std::strchr(t_state.message, '\n'))
+        *newline = '\0';
+}
+
+void onError(int severity, po_message_t, const char *filename, size_t lineno, size_t column, int, const char *text)
+{
+    record(severity, filename, lineno, column, text);
+    if (severity == PO_SEVERITY_FATAL_ERROR && t_state.active)
+        std::longjmp(t_state.jump, 1);
+}
+
+void onError2(int severity, po_message_t, const char *filename1, size_t lineno1, size_t column1, int, const char *text1,
+              po_message_t, const char *, size_t, size_t, int, const char *)
+{
+    record(severity, filename1, lineno1, column1, text1);
+    if (severity == PO_SEVERITY_FATAL_ERROR && t_state.active)
+        std::longjmp(t_state.jump, 1);
+}
+
+const po_xerror_handler kHandler = {onError, onError2};
+
+} // namespace
+
+GettextPoSession::GettextPoSession(const QString &path) : m_path(path)
+{
+    t_state.failed = false;
+    t_state.message[0] = '\0';
+}
+
+GettextPoSession::~GettextPoSession()
+{
+    t_state.active = false;
+}
+
+bool GettextPoSession::runGuarded(void (*call)(void *), void *data)
+{
+    t_state.active = true;
+    if (setjmp(t_state.jump) == 0)
+        call(data);
+    t_state.active = false;
+    return !t_state.failed;
+}
+
+po_xerror_handler_t GettextPoSession::handler() const
+{
+    return &kHandler;
+}
+
+bool GettextPoSession::failed() const
+{
+    return t_state.failed;
+}
+
+Diagnostic GettextPoSession::error() const
+{
+    return Diagnostic{ErrorKind::InvalidInput, m_path, t_state.line, t_state.column, QString::fromUtf8(t_state.message)};
+}
+
+} // namespace wb

@@ -1,0 +1,252 @@
+#include "po/po_catalog.h"
+#include "common/text_file.h"
+#include "po/gettext_po_session.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <memory>
+#include <unicode/ucnv.h>
+
+namespace wb {
+namespace {
+
+// Turns libgettextpo's strings (in the file's charset) into QString.
+class CharsetDecoder {
+public:
+    explicit CharsetDecoder(const QByteArray &charset)
+    {
+        const QByteArray normalized = charset.toUpper();
+        if (charset.isEmpty() || normalized == "UTF-8" || normalized == "UTF8" || normalized == "CHARSET")
+            return;
+        UErrorCode status = U_ZERO_ERROR;
+        m_converter = ucnv_open(charset.constData(), &status);
+        if (U_FAILURE(status))
+            m_converter = nullptr, m_unknown = true;
+    }
+    ~CharsetDecoder() { if (m_converter) ucnv_close(m_converter); }
+    bool isUtf8() const { return !m_converter && !m_unknown; }
+    bool isUnknown() const { return m_unknown; }
+
+    QString operator()(const char *text) const
+    {
+        if (!text)
+            return {};
+        if (!m_converter)
+            return QString::fromUtf8(text);
+        UErrorCode status = U_ZERO_ERROR;
+        const int32_t length = int32_t(std::strlen(text));
+        QString out(length * 2 + 1, Qt::Uninitialized);
+        const int32_t written = ucnv_toUChars(m_converter, reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
+                                              text, length, &status);
+        out.resize(U_SUCCESS(status) ? written : 0);
+        return out;
+    }
+
+private:
+    UConverter *m_converter = nullptr;
+    bool m_unknown = false;
+};
+
+QByteArray charsetOf(const char *header)
+{
+    if (!header)
+        return {};
+    std::unique_ptr<char, decltype(&free)> contentType(po_header_field(header, "Content-Type"), &free);
+    if (!contentType)
+        return {};
+    static const QRegularExpression charset(QStringLiteral("charset=([A-Za-z0-9_.:-]+)"));
+    const auto m = charset.match(QString::fromLatin1(contentType.get()));
+    return m.hasMatch() ? m.captured(1).toLatin1() : QByteArray();
+}
+
+struct ReadCall {
+    QByteArray path;
+    po_xerror_handler_t handler;
+    po_file_t file = nullptr;
+};
+
+struct WriteCall {
+    po_file_t file;
+    QByteArray path;
+    po_xerror_handler_t handler;
+};
+
+void setString(po_message_t message, void (*setter)(po_message_t, const char *), const QString &value)
+{
+    setter(message, value.toUtf8().constData());
+}
+
+// libgettextpo keeps comments as lines ending in '\n'.
+QString commentsFromPo(const QString &raw)
+{
+    return raw.endsWith(QLatin1Char('\n')) ? raw.chopped(1) : raw;
+}
+
+QString commentsToPo(const QString &comments)
+{
+    return comments.isEmpty() ? QString() : comments + QLatin1Char('\n');
+}
+
+} // namespace
+
+Result<PoCatalog> PoCatalog::read(const QString &path)
+{
+    auto bytes = readFileBytes(path);
+    if (!bytes)
+        return bytes.error();
+
+    GettextPoSession session(path);
+    ReadCall call{path.toLocal8Bit(), session.handler()};
+    const bool ok = session.runGuarded([](void *d) {
+        auto *c = static_cast<ReadCall *>(d);
+        c->file = po_file_read(c->path.constData(), c->handler);
+    }, &call);
+    std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(call.file, &po_file_free);
+    if (!ok || !file)
+        return ok ? Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("libgettextpo could not read the file")}
+                  : session.error();
+
+    const CharsetDecoder decode(charsetOf(po_file_domain_header(file.get(), nullptr)));
+    if (decode.isUnknown())
+        return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
+                          QStringLiteral("the header declares charset \"%1\", which ICU does not know")
+                              .arg(QString::fromLatin1(charsetOf(po_file_domain_header(file.get(), nullptr))))};
+    if (decode.isUtf8())
+        if (Status utf8 = checkUtf8(*bytes, path); !utf8)
+            return utf8.error();
+
+    PoCatalog catalog;
+    po_message_iterator_t iterator = po_message_iterator(file.get(), nullptr);
+    const char *const *formats = po_format_list();
+    while (po_message_t message = po_next_message(iterator)) {
+        const char *msgid = po_message_msgid(message);
+        if (msgid && !*msgid && !po_message_msgctxt(message) && !po_message_is_obsolete(message)) {
+            catalog.header = decode(po_message_msgstr(message));
+            catalog.headerComments = commentsFromPo(decode(po_message_comments(message)));
+            catalog.headerFuzzy = po_message_is_fuzzy(message);
+            continue;
+        }
+        PoEntry entry;
+        entry.context = decode(po_message_msgctxt(message));
+        entry.msgid = decode(msgid);
+        entry.msgidPlural = decode(po_message_msgid_plural(message));
+        entry.msgstr = decode(po_message_msgstr(message));
+        if (po_message_msgid_plural(message))
+            for (int i = 0; const char *form = po_message_msgstr_plural(message, i); ++i)
+                entry.msgstrPlural.append(decode(form));
+        entry.translatorComments = commentsFromPo(decode(po_message_comments(message)));
+        entry.extractedComments = commentsFromPo(decode(po_message_extracted_comments(message)));
+        for (int i = 0; po_filepos_t pos = po_message_filepos(message, i); ++i)
+            entry.references.append({decode(po_filepos_file(pos)), int(po_filepos_start_line(pos))});
+        entry.fuzzy = po_message_is_fuzzy(message);
+        entry.obsolete = po_message_is_obsolete(message);
+        entry.previousContext = decode(po_message_prev_msgctxt(message));
+        entry.previousMsgid = decode(po_message_prev_msgid(message));
+        for (const char *const *f = formats; *f; ++f)
+            if (po_message_is_format(message, *f))
+                entry.formats.append(QString::fromLatin1(*f));
+        catalog.entries.append(entry);
+    }
+    po_message_iterator_free(iterator);
+    if (!decode.isUtf8())
+        catalog.setHeaderField(QStringLiteral("Content-Type"), QStringLiteral("text/plain; charset=UTF-8"));
+    return catalog;
+}
+
+Result<QByteArray> PoCatalog::toBytes() const
+{
+    std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(po_file_create(), &po_file_free);
+    po_message_iterator_t iterator = po_message_iterator(file.get(), nullptr);
+
+    po_message_t head = po_message_create();
+    po_message_set_msgid(head, "");
+    setString(head, po_message_set_msgstr, header);
+    setString(head, po_message_set_comments, commentsToPo(headerComments));
+    po_message_set_fuzzy(head, headerFuzzy);
+    po_message_insert(iterator, head);
+
+    // gettext's tools keep obsolete entries at the end; so do we.
+    for (bool obsoletePass : {false, true}) {
+        for (const PoEntry &entry : entries) {
+            if (entry.obsolete != obsoletePass)
+                continue;
+            po_message_t message = po_message_create();
+            if (!entry.context.isNull())
+                setString(message, po_message_set_msgctxt, entry.context);
+            setString(message, po_message_set_msgid, entry.msgid);
+            if (!entry.msgidPlural.isEmpty()) {
+                setString(message, po_message_set_msgid_plural, entry.msgidPlural);
+                for (int i = 0; i < entry.msgstrPlural.size(); ++i)
+                    po_message_set_msgstr_plural(message, i, entry.msgstrPlural[i].toUtf8().constData());
+            } else {
+                setString(message, po_message_set_msgstr, entry.msgstr);
+            }
+            setString(message, po_message_set_comments, commentsToPo(entry.translatorComments));
+            setString(message, po_message_set_extracted_comments, commentsToPo(entry.extractedComments));
+            for (const PoReference &ref : entry.references)
+                po_message_add_filepos(message, ref.file.toUtf8().constData(), size_t(ref.line));
+            if (!entry.previousContext.isEmpty())
+                setString(message, po_message_set_prev_msgctxt, entry.previousContext);
+            if (!entry.previousMsgid.isEmpty())
+                setString(message, po_message_set_prev_msgid, entry.previousMsgid);
+            for (const QString &format : entry.formats)
+                po_message_set_format(message, format.toLatin1().constData(), 1);
+            po_message_set_fuzzy(message, entry.fuzzy);
+            po_message_set_obsolete(message, entry.obsolete);
+            po_message_insert(iterator, message);
+        }
+    }
+    po_message_iterator_free(iterator);
+
+    // libgettextpo writes only to a named file: render into a private temporary one.
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return Diagnostic{ErrorKind::OutputFailed, {}, 0, 0, QStringLiteral("cannot create a temporary folder")};
+    const QString tempPath = scratch.filePath(QStringLiteral("catalog.po"));
+    GettextPoSession session(tempPath);
+    WriteCall call{file.get(), tempPath.toLocal8Bit(), session.handler()};
+    if (!session.runGuarded([](void *d) {
+            auto *c = static_cast<WriteCall *>(d);
+            po_file_write(c->file, c->path.constData(), c->handler);
+        }, &call)) {
+        Diagnostic error = session.error();
+        error.kind = ErrorKind::OutputFailed;
+        return error;
+    }
+    return readFileBytes(tempPath);
+}
+
+Status PoCatalog::write(const QString &path) const
+{
+    auto bytes = toBytes();
+    if (!bytes) {
+        Diagnostic error = bytes.error();
+        error.file = path;
+        return error;
+    }
+    return writeFileAtomically(path, *bytes);
+}
+
+QString PoCatalog::headerField(const QString &name) const
+{
+    std::unique_ptr<char, decltype(&free)> value(po_header_field(header.toUtf8().constData(), name.toUtf8().constData()), &free);
+    return value ? QString::fromUtf8(value.get()) : QString();
+}
+
+void PoCatalog::setHeaderField(const QString &name, const QString &value)
+{
+    std::unique_ptr<char, decltype(&free)> updated(
+        po_header_set_field(header.toUtf8().constData(), name.toUtf8().constData(), value.toUtf8().constData()), &free);
+    if (updated)
+        header = QString::fromUtf8(updated.get());
+}
+
+qsizetype PoCatalog::indexOfContext(const QString &context) const
+{
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        if (!entries[i].obsolete && entries[i].context == context)
+            return i;
+    return -1;
+}
+
+} // namespace wb

@@ -1,0 +1,62 @@
+#pragma once
+#include "common/result.h"
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wb {
+
+/// "#: file:line" of a PO entry.
+struct PoReference {
+    QString file;
+    int line = 0;
+    friend bool operator==(const PoReference &, const PoReference &) = default;
+};
+
+/// One PO entry as gettext models it. Everything gettext keeps is kept here, so
+/// reading and writing a catalog loses nothing another tool put there.
+struct PoEntry {
+    QString context;            ///< msgctxt; the workbench puts the unit id here
+    QString msgid;
+    QString msgidPlural;
+    QString msgstr;
+    QStringList msgstrPlural;
+    QString translatorComments; ///< "# " lines, without the "# ", one per line
+    QString extractedComments;  ///< "#." lines
+    QList<PoReference> references;
+    bool fuzzy = false;
+    bool obsolete = false;
+    QString previousContext;    ///< "#| msgctxt"
+    QString previousMsgid;      ///< "#| msgid"
+    QStringList formats;        ///< "c-format", "no-python-format", ... as gettext flags them
+
+    bool isTranslated() const { return !msgstr.isEmpty() && !fuzzy; }
+};
+
+/// A gettext PO catalog read and written by libgettextpo, gettext's own library; the
+/// workbench never parses PO syntax itself.
+class PoCatalog {
+public:
+    QString header;             ///< the header entry's msgstr ("Language: es\n...")
+    QString headerComments;     ///< the header entry's translator comments
+    bool headerFuzzy = false;
+    QList<PoEntry> entries;
+
+    /// Reads a PO file. Legacy charsets declared in the header are converted to UTF-8
+    /// (ICU); a file declared UTF-8 must be valid UTF-8.
+    static Result<PoCatalog> read(const QString &path);
+
+    /// The catalog in PO syntax (always UTF-8), as libgettextpo writes it.
+    Result<QByteArray> toBytes() const;
+    /// toBytes() written atomically to path.
+    Status write(const QString &path) const;
+
+    QString headerField(const QString &name) const;
+    void setHeaderField(const QString &name, const QString &value);
+
+    /// Index of the live (not obsolete) entry with this msgctxt, or -1.
+    qsizetype indexOfContext(const QString &context) const;
+};
+
+} // namespace wb

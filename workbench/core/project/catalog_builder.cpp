@@ -1,0 +1,141 @@
+#include "project/catalog_builder.h"
+#include "po/plural_forms.h"
+
+#include <QHash>
+#include <QMultiHash>
+#include <unicode/locid.h>
+
+namespace wb {
+namespace {
+
+QString languageName(const QString &language)
+{
+    icu::UnicodeString name;
+    icu::Locale(language.toUtf8().constData()).getDisplayName(icu::Locale::getEnglish(), name);
+    std::string utf8;
+    name.toUTF8String(utf8);
+    return QString::fromStdString(utf8);
+}
+
+} // namespace
+
+QString poTimestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000");
+}
+
+PoCatalog templateCatalog(const SegmentedDocument &doc, const QString &sourceName, const QDateTime &now)
+{
+    PoCatalog pot;
+    pot.header = QStringLiteral("Project-Id-Version: %1\nPOT-Creation-Date: %2\nMIME-Version: 1.0\n"
+                                "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n"
+                                "X-Source-Language: %3\n")
+                     .arg(sourceName, poTimestamp(now.toUTC()), doc.language);
+    for (const SourceUnit &unit : doc.units) {
+        PoEntry entry;
+        entry.context = unit.id;
+        entry.msgid = unit.text;
+        entry.references.append({sourceName, unit.line});
+        QStringList notes{unit.kind};
+        for (const Placeholder &ph : unit.placeholders) {
+            const QString form = ph.closeFlow >= 0 ? QStringLiteral("{%1}...{/%1}").arg(ph.number)
+                                                   : QStringLiteral("{%1/}").arg(ph.number);
+            notes.append(QStringLiteral("%1 %2").arg(form, ph.label));
+        }
+        entry.extractedComments = notes.join(QLatin1Char('\n'));
+        pot.entries.append(entry);
+    }
+    return pot;
+}
+
+PoCatalog mergeCatalog(const PoCatalog &existing, const PoCatalog &templ, MergeReport &report)
+{
+    report = {};
+    PoCatalog merged;
+    merged.header = existing.header;
+    merged.headerComments = existing.headerComments;
+    merged.headerFuzzy = existing.headerFuzzy;
+
+    QHash<QString, qsizetype> byContext;          // live and obsolete, by msgctxt
+    QMultiHash<QString, qsizetype> liveByText;    // live, by msgid
+    for (qsizetype i = 0; i < existing.entries.size(); ++i) {
+        const PoEntry &e = existing.entries[i];
+        if (!byContext.contains(e.context) || !e.obsolete)
+            byContext.insert(e.context, i);
+        if (!e.obsolete)
+            liveByText.insert(e.msgid, i);
+    }
+    QList<bool> used(existing.entries.size(), false);
+
+    for (const PoEntry &fresh : templ.entries) {
+        qsizetype match = -1;
+        if (auto it = byContext.constFind(fresh.context); it != byContext.cend()
+            && existing.entries[*it].msgid == fresh.msgid && !used[*it])
+            match = *it;
+        if (match < 0) {
+            for (auto it = liveByText.constFind(fresh.msgid); it != liveByText.cend() && it.key() == fresh.msgid; ++it) {
+                if (!used[*it] && templ.indexOfContext(existing.entries[*it].context) < 0) {
+                    match = *it;
+                    ++report.renamed;
+                    break;
+                }
+            }
+        } else if (existing.entries[match].obsolete) {
+            ++report.revived;
+        } else {
+            ++report.kept;
+        }
+        if (match < 0) {
+            ++report.added;
+            merged.entries.append(fresh);
+            continue;
+        }
+        used[match] = true;
+        PoEntry entry = existing.entries[match];
+        entry.context = fresh.context;
+        entry.extractedComments = fresh.extractedComments;
+        entry.references = fresh.references;
+        entry.obsolete = false;
+        merged.entries.append(entry);
+    }
+    for (qsizetype i = 0; i < existing.entries.size(); ++i) {
+        if (used[i])
+            continue;
+        PoEntry entry = existing.entries[i];
+        if (entry.msgstr.isEmpty() && entry.translatorComments.isEmpty())
+            continue; // nothing worth keeping, as msgmerge drops untranslated leftovers
+        if (!entry.obsolete)
+            ++report.obsoleted;
+        entry.obsolete = true;
+        entry.references.clear();
+        merged.entries.append(entry);
+    }
+    return merged;
+}
+
+Result<QString> catalogHeader(const QString &existingHeader, const QString &documentName, const QString &language,
+                              const QString &translator, const QDateTime &now)
+{
+    auto plural = pluralFormsFor(language);
+    if (!plural)
+        return plural.error();
+    PoCatalog holder;
+    holder.header = existingHeader;
+    auto keepOr = [&](const QString &field, const QString &fallback) {
+        const QString current = holder.headerField(field);
+        holder.setHeaderField(field, current.isEmpty() ? fallback : current);
+    };
+    keepOr(QStringLiteral("Project-Id-Version"), documentName);
+    keepOr(QStringLiteral("POT-Creation-Date"), poTimestamp(now.toUTC()));
+    keepOr(QStringLiteral("PO-Revision-Date"), poTimestamp(now.toUTC()));
+    keepOr(QStringLiteral("Last-Translator"), translator);
+    keepOr(QStringLiteral("Language-Team"), languageName(language));
+    holder.setHeaderField(QStringLiteral("Language"), language);
+    holder.setHeaderField(QStringLiteral("MIME-Version"), QStringLiteral("1.0"));
+    holder.setHeaderField(QStringLiteral("Content-Type"), QStringLiteral("text/plain; charset=UTF-8"));
+    holder.setHeaderField(QStringLiteral("Content-Transfer-Encoding"), QStringLiteral("8bit"));
+    holder.setHeaderField(QStringLiteral("Plural-Forms"), plural->headerValue());
+    return holder.header;
+}
+
+} // namespace wb

@@ -1,0 +1,123 @@
+#include "project/localize_workflow.h"
+#include "markdown/markdown_source.h"
+#include "model/localizer.h"
+#include "project/project.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+
+namespace wb {
+
+std::optional<IncludeLevel> includeLevelFromName(const QString &name)
+{
+    if (name == QLatin1String("approved")) return IncludeLevel::Approved;
+    if (name == QLatin1String("translated")) return IncludeLevel::Translated;
+    if (name == QLatin1String("all")) return IncludeLevel::All;
+    return std::nullopt;
+}
+
+std::optional<FallbackPolicy> fallbackPolicyFromName(const QString &name)
+{
+    if (name == QLatin1String("source")) return FallbackPolicy::Source;
+    if (name == QLatin1String("error")) return FallbackPolicy::Error;
+    return std::nullopt;
+}
+
+namespace {
+
+bool usable(const PoEntry &entry, IncludeLevel include)
+{
+    if (entry.msgstr.isEmpty())
+        return false;
+    const UnitState state = stateOf(entry);
+    switch (include) {
+    case IncludeLevel::Approved: return state == UnitState::Approved;
+    case IncludeLevel::Translated: return state == UnitState::Approved || state == UnitState::Translated;
+    case IncludeLevel::All: return true;
+    }
+    return false;
+}
+
+} // namespace
+
+ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &catalog, IncludeLevel include,
+                             FallbackPolicy fallback)
+{
+    QHash<QString, const PoEntry *> byId, byText;
+    for (const PoEntry &entry : catalog.entries) {
+        if (entry.obsolete)
+            continue;
+        byId.insert(entry.context, &entry);
+        if (!byText.contains(entry.msgid))
+            byText.insert(entry.msgid, &entry);
+    }
+    ExportOutcome outcome;
+    const TranslationLookup lookup = [&](const SourceUnit &unit) -> std::optional<QString> {
+        const PoEntry *entry = byId.value(unit.id);
+        if (!entry || entry->msgid != unit.text)
+            entry = byText.value(unit.text);
+        if (entry && usable(*entry, include)) {
+            ++outcome.translatedUnits;
+            return entry->msgstr;
+        }
+        ++outcome.sourceUnits;
+        if (fallback == FallbackPolicy::Error)
+            outcome.problems.append(Diagnostic{ErrorKind::CheckFailed, doc.source->path(), unit.line, 0,
+                                               QStringLiteral("unit %1 has no usable translation: %2").arg(unit.id, unit.text)});
+        return std::nullopt;
+    };
+    outcome.bytes = localizeDocument(doc, lookup, outcome.problems);
+    return outcome;
+}
+
+Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QString &document, const QString &language,
+                                            SentenceSegmenter &segmenter, const QDateTime &now)
+{
+    auto doc = segmentFile(document, segmenter);
+    if (!doc)
+        return doc.error();
+    UpdateOutcome outcome;
+    outcome.catalogPath = project.catalogPath(document, language);
+    outcome.units = int(doc->units.size());
+    const PoCatalog templ = templateCatalog(*doc, project.relativePath(document), now);
+
+    PoCatalog existing;
+    outcome.created = !QFileInfo::exists(outcome.catalogPath);
+    if (!outcome.created) {
+        auto read = PoCatalog::read(outcome.catalogPath);
+        if (!read)
+            return read.error();
+        existing = *read;
+    }
+    PoCatalog merged = mergeCatalog(existing, templ, outcome.report);
+    const bool referencesMoved = [&] {
+        if (merged.entries.size() != existing.entries.size())
+            return true;
+        for (qsizetype i = 0; i < merged.entries.size(); ++i)
+            if (merged.entries[i].references != existing.entries[i].references
+                || merged.entries[i].extractedComments != existing.entries[i].extractedComments
+                || merged.entries[i].context != existing.entries[i].context)
+                return true;
+        return false;
+    }();
+    auto header = catalogHeader(existing.header, QFileInfo(document).completeBaseName(), language,
+                                currentUserName(), now);
+    if (!header)
+        return header.error();
+    merged.header = *header;
+    // Rewrite only when something changed, so an idle update leaves git clean.
+    if (!outcome.created && !outcome.report.changed() && !referencesMoved && merged.header == existing.header)
+        return outcome;
+    if (outcome.report.changed() || outcome.created) {
+        merged.setHeaderField(QStringLiteral("POT-Creation-Date"), poTimestamp(now));
+    }
+    if (!QDir().mkpath(QFileInfo(outcome.catalogPath).absolutePath()))
+        return Diagnostic{ErrorKind::OutputFailed, outcome.catalogPath, 0, 0, QStringLiteral("cannot create the folder")};
+    if (Status written = merged.write(outcome.catalogPath); !written)
+        return written.error();
+    outcome.written = true;
+    return outcome;
+}
+
+} // namespace wb
