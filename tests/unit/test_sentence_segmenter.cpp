@@ -112,3 +112,49 @@ TEST(SentenceSegmenter, BadRuleRegexNamesFileAndLine)
     EXPECT_EQ(s.error().line, 17);
     EXPECT_TRUE(s.error().message.contains(QStringLiteral("(unclosed")));
 }
+
+namespace {
+
+// The same rules with every `before` wrapped so that the literal fast path cannot take
+// them: ICU's regex engine decides alone. Both must cut every text the same way.
+QList<SrxRule> forcedThroughIcu(QList<SrxRule> rules)
+{
+    for (SrxRule &rule : rules)
+        if (!rule.before.isEmpty())
+            rule.before = QStringLiteral("(?:%1)(?:)").arg(rule.before);
+    return rules;
+}
+
+void expectSameCuts(const QList<SrxRule> &rules, const QStringList &texts)
+{
+    auto fast = SentenceSegmenter::create(QStringLiteral("en"), rules);
+    auto slow = SentenceSegmenter::create(QStringLiteral("en"), forcedThroughIcu(rules));
+    ASSERT_TRUE(fast.ok() && slow.ok());
+    for (const QString &text : texts)
+        EXPECT_EQ((*fast)->boundaries(text), (*slow)->boundaries(text)) << qPrintable(text);
+}
+
+QStringList trickyTexts()
+{
+    return {QStringLiteral("Dr. Smith. Mr.Jones. xDr. Who. 3Dr. Five. Dr.\u00A0No. (Dr. Paren) é.Dr. Accent."),
+            QStringLiteral(" Fig. 2 shows it. figs. 3 and 4. No. 5 is U.S. Food and U.S.A. Data. e.g. This."),
+            QStringLiteral("Ends with Dr."), QStringLiteral("Dr."), QStringLiteral("A sentence. Another one? yes! No."),
+            QString::fromUtf8(test::readAll(test::sourceDir() + QStringLiteral("/source-content/en/adult-all-treatment.md")))};
+}
+
+} // namespace
+
+TEST(SentenceSegmenter, LiteralFastPathCutsExactlyAsIcuRegexWould)
+{
+    auto rules = SrxRules::load(test::sourceDir() + QStringLiteral("/source-content/en/segmentation.srx"));
+    ASSERT_TRUE(rules.ok());
+    expectSameCuts(rules->rulesFor(QStringLiteral("en")), trickyTexts());
+}
+
+TEST(SentenceSegmenter, LiteralFastPathAgreesOnOpenXliffRules)
+{
+    // OpenXLIFF's rules are mostly "\sabbr\." literals with "\s" after, plus regex rules.
+    auto rules = SrxRules::load(test::sharedDir() + QStringLiteral("/reference-data/samples/srx/openxliff-default.srx"));
+    ASSERT_TRUE(rules.ok());
+    expectSameCuts(rules->rulesFor(QStringLiteral("en")), trickyTexts());
+}

@@ -1,4 +1,5 @@
 #include "segment/sentence_segmenter.h"
+#include "segment/literal_rule.h"
 
 #include <QChar>
 #include <map>
@@ -31,15 +32,20 @@ bool isBreakSpace(QChar c)
 
 } // namespace
 
-/// A rule compiled two ways: `(?<=before)(?=after)` tested at one position when
-/// `before` has a bounded length (the common, fast case), else `before$` searched in a
-/// bounded window plus `after` tested at the position.
+/// A rule, or a run of consecutive rules with the same verdict, tested at one position in
+/// one of three ways:
+///  - `literal`: a `before` of literal strings ("\\b(?:Dr|Mr)\\.") compared directly;
+///  - `atPosition`: `(?=after)(?<=before)` when `before` has a bounded length;
+///  - `beforeInWindow`: `before$` searched in a bounded window, for unbounded `before`.
+/// In the first and last case `after` is tested at the position on its own.
 struct SentenceSegmenter::CompiledRule {
     bool breaks = true;
+    QString afterPattern;
+    std::optional<LiteralBefore> literal;
     std::unique_ptr<icu::RegexMatcher> atPosition;
     std::unique_ptr<icu::RegexMatcher> beforeInWindow;
     std::unique_ptr<icu::RegexMatcher> after;
-    std::unique_ptr<icu::RegexMatcher> scan; ///< `before(?=after)`, for break rules only
+    bool afterIsSpace = false; ///< `after` is exactly "\\s": tested without the regex engine
 };
 
 SentenceSegmenter::~SentenceSegmenter() = default;
@@ -60,9 +66,7 @@ Result<std::shared_ptr<SentenceSegmenter>> SentenceSegmenter::create(const QStri
     auto compile = [&](const QString &pattern, const SrxRule &rule,
                        std::unique_ptr<icu::RegexMatcher> &out) -> Status {
         UErrorCode st = U_ZERO_ERROR;
-        UParseError parseError{};
         out.reset(new icu::RegexMatcher(toIcu(pattern), 0, st));
-        Q_UNUSED(parseError);
         if (U_FAILURE(st)) {
             out.reset();
             return Diagnostic{ErrorKind::InvalidInput, rulesPath, rule.line, 0,
@@ -71,55 +75,118 @@ Result<std::shared_ptr<SentenceSegmenter>> SentenceSegmenter::create(const QStri
         }
         return {};
     };
+    auto &compiled = segmenter->m_rules;
+    auto compileAfter = [&](const SrxRule &rule, CompiledRule &target) -> Status {
+        target.afterPattern = rule.after;
+        target.afterIsSpace = rule.after == QLatin1String("\\s");
+        if (rule.after.isEmpty() || target.afterIsSpace)
+            return {};
+        return compile(rule.after, rule, target.after);
+    };
+
+    // Consecutive rules with the same verdict are merged: whichever of them matches first,
+    // the verdict is the same, and one test replaces many (OpenXLIFF's English has hundreds
+    // of no-break rules in a row).
+    QString pendingAlternation;
+    const SrxRule *pendingRule = nullptr;
+    auto flush = [&]() -> Status {
+        if (!pendingRule)
+            return {};
+        auto rule = std::make_unique<CompiledRule>();
+        rule->breaks = pendingRule->breaks;
+        if (Status s = compile(pendingAlternation, *pendingRule, rule->atPosition); !s)
+            return s;
+        compiled.push_back(std::move(rule));
+        pendingAlternation.clear();
+        pendingRule = nullptr;
+        return {};
+    };
 
     for (const SrxRule &rule : rules) {
-        auto compiled = std::make_unique<CompiledRule>();
-        compiled->breaks = rule.breaks;
         // Validate each half on its own first, so the message names the broken part.
         std::unique_ptr<icu::RegexMatcher> probe;
         if (Status s = compile(rule.before.isEmpty() ? QStringLiteral("(?:)") : rule.before, rule, probe); !s)
             return s.error();
         if (Status s = compile(rule.after.isEmpty() ? QStringLiteral("(?:)") : rule.after, rule, probe); !s)
             return s.error();
-
-        const QString lookBehind = rule.before.isEmpty() ? QString() : QStringLiteral("(?<=%1)").arg(rule.before);
         const QString lookAhead = rule.after.isEmpty() ? QString() : QStringLiteral("(?=%1)").arg(rule.after);
-        if (!compile(lookBehind + lookAhead + QStringLiteral("(?:)"), rule, compiled->atPosition)) {
-            // ICU refuses unbounded look-behind (U_REGEX_LOOK_BEHIND_LIMIT): use the window form.
-            if (Status s = compile(QStringLiteral("(?:%1)$").arg(rule.before), rule, compiled->beforeInWindow); !s)
+
+        if (auto literal = LiteralBefore::parse(rule.before)) {
+            if (Status s = flush(); !s)
                 return s.error();
-            if (Status s = compile(rule.after.isEmpty() ? QStringLiteral("(?:)") : rule.after, rule, compiled->after); !s)
-                return s.error();
+            CompiledRule *last = compiled.empty() ? nullptr : compiled.back().get();
+            if (last && last->literal && last->breaks == rule.breaks && last->afterPattern == rule.after) {
+                last->literal->merge(*literal);
+            } else {
+                auto next = std::make_unique<CompiledRule>();
+                next->breaks = rule.breaks;
+                next->literal = std::move(literal);
+                if (Status s = compileAfter(rule, *next); !s)
+                    return s.error();
+                compiled.push_back(std::move(next));
+            }
+        } else {
+            const QString lookBehind = rule.before.isEmpty() ? QString() : QStringLiteral("(?<=%1)").arg(rule.before);
+            // Look-ahead first: it is cheap and often fails at once.
+            const QString atPosition = QStringLiteral("(?:%1%2)").arg(lookAhead, lookBehind);
+            std::unique_ptr<icu::RegexMatcher> bounded;
+            // ICU refuses unbounded look-behind (U_REGEX_LOOK_BEHIND_LIMIT): such rules use the window form.
+            if (compile(atPosition, rule, bounded).ok()) {
+                if (pendingRule && pendingRule->breaks != rule.breaks)
+                    if (Status s = flush(); !s)
+                        return s.error();
+                pendingAlternation += (pendingAlternation.isEmpty() ? QString() : QStringLiteral("|")) + atPosition;
+                pendingRule = pendingRule ? pendingRule : &rule;
+            } else {
+                if (Status s = flush(); !s)
+                    return s.error();
+                auto next = std::make_unique<CompiledRule>();
+                next->breaks = rule.breaks;
+                if (Status s = compile(QStringLiteral("(?:%1)$").arg(rule.before), rule, next->beforeInWindow); !s)
+                    return s.error();
+                if (Status s = compileAfter(rule, *next); !s)
+                    return s.error();
+                compiled.push_back(std::move(next));
+            }
         }
         if (rule.breaks && !rule.before.isEmpty()) {
-            if (Status s = compile(QStringLiteral("(?:%1)").arg(rule.before) + lookAhead, rule, compiled->scan); !s)
+            std::unique_ptr<icu::RegexMatcher> scanner;
+            if (Status s = compile(QStringLiteral("(?:%1)").arg(rule.before) + lookAhead, rule, scanner); !s)
                 return s.error();
-            segmenter->m_breakRuleIndexes.push_back(int(segmenter->m_rules.size()));
+            segmenter->m_breakScanners.push_back(std::move(scanner));
         }
-        segmenter->m_rules.push_back(std::move(compiled));
     }
+    if (Status s = flush(); !s)
+        return s.error();
     return segmenter;
+}
+
+bool SentenceSegmenter::afterMatches(CompiledRule &rule, int position)
+{
+    if (rule.afterIsSpace)
+        return position < m_text->size() && isIcuSpace(m_text->at(position).unicode());
+    if (!rule.after)
+        return true;
+    UErrorCode status = U_ZERO_ERROR;
+    return rule.after->lookingAt(position, status) && U_SUCCESS(status);
 }
 
 int SentenceSegmenter::firstMatchingRule(int position)
 {
-    const int length = int(m_text->size());
     for (size_t i = 0; i < m_rules.size(); ++i) {
         CompiledRule &rule = *m_rules[i];
         UErrorCode status = U_ZERO_ERROR;
-        if (rule.atPosition) {
-            rule.atPosition->region(position, length, status);
-            if (U_SUCCESS(status) && rule.atPosition->lookingAt(status) && U_SUCCESS(status))
+        if (rule.literal) {
+            if (rule.literal->matchesEndingAt(*m_text, position) && afterMatches(rule, position))
                 return int(i);
-            continue;
+        } else if (rule.atPosition) {
+            if (rule.atPosition->lookingAt(position, status) && U_SUCCESS(status))
+                return int(i);
+        } else {
+            rule.beforeInWindow->region(std::max(0, position - kUnboundedLookBehind), position, status);
+            if (rule.beforeInWindow->find(status) && U_SUCCESS(status) && afterMatches(rule, position))
+                return int(i);
         }
-        rule.beforeInWindow->region(std::max(0, position - kUnboundedLookBehind), position, status);
-        if (!rule.beforeInWindow->find(status) || U_FAILURE(status))
-            continue;
-        status = U_ZERO_ERROR;
-        rule.after->region(position, length, status);
-        if (U_SUCCESS(status) && rule.after->lookingAt(status) && U_SUCCESS(status))
-            return int(i);
     }
     return -1;
 }
@@ -132,13 +199,11 @@ QList<int> SentenceSegmenter::boundaries(const QString &text)
     const icu::UnicodeString alias = aliasOf(text);
     m_text = &text;
     for (auto &rule : m_rules) {
-        if (rule->atPosition) {
-            rule->atPosition->reset(alias);
-            rule->atPosition->useTransparentBounds(true);
-        } else {
-            rule->beforeInWindow->reset(alias);
-            rule->after->reset(alias);
-            rule->after->useTransparentBounds(true);
+        for (icu::RegexMatcher *matcher : {rule->atPosition.get(), rule->beforeInWindow.get(), rule->after.get()}) {
+            if (matcher) {
+                matcher->reset(alias);
+                matcher->useTransparentBounds(true);
+            }
         }
     }
 
@@ -154,8 +219,8 @@ QList<int> SentenceSegmenter::boundaries(const QString &text)
             --q;
         candidates[q] = true;
     }
-    for (int index : m_breakRuleIndexes) {
-        icu::RegexMatcher &scan = *m_rules[size_t(index)]->scan;
+    for (auto &scanner : m_breakScanners) {
+        icu::RegexMatcher &scan = *scanner;
         UErrorCode status = U_ZERO_ERROR;
         scan.reset(alias);
         scan.useTransparentBounds(true);

@@ -37,11 +37,12 @@ private:
     struct CompiledRule;
     SentenceSegmenter() = default;
     int firstMatchingRule(int position);
+    bool afterMatches(CompiledRule &rule, int position);
 
     QString m_language;
     std::unique_ptr<icu::BreakIterator> m_icu;
     std::vector<std::unique_ptr<CompiledRule>> m_rules;
-    std::vector<int> m_breakRuleIndexes; ///< rules with break="yes", scanned for extra boundaries
+    std::vector<std::unique_ptr<icu::RegexMatcher>> m_breakScanners; ///< `before(?=after)` of break="yes" rules
     const QString *m_text = nullptr;
 };
 
