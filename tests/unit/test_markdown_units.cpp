@@ -65,17 +65,18 @@ TEST(MarkdownUnits, ImageAltTextAndLinkTitlesAreUnitsOfTheirOwn)
 {
     const auto doc = segmentBytes("![Anatomy of the bone. Drawing shows marrow.](images/bone.jpg \"Bone\")\n\n"
                                   "See [What Is Cancer?](https://c.gov \"About cancer\") now.\n");
-    EXPECT_EQ(unitTexts(doc), (QStringList{"Anatomy of the bone.", "Drawing shows marrow.", "Bone", "About cancer",
-                                           "See {1}What Is Cancer?{/1} now."}));
+    // Units inside a sentence follow it, in reading order.
+    EXPECT_EQ(unitTexts(doc), (QStringList{"Anatomy of the bone.", "Drawing shows marrow.", "Bone",
+                                           "See {1}What Is Cancer?{/1} now.", "About cancer"}));
     EXPECT_EQ(doc.units[0].kind, QStringLiteral("image alt text"));
     EXPECT_EQ(doc.units[2].kind, QStringLiteral("link title"));
-    EXPECT_EQ(doc.units[3].kind, QStringLiteral("link title"));
+    EXPECT_EQ(doc.units[4].kind, QStringLiteral("link title"));
 }
 
 TEST(MarkdownUnits, InlineImageIsAPlaceholderAndItsAltAUnit)
 {
     const auto doc = segmentBytes("The icon ![warning sign](w.png) marks risks.\n");
-    EXPECT_EQ(unitTexts(doc), (QStringList{"warning sign", "The icon {1/} marks risks."}));
+    EXPECT_EQ(unitTexts(doc), (QStringList{"The icon {1/} marks risks.", "warning sign"}));
 }
 
 TEST(MarkdownUnits, EntitiesAndEscapesAreShownAsTheCharactersTheyStandFor)

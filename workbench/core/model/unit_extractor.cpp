@@ -287,8 +287,13 @@ private:
             const bool hasText = std::any_of(pieces.cbegin(), pieces.cend(),
                                              [](const Piece &p) { return p.token->kind == Kind::Text && !p.isBlank(); });
             if (hasText) {
-                m_doc.units.append(makeUnit(pieces, kind, first));
-                m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Unit, {}, int(m_doc.units.size() - 1)});
+                // Reserve the unit's place first, so that units inside it (alt text, link
+                // titles), made while building it, follow it in reading order.
+                const int index = int(m_doc.units.size());
+                m_doc.units.append(SourceUnit{});
+                SourceUnit unit = makeUnit(pieces, kind, first);
+                m_doc.units[index] = std::move(unit);
+                m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Unit, {}, index});
                 first = false;
             } else {
                 appendGlue(flow, pieces);
