@@ -108,3 +108,33 @@ TEST(BundledSummary, CommittedCatalogPassesGettextChecks)
                                                         test::sourceDir() + kCatalog});
     EXPECT_EQ(r.exitCode, 0) << r.err.constData();
 }
+
+TEST(BundledGlossary, IsValidTbxCoveringTheSummary)
+{
+    const QString tbx = test::sourceDir() + QStringLiteral("/glossary/en-es-medical.tbx");
+    const auto xmllint = test::run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--relaxng"),
+                                                               test::sharedDir() + QStringLiteral("/reference-data/schemas/tbx/TBXcoreStructV03.rng"), tbx});
+    EXPECT_EQ(xmllint.exitCode, 0) << xmllint.err.constData();
+    const auto lookup = test::runCli({QStringLiteral("glossary"), QStringLiteral("lookup"),
+                                      QStringLiteral("Acute lymphoblastic leukemia (ALL) is a type of cancer in which the bone marrow makes "
+                                                     "too many lymphocytes (a type of white blood cell)."),
+                                      QStringLiteral("--project"), test::sourceDir()});
+    ASSERT_EQ(lookup.exitCode, 0) << lookup.err.constData();
+    for (const char *expected : {"Acute lymphoblastic leukemia -> leucemia linfoblástica aguda", "ALL -> ", "bone marrow -> médula ósea",
+                                 "never: médula espinal", "lymphocytes -> linfocito", "white blood cell -> glóbulo blanco"})
+        EXPECT_TRUE(lookup.out.contains(expected)) << expected << "\n" << lookup.out.constData();
+}
+
+// The TSV and the Hunspell word list are generated from the TBX, never edited by hand.
+TEST(BundledGlossary, GeneratedFilesAreInStepWithTheTbx)
+{
+    QTemporaryDir dir;
+    const QString tbx = test::sourceDir() + QStringLiteral("/glossary/en-es-medical.tbx");
+    ASSERT_EQ(test::runCli({QStringLiteral("glossary"), QStringLiteral("export"), tbx, QStringLiteral("-o"), dir.filePath(QStringLiteral("g.tsv"))}).exitCode, 0);
+    ASSERT_EQ(test::runCli({QStringLiteral("glossary"), QStringLiteral("wordlist"), tbx, QStringLiteral("--locale"), QStringLiteral("es"),
+                            QStringLiteral("-o"), dir.filePath(QStringLiteral("w.dic"))}).exitCode, 0);
+    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("g.tsv"))), test::readAll(test::sourceDir() + QStringLiteral("/glossary/en-es-medical.tsv")))
+        << "run scripts/generate-glossary-files and commit";
+    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("w.dic"))), test::readAll(test::sourceDir() + QStringLiteral("/locales/es/medical-glossary.dic")))
+        << "run scripts/generate-glossary-files and commit";
+}

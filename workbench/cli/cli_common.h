@@ -34,5 +34,8 @@ int runUpdate(const QStringList &arguments);
 int runExport(const QStringList &arguments);
 int runPseudo(const QStringList &arguments);
 int runStats(const QStringList &arguments);
+int runGlossary(const QStringList &arguments);
+int runCheck(const QStringList &arguments);
+int runSuppress(const QStringList &arguments);
 
 } // namespace wb::cli

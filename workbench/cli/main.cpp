@@ -18,6 +18,9 @@ const char kUsage[] =
     "  export --project DIR --locale LANG [--out DIR]\n"
     "  pseudo DOC.md -o OUT.md                     pseudo-localized export with markup checks\n"
     "  stats (--project DIR --locale LANG | CATALOG.po) [--json]\n"
+    "  check (CATALOG.po | --project DIR --locale LANG) [--json]   QA; exit 1 on errors\n"
+    "  suppress CATALOG.po --unit ID --check CHECK --reason TEXT   accept one finding\n"
+    "  glossary import|export|lookup|wordlist ...                 termbases (TBX, TSV, CSV)\n"
     "\n"
     "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
 
@@ -41,7 +44,8 @@ int main(int argc, char *argv[])
     const std::map<QString, int (*)(const QStringList &)> commands = {
         {QStringLiteral("segment"), wb::cli::runSegment}, {QStringLiteral("update"), wb::cli::runUpdate},
         {QStringLiteral("export"), wb::cli::runExport},   {QStringLiteral("pseudo"), wb::cli::runPseudo},
-        {QStringLiteral("stats"), wb::cli::runStats},
+        {QStringLiteral("stats"), wb::cli::runStats},     {QStringLiteral("glossary"), wb::cli::runGlossary},
+        {QStringLiteral("check"), wb::cli::runCheck},     {QStringLiteral("suppress"), wb::cli::runSuppress},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);

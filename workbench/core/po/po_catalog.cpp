@@ -87,6 +87,33 @@ QString commentsToPo(const QString &comments)
     return comments.isEmpty() ? QString() : comments + QLatin1Char('\n');
 }
 
+// Line where each entry starts, in file order (the order libgettextpo gives them in),
+// header included. Only the keyword lines are looked at, to report findings by line;
+// the parsing itself is libgettextpo's.
+QList<int> entryStartLines(const QByteArray &bytes)
+{
+    QList<int> starts;
+    bool afterContext = false;
+    int lineNumber = 0;
+    for (const QByteArray &rawLine : bytes.split('\n')) {
+        ++lineNumber;
+        QByteArray line = rawLine.trimmed();
+        if (line.startsWith("#~"))
+            line = line.mid(2).trimmed();
+        else if (line.startsWith('#'))
+            continue;
+        if (line.startsWith("msgctxt ")) {
+            starts.append(lineNumber);
+            afterContext = true;
+        } else if (line.startsWith("msgid ")) {
+            if (!afterContext)
+                starts.append(lineNumber);
+            afterContext = false;
+        }
+    }
+    return starts;
+}
+
 } // namespace
 
 Result<PoCatalog> PoCatalog::read(const QString &path)
@@ -116,9 +143,12 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
             return utf8.error();
 
     PoCatalog catalog;
+    const QList<int> startLines = entryStartLines(*bytes);
+    int messageIndex = 0;
     po_message_iterator_t iterator = po_message_iterator(file.get(), nullptr);
     const char *const *formats = po_format_list();
     while (po_message_t message = po_next_message(iterator)) {
+        const int line = startLines.value(messageIndex++, 0);
         const char *msgid = po_message_msgid(message);
         if (msgid && !*msgid && !po_message_msgctxt(message) && !po_message_is_obsolete(message)) {
             catalog.header = decode(po_message_msgstr(message));
@@ -127,6 +157,7 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
             continue;
         }
         PoEntry entry;
+        entry.line = line;
         entry.context = decode(po_message_msgctxt(message));
         entry.msgid = decode(msgid);
         entry.msgidPlural = decode(po_message_msgid_plural(message));

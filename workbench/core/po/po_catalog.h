@@ -30,6 +30,7 @@ struct PoEntry {
     QString previousContext;    ///< "#| msgctxt"
     QString previousMsgid;      ///< "#| msgid"
     QStringList formats;        ///< "c-format", "no-python-format", ... as gettext flags them
+    int line = 0;               ///< where the entry starts in the file it was read from (0: not read)
 
     bool isTranslated() const { return !msgstr.isEmpty() && !fuzzy; }
 };

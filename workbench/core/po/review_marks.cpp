@@ -1,25 +1,20 @@
 #include "po/review_marks.h"
 
-#include <QCryptographicHash>
-#include <QJsonDocument>
+#include "po/structured_comments.h"
+
 #include <QJsonObject>
 
 namespace wb {
 namespace {
 
-const QString kStatePrefix = QStringLiteral("wb:state ");
+const QString kStateKeyword = QStringLiteral("state");
 
 std::optional<QJsonObject> stateMark(const PoEntry &entry)
 {
-    for (const QString &line : entry.translatorComments.split(QLatin1Char('\n'))) {
-        const QString trimmed = line.trimmed();
-        if (!trimmed.startsWith(kStatePrefix))
-            continue;
-        const QJsonDocument json = QJsonDocument::fromJson(trimmed.mid(kStatePrefix.size()).toUtf8());
-        if (json.isObject())
-            return json.object();
-    }
-    return std::nullopt;
+    const QList<QJsonObject> marks = structuredLines(entry.translatorComments, kStateKeyword);
+    if (marks.isEmpty())
+        return std::nullopt;
+    return marks.first();
 }
 
 } // namespace
@@ -47,7 +42,7 @@ std::optional<UnitState> stateFromName(const QString &name)
 
 QString targetFingerprint(const QString &msgstr)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(msgstr.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    return textFingerprint(msgstr);
 }
 
 UnitState stateOf(const PoEntry &entry)
@@ -66,10 +61,7 @@ UnitState stateOf(const PoEntry &entry)
 
 void setReviewState(PoEntry &entry, UnitState state, const QString &by, const QDateTime &at, const QString &reason)
 {
-    QStringList lines;
-    for (const QString &line : entry.translatorComments.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (!line.trimmed().startsWith(kStatePrefix))
-            lines.append(line);
+    QList<QJsonObject> marks;
     if (state == UnitState::Approved || state == UnitState::Rejected) {
         QJsonObject mark{{QStringLiteral("state"), stateName(state)},
                          {QStringLiteral("by"), by},
@@ -78,9 +70,9 @@ void setReviewState(PoEntry &entry, UnitState state, const QString &by, const QD
             mark.insert(QStringLiteral("target"), targetFingerprint(entry.msgstr));
         if (!reason.isEmpty())
             mark.insert(QStringLiteral("reason"), reason);
-        lines.append(kStatePrefix + QString::fromUtf8(QJsonDocument(mark).toJson(QJsonDocument::Compact)));
+        marks.append(mark);
     }
-    entry.translatorComments = lines.join(QLatin1Char('\n'));
+    entry.translatorComments = withStructuredLines(entry.translatorComments, kStateKeyword, marks);
     if (state == UnitState::Rejected || state == UnitState::Draft)
         entry.fuzzy = true;
     else if (state == UnitState::Approved || state == UnitState::Translated)

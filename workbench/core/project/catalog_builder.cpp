@@ -1,5 +1,6 @@
 #include "project/catalog_builder.h"
 #include "po/plural_forms.h"
+#include "qa/suppressions.h"
 
 #include <QHash>
 #include <QMultiHash>
@@ -96,6 +97,8 @@ PoCatalog mergeCatalog(const PoCatalog &existing, const PoCatalog &templ, MergeR
         entry.extractedComments = fresh.extractedComments;
         entry.references = fresh.references;
         entry.obsolete = false;
+        if (pruneStaleSuppressions(entry))
+            ++report.staleSuppressions;
         merged.entries.append(entry);
     }
     for (qsizetype i = 0; i < existing.entries.size(); ++i) {

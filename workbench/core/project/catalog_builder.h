@@ -21,7 +21,8 @@ struct MergeReport {
     int renamed = 0;     ///< same text under another id (a duplicate renumbered): translation carried over
     int obsoleted = 0;   ///< no longer in the source: kept as "#~" for reference
     int revived = 0;     ///< back in the source: an obsolete entry brought back
-    bool changed() const { return added || renamed || obsoleted || revived; }
+    int staleSuppressions = 0; ///< QA suppressions dropped because their unit's text changed
+    bool changed() const { return added || renamed || obsoleted || revived || staleSuppressions; }
 };
 
 /// msgmerge's semantics for the workbench's catalogs: entries are matched by unit id and

@@ -1,0 +1,109 @@
+// workbench check: the QA gate for publishing pipelines.
+#include "cli_common.h"
+#include "project/language_resources.h"
+#include "project/project.h"
+#include "qa/check_suite.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <cstdio>
+
+namespace wb::cli {
+namespace {
+
+// "file:line: severity: [check] message", then the target with the span underlined.
+void printHuman(const QaReport &report)
+{
+    for (const QaReport::Located &l : report.findings) {
+        const Finding &f = l.finding;
+        std::printf("%s:%d: %s: [%s] %s\n", qPrintable(l.file), l.line, qPrintable(severityName(f.severity)),
+                    qPrintable(f.check), qPrintable(f.message));
+        const QString target = QString(l.target).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        std::printf("    %s\n", qPrintable(target));
+        if (f.targetSpan.isValid())
+            std::printf("    %s^%s\n", qPrintable(QString(f.targetSpan.start, QLatin1Char(' '))),
+                        qPrintable(QString(std::max(0, f.targetSpan.length - 1), QLatin1Char('~'))));
+    }
+    std::fprintf(stderr, "%lld findings in %d units (%d suppressed)\n", static_cast<long long>(report.findings.size()),
+                 report.unitsChecked, report.suppressed);
+}
+
+} // namespace
+
+int runCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the QA checks over translated units. Exit code 0: no finding of error severity;\n"
+        "1: at least one; 2-5: bad usage or input (README).\n"
+        "  workbench check CATALOG.po [--locale LANG]\n"
+        "  workbench check --project DIR --locale LANG"));
+    parser.addPositionalArgument(QStringLiteral("CATALOG.po"), QStringLiteral("A catalog (any valid PO)."));
+    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder (default for a catalog: the one around it)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language (default for a catalog: its Language header)."), QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: the project's, else en)."), QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("glossary"), QStringLiteral("An extra TBX termbase (repeatable)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object with findings and summary.")});
+    parser.addOption({QStringLiteral("min-severity"), QStringLiteral("Report findings from this severity up: error, warning (default) or info."),
+                      QStringLiteral("LEVEL"), QStringLiteral("warning")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("check"), arguments, exitCode))
+        return exitCode;
+    const auto minimum = severityFromName(parser.value(QStringLiteral("min-severity")));
+    if (!minimum)
+        return usageError(QStringLiteral("check"), QStringLiteral("--min-severity takes error, warning or info"));
+    const bool projectForm = parser.isSet(QStringLiteral("project")) && parser.positionalArguments().isEmpty();
+    if (parser.positionalArguments().size() > 1 || (!projectForm && parser.positionalArguments().isEmpty())
+        || (projectForm && !parser.isSet(QStringLiteral("locale"))))
+        return usageError(QStringLiteral("check"), QStringLiteral("give CATALOG.po, or --project DIR with --locale LANG"));
+
+    // Which catalogs, in which project.
+    QStringList catalogs;
+    QString root;
+    if (projectForm) {
+        auto project = Project::open(parser.value(QStringLiteral("project")), parser.isSet(QStringLiteral("source-lang"))
+                                                                                   ? parser.value(QStringLiteral("source-lang"))
+                                                                                   : QStringLiteral("en"));
+        if (!project)
+            return fail(project.error());
+        root = project->root();
+        for (const QString &document : project->documents())
+            catalogs.append(project->catalogPath(document, parser.value(QStringLiteral("locale"))));
+    } else {
+        catalogs.append(parser.positionalArguments().first());
+        root = parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : findProjectRoot(catalogs.first());
+    }
+    auto settings = ProjectSettings::load(root);
+    if (!settings)
+        return fail(settings.error());
+    const QString sourceLanguage = parser.isSet(QStringLiteral("source-lang")) ? parser.value(QStringLiteral("source-lang"))
+                                                                              : settings->sourceLanguage;
+
+    QaReport report;
+    std::shared_ptr<CheckSuite> suite;
+    QString suiteLanguage;
+    for (const QString &path : catalogs) {
+        auto catalog = PoCatalog::read(path);
+        if (!catalog)
+            return fail(catalog.error());
+        const QString language = parser.isSet(QStringLiteral("locale")) ? parser.value(QStringLiteral("locale"))
+                                                                        : catalog->headerField(QStringLiteral("Language"));
+        if (language.isEmpty())
+            return fail(Diagnostic{ErrorKind::Usage, path, 0, 0, QStringLiteral("the catalog has no Language header: give --locale")});
+        if (!suite || language != suiteLanguage) {
+            auto loaded = CheckSuite::load(root, sourceLanguage, language, parser.values(QStringLiteral("glossary")));
+            if (!loaded)
+                return fail(loaded.error());
+            suite = *loaded;
+            suiteLanguage = language;
+        }
+        runChecks(*catalog, path, suite->checks(), *minimum, report);
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        std::fputs(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented).constData(), stdout);
+    else
+        printHuman(report);
+    return report.hasErrors() ? 1 : kExitOk;
+}
+
+} // namespace wb::cli

@@ -1,0 +1,49 @@
+// workbench suppress: accept one QA finding for one unit, with a reason.
+#include "cli_common.h"
+#include "project/project.h"
+#include "qa/suppressions.h"
+
+#include <QDateTime>
+#include <cstdio>
+
+namespace wb::cli {
+
+int runSuppress(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Suppresses a QA finding for one unit. The suppression is stored in the catalog with who,\n"
+        "when and why, and stops applying as soon as the unit's source or target text changes."));
+    parser.addPositionalArgument(QStringLiteral("CATALOG.po"), QStringLiteral("The catalog."));
+    parser.addOption({QStringLiteral("unit"), QStringLiteral("The unit id (msgctxt)."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("check"), QStringLiteral("The finding's check id, e.g. terminology.missing."), QStringLiteral("CHECK")});
+    parser.addOption({QStringLiteral("subject"), QStringLiteral("What the finding is about (e.g. the concept id); default: any."), QStringLiteral("SUBJECT")});
+    parser.addOption({QStringLiteral("reason"), QStringLiteral("Why the finding is acceptable here."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("by"), QStringLiteral("Who decides (default: $WORKBENCH_USER, else the login)."), QStringLiteral("NAME")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("suppress"), arguments, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("unit")) || !parser.isSet(QStringLiteral("check"))
+        || parser.value(QStringLiteral("reason")).trimmed().isEmpty())
+        return usageError(QStringLiteral("suppress"), QStringLiteral("expected CATALOG.po, --unit, --check and a --reason"));
+    const QString path = parser.positionalArguments().first();
+    auto catalog = PoCatalog::read(path);
+    if (!catalog)
+        return fail(catalog.error());
+    const qsizetype index = catalog->indexOfContext(parser.value(QStringLiteral("unit")));
+    if (index < 0)
+        return fail(Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
+                               QStringLiteral("no unit \"%1\" in the catalog").arg(parser.value(QStringLiteral("unit")))});
+    PoEntry &entry = catalog->entries[index];
+    pruneStaleSuppressions(entry);
+    addSuppression(entry, Suppression{parser.value(QStringLiteral("check")), parser.value(QStringLiteral("subject")),
+                                      parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : currentUserName(),
+                                      QDateTime::currentDateTimeUtc(), parser.value(QStringLiteral("reason"))});
+    if (Status written = catalog->write(path); !written)
+        return fail(written.error());
+    std::fprintf(stderr, "%s: %s suppressed for unit %s\n", qPrintable(path), qPrintable(parser.value(QStringLiteral("check"))),
+                 qPrintable(entry.context));
+    return kExitOk;
+}
+
+} // namespace wb::cli

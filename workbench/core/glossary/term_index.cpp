@@ -1,0 +1,129 @@
+#include "glossary/term_index.h"
+#include "spell/hunspell_dictionary.h"
+#include "model/placeholder_text.h"
+
+namespace wb {
+
+bool TermNormalizer::isDropped(const Token &token)
+{
+    if (token.kind != Token::Kind::Punctuation || token.text.size() != 1)
+        return false;
+    const char16_t c = token.text[0].unicode();
+    return c == u'-' || c == u'‐' || c == u'‑' || c == u'–' || c == u'—';
+}
+
+QString TermNormalizer::foldedKey(const Token &token)
+{
+    if (token.kind != Token::Kind::Word || !m_dictionary)
+        return token.text.toLower();
+    return m_dictionary->stem(token.text);
+}
+
+TermIndex::TermIndex(const Termbase &termbase, const QString &language, WordTokenizer &tokenizer, TermNormalizer &normalizer)
+{
+    m_termsAt.append(QList<TermMatch::Ref>()); // root
+    for (int c = 0; c < termbase.concepts.size(); ++c) {
+        const Concept &concept_ = termbase.concepts[c];
+        for (int t = 0; t < concept_.terms.size(); ++t) {
+            const Term &term = concept_.terms[t];
+            if (!sameLanguage(term.language, language))
+                continue;
+            const bool acronym = term.isAcronym();
+            int node = 0;
+            bool any = false;
+            for (const Token &token : tokenizer.tokenize(escapeUnitText(term.text))) {
+                if (TermNormalizer::isDropped(token))
+                    continue;
+                // Capitals in a term mean capitals in the text: acronyms and words like
+                // "CAR" or "BCR" match exactly; everything else by stem, in any case.
+                const bool capitals = token.text.size() >= 2 && token.text == token.text.toUpper()
+                                      && token.text != token.text.toLower();
+                const QString key = (acronym || capitals) ? TermNormalizer::exactKey(token) : normalizer.foldedKey(token);
+                const int k = internKey(key);
+                int next = child(node, k);
+                if (next < 0) {
+                    next = int(m_termsAt.size());
+                    m_termsAt.append(QList<TermMatch::Ref>());
+                    m_edges.emplace((quint64(quint32(node)) << 32) | quint32(k), next);
+                }
+                node = next;
+                any = true;
+            }
+            if (any) {
+                m_termsAt[node].append(TermMatch::Ref{c, t});
+                ++m_termCount;
+            }
+        }
+    }
+}
+
+int TermIndex::internKey(const QString &key)
+{
+    const auto it = m_keys.constFind(key);
+    if (it != m_keys.cend())
+        return *it;
+    const int id = int(m_keys.size());
+    m_keys.insert(key, id);
+    return id;
+}
+
+int TermIndex::keyId(const QString &key) const
+{
+    return m_keys.value(key, -1);
+}
+
+int TermIndex::child(int node, int key) const
+{
+    if (key < 0)
+        return -1;
+    const auto it = m_edges.find((quint64(quint32(node)) << 32) | quint32(key));
+    return it == m_edges.end() ? -1 : it->second;
+}
+
+QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &normalizer) const
+{
+    QList<const Token *> tokens;
+    QList<int> exact, folded;
+    tokens.reserve(allTokens.size());
+    exact.reserve(allTokens.size());
+    folded.reserve(allTokens.size());
+    for (const Token &token : allTokens) {
+        if (TermNormalizer::isDropped(token))
+            continue;
+        tokens.append(&token);
+        // Exact keys exist only for terms written in capitals: a token without one cannot match.
+        const bool hasCapital = std::any_of(token.text.cbegin(), token.text.cend(), [](QChar c) { return c.isUpper(); });
+        exact.append(hasCapital ? keyId(TermNormalizer::exactKey(token)) : -1);
+        folded.append(keyId(normalizer.foldedKey(token)));
+    }
+    QList<TermMatch> matches;
+    for (qsizetype i = 0; i < tokens.size();) {
+        int node = 0;
+        qsizetype bestEnd = -1;
+        int bestNode = -1;
+        for (qsizetype j = i; j < tokens.size(); ++j) {
+            int next = child(node, exact[j]);
+            if (next < 0)
+                next = child(node, folded[j]);
+            if (next < 0)
+                break;
+            node = next;
+            if (!m_termsAt[node].isEmpty()) {
+                bestEnd = j;
+                bestNode = node;
+            }
+        }
+        if (bestEnd < 0) {
+            ++i;
+            continue;
+        }
+        TermMatch match;
+        match.refs = m_termsAt[bestNode];
+        match.span = TextSpan{tokens[i]->start, tokens[bestEnd]->end() - tokens[i]->start};
+        matches.append(match);
+        i = bestEnd + 1;
+    }
+    return matches;
+}
+
+} // namespace wb

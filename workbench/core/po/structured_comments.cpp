@@ -1,0 +1,46 @@
+#include "po/structured_comments.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace wb {
+namespace {
+QString prefixOf(const QString &keyword)
+{
+    return QStringLiteral("wb:") + keyword + QLatin1Char(' ');
+}
+} // namespace
+
+QList<QJsonObject> structuredLines(const QString &comments, const QString &keyword)
+{
+    QList<QJsonObject> objects;
+    const QString prefix = prefixOf(keyword);
+    for (const QString &line : comments.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.startsWith(prefix))
+            continue;
+        const QJsonDocument json = QJsonDocument::fromJson(trimmed.mid(prefix.size()).toUtf8());
+        if (json.isObject())
+            objects.append(json.object());
+    }
+    return objects;
+}
+
+QString withStructuredLines(const QString &comments, const QString &keyword, const QList<QJsonObject> &objects)
+{
+    const QString prefix = prefixOf(keyword);
+    QStringList lines;
+    for (const QString &line : comments.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (!line.trimmed().startsWith(prefix))
+            lines.append(line);
+    for (const QJsonObject &object : objects)
+        lines.append(prefix + QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString textFingerprint(const QString &text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
+
+} // namespace wb

@@ -1,0 +1,18 @@
+#pragma once
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace wb {
+
+/// The workbench's facts in PO translator comments: one line per fact,
+/// "wb:<keyword> <compact JSON object>" (docs/po-store.md). Other comment lines are kept.
+QList<QJsonObject> structuredLines(const QString &comments, const QString &keyword);
+
+/// The comments with every line of `keyword` replaced by `objects` (appended at the end).
+QString withStructuredLines(const QString &comments, const QString &keyword, const QList<QJsonObject> &objects);
+
+/// A fingerprint of text (12 hex digits of SHA-1): marks tie themselves to what they judged.
+QString textFingerprint(const QString &text);
+
+} // namespace wb

@@ -1,0 +1,89 @@
+#include "project/language_resources.h"
+#include "common/text_file.h"
+#include "glossary/tbx_format.h"
+#include "spell/hunspell_dictionary.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+namespace wb {
+
+Result<ProjectSettings> ProjectSettings::load(const QString &projectRoot)
+{
+    ProjectSettings settings;
+    const QString path = projectRoot + QStringLiteral("/workbench.json");
+    if (projectRoot.isEmpty() || !QFileInfo::exists(path))
+        return settings;
+    auto bytes = readUtf8File(path);
+    if (!bytes)
+        return bytes.error();
+    QJsonParseError error{};
+    const QJsonDocument json = QJsonDocument::fromJson(*bytes, &error);
+    if (error.error != QJsonParseError::NoError || !json.isObject()) {
+        const TextPosition pos = positionOfOffset(*bytes, error.offset);
+        return Diagnostic{ErrorKind::InvalidInput, path, pos.line, pos.column,
+                          QStringLiteral("not a JSON object: %1").arg(error.errorString())};
+    }
+    const QJsonObject root = json.object();
+    if (root.contains(QLatin1String("sourceLanguage")))
+        settings.sourceLanguage = root.value(QLatin1String("sourceLanguage")).toString();
+    const QJsonObject dictionaries = root.value(QLatin1String("dictionaries")).toObject();
+    for (auto it = dictionaries.begin(); it != dictionaries.end(); ++it)
+        settings.dictionaries.insert(it.key(), it.value().toString());
+    return settings;
+}
+
+QString ProjectSettings::dictionaryFor(const QString &language) const
+{
+    for (auto it = dictionaries.cbegin(); it != dictionaries.cend(); ++it)
+        if (sameLanguage(it.key(), language) && it.key().size() <= language.size())
+            return it.value();
+    return QString(language).replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+QString findProjectRoot(const QString &path)
+{
+    QDir dir(QFileInfo(path).isDir() ? path : QFileInfo(path).absolutePath());
+    do {
+        if (dir.exists(QStringLiteral("workbench.json")) || dir.exists(QStringLiteral("source-content")))
+            return dir.absolutePath();
+    } while (dir.cdUp());
+    return {};
+}
+
+Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot)
+{
+    auto termbase = std::make_shared<Termbase>();
+    if (projectRoot.isEmpty())
+        return termbase;
+    const QDir folder(projectRoot + QStringLiteral("/glossary"));
+    for (const QString &name : folder.entryList({QStringLiteral("*.tbx")}, QDir::Files, QDir::Name)) {
+        auto loaded = loadTbx(folder.filePath(name));
+        if (!loaded)
+            return loaded.error();
+        termbase->merge(*loaded);
+    }
+    return termbase;
+}
+
+Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language)
+{
+    auto settings = ProjectSettings::load(projectRoot);
+    if (!settings)
+        return settings.error();
+    auto dictionary = HunspellDictionary::load(settings->dictionaryFor(language));
+    if (!dictionary)
+        return dictionary.error();
+    if (!projectRoot.isEmpty()) {
+        const QDir words(projectRoot + QStringLiteral("/locales/") + language);
+        for (const QString &name : words.entryList({QStringLiteral("*.dic")}, QDir::Files, QDir::Name))
+            if (Status added = (*dictionary)->addWordList(words.filePath(name)); !added)
+                return added.error();
+    }
+    return dictionary;
+}
+
+} // namespace wb

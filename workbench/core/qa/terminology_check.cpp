@@ -1,0 +1,155 @@
+#include "qa/terminology_check.h"
+#include "spell/hunspell_dictionary.h"
+
+#include <QHash>
+
+namespace wb {
+namespace {
+
+QString quoted(const QString &text)
+{
+    return QStringLiteral("\u201C%1\u201D").arg(text);
+}
+
+QString alternatives(const QList<const Term *> &terms)
+{
+    QStringList names;
+    for (const Term *t : terms)
+        if (!names.contains(t->text))
+            names.append(quoted(t->text));
+    if (names.size() <= 1)
+        return names.value(0);
+    const QString last = names.takeLast();
+    return names.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
+
+} // namespace
+
+TerminologyChecker::TerminologyChecker(std::shared_ptr<const Termbase> termbase, const QString &sourceLanguage,
+                                       const QString &targetLanguage, std::shared_ptr<HunspellDictionary> sourceDictionary,
+                                       std::shared_ptr<HunspellDictionary> targetDictionary)
+    : m_termbase(std::move(termbase)), m_sourceLanguage(sourceLanguage), m_targetLanguage(targetLanguage),
+      m_sourceDictionary(std::move(sourceDictionary)), m_targetDictionary(std::move(targetDictionary)),
+      m_sourceTokenizer(sourceLanguage), m_targetTokenizer(targetLanguage),
+      m_sourceNormalizer(m_sourceDictionary.get()), m_targetNormalizer(m_targetDictionary.get())
+{
+    m_sourceIndex = std::make_unique<TermIndex>(*m_termbase, sourceLanguage, m_sourceTokenizer, m_sourceNormalizer);
+    m_targetIndex = std::make_unique<TermIndex>(*m_termbase, targetLanguage, m_targetTokenizer, m_targetNormalizer);
+}
+
+TerminologyChecker::~TerminologyChecker() = default;
+
+QList<SourceTermHit> TerminologyChecker::recognize(const QString &sourceText)
+{
+    QList<SourceTermHit> hits;
+    for (const TermMatch &match : m_sourceIndex->find(m_sourceTokenizer.tokenize(sourceText), m_sourceNormalizer)) {
+        // One matched text may name several concepts (rare); each gets its own hit.
+        QList<int> seen;
+        for (const TermMatch::Ref &ref : match.refs) {
+            if (seen.contains(ref.conceptIndex))
+                continue;
+            seen.append(ref.conceptIndex);
+            const Concept &c = m_termbase->concepts[ref.conceptIndex];
+            SourceTermHit hit{&c, &c.terms[ref.termIndex], match.span, {}, {}};
+            for (const Term &t : c.terms) {
+                if (!sameLanguage(t.language, m_targetLanguage))
+                    continue;
+                if (t.isAcceptable())
+                    (t.status == TermStatus::Preferred ? hit.acceptable.prepend(&t) : hit.acceptable.append(&t));
+                else
+                    hit.unacceptable.append(&t);
+            }
+            if (!hit.acceptable.isEmpty() || !hit.unacceptable.isEmpty())
+                hits.append(hit);
+        }
+    }
+    return hits;
+}
+
+Findings TerminologyChecker::check(const QString &source, const QString &target)
+{
+    Findings findings;
+    const QList<SourceTermHit> hits = recognize(source);
+    if (hits.isEmpty())
+        return findings;
+
+    // What the target holds, per concept: acceptable and unacceptable occurrences.
+    struct TargetUse { int acceptable = 0; QList<QPair<const Term *, TextSpan>> unacceptable; };
+    QHash<const Concept *, TargetUse> uses;
+    for (const TermMatch &match : m_targetIndex->find(m_targetTokenizer.tokenize(target), m_targetNormalizer)) {
+        QList<const Concept *> counted;
+        for (const TermMatch::Ref &ref : match.refs) {
+            const Concept *c = &m_termbase->concepts[ref.conceptIndex];
+            const Term *t = &c->terms[ref.termIndex];
+            if (t->isAcceptable()) {
+                if (!counted.contains(c)) {
+                    ++uses[c].acceptable;
+                    counted.append(c);
+                }
+            } else {
+                uses[c].unacceptable.append({t, match.span});
+            }
+        }
+    }
+
+    QHash<const Concept *, QList<const SourceTermHit *>> byConcept;
+    QList<const Concept *> order;
+    for (const SourceTermHit &hit : hits) {
+        if (!byConcept.contains(hit.termConcept))
+            order.append(hit.termConcept);
+        byConcept[hit.termConcept].append(&hit);
+    }
+    for (const Concept *c : order) {
+        const QList<const SourceTermHit *> &inSource = byConcept[c];
+        const SourceTermHit &first = *inSource.first();
+        const TargetUse use = uses.value(c);
+        const QString sourceName = quoted(source.mid(first.span.start, first.span.length));
+        const QString use_ = first.acceptable.isEmpty() ? QString() : QStringLiteral("; use %1").arg(alternatives(first.acceptable));
+
+        for (const auto &[term, span] : use.unacceptable) {
+            const bool outdated = term->status == TermStatus::Superseded;
+            Finding f;
+            f.check = outdated ? QStringLiteral("terminology.outdated") : QStringLiteral("terminology.forbidden");
+            f.severity = outdated ? Severity::Warning : Severity::Error;
+            f.message = QStringLiteral("%1 is %2 for %3%4%5")
+                            .arg(quoted(target.mid(span.start, span.length)),
+                                 outdated ? QStringLiteral("outdated") : QStringLiteral("forbidden"), sourceName,
+                                 term->note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(term->note), use_);
+            f.targetSpan = span;
+            f.sourceSpan = first.span;
+            f.subject = c->id;
+            findings.append(f);
+        }
+        if (first.acceptable.isEmpty())
+            continue; // the glossary only says what not to write
+        if (use.acceptable == 0 && use.unacceptable.isEmpty()) {
+            Finding f;
+            f.check = QStringLiteral("terminology.missing");
+            f.severity = Severity::Error;
+            f.message = QStringLiteral("%1 is not rendered with the glossary term: use %2")
+                            .arg(sourceName, alternatives(first.acceptable));
+            f.sourceSpan = first.span;
+            f.subject = c->id;
+            findings.append(f);
+        } else if (use.acceptable > 0 && use.acceptable < inSource.size()) {
+            Finding f;
+            f.check = QStringLiteral("terminology.count");
+            f.severity = Severity::Warning;
+            QStringList named;
+            for (const SourceTermHit *hit : inSource)
+                if (!named.contains(quoted(source.mid(hit->span.start, hit->span.length))))
+                    named.append(quoted(source.mid(hit->span.start, hit->span.length)));
+            f.message = QStringLiteral("the source names this concept %1 times (%2) but the target uses its glossary terms "
+                                       "%3 %4 (%5)")
+                            .arg(inSource.size()).arg(named.join(QStringLiteral(", "))).arg(use.acceptable)
+                            .arg(use.acceptable == 1 ? QStringLiteral("time") : QStringLiteral("times"),
+                                 alternatives(first.acceptable));
+            f.sourceSpan = inSource.at(use.acceptable)->span;
+            f.subject = c->id;
+            findings.append(f);
+        }
+    }
+    return findings;
+}
+
+} // namespace wb
