@@ -17,7 +17,7 @@ namespace {
 const QByteArray kCatalog =
     "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
     "msgctxt \"good\"\nmsgid \"The bone marrow makes white blood cells.\"\nmsgstr \"La médula ósea produce glóbulos blancos.\"\n\n"
-    "msgctxt \"forbidden\"\nmsgid \"The bone marrow makes white blood cells.\"\nmsgstr \"La médula espinal produce leucocitos.\"\n\n"
+    "msgctxt \"forbidden\"\nmsgid \"The bone marrow also makes white blood cells.\"\nmsgstr \"La médula espinal también produce leucocitos.\"\n\n"
     "msgctxt \"outdated\"\nmsgid \"Stem cells grow.\"\nmsgstr \"Las células troncales crecen.\"\n";
 
 // A project with the test termbase and one catalog.
@@ -44,7 +44,7 @@ TEST(CliCheck, FindingsAsJsonWithTheContractedFieldsAndExitOne)
     ASSERT_EQ(findings.size(), 2) << r.out.constData();
     const QJsonObject forbidden = findings[0].toObject();
     EXPECT_EQ(forbidden.value(QStringLiteral("unit")).toString(), QStringLiteral("forbidden"));
-    EXPECT_EQ(forbidden.value(QStringLiteral("msgid")).toString(), QStringLiteral("The bone marrow makes white blood cells."));
+    EXPECT_EQ(forbidden.value(QStringLiteral("msgid")).toString(), QStringLiteral("The bone marrow also makes white blood cells."));
     EXPECT_EQ(forbidden.value(QStringLiteral("check")).toString(), QStringLiteral("terminology.forbidden"));
     EXPECT_EQ(forbidden.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
     EXPECT_EQ(forbidden.value(QStringLiteral("target_span")).toObject().value(QStringLiteral("start")).toInt(), 3);
@@ -66,7 +66,7 @@ TEST(CliCheck, HumanOutputLooksLikeACompilersAndMarksTheSpan)
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.out.startsWith((po + QStringLiteral(":10: error: [terminology.forbidden] “médula espinal” is forbidden for "
                                                        "“bone marrow” (Forbidden: means spinal cord.); use “médula ósea”\n"
-                                                       "    La médula espinal produce leucocitos.\n"
+                                                       "    La médula espinal también produce leucocitos.\n"
                                                        "       ^~~~~~~~~~~~~~\n")).toUtf8()))
         << r.out.constData();
 }
@@ -93,7 +93,7 @@ TEST(CliCheck, MinSeverityErrorHidesWarningsAndSuppressionsSilenceAFinding)
 
     // Changing the target ends the suppression.
     QByteArray text = test::readAll(po);
-    text.replace("La médula espinal produce leucocitos.", "La médula espinal produce muchos leucocitos.");
+    text.replace("La médula espinal también produce leucocitos.", "La médula espinal también produce muchos leucocitos.");
     test::writeAll(po, text);
     EXPECT_EQ(count({}).first, 1);
 }

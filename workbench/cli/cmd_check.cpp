@@ -44,6 +44,8 @@ int runCheck(const QStringList &arguments)
     parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: the project's, else en)."), QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("glossary"), QStringLiteral("An extra TBX termbase (repeatable)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object with findings and summary.")});
+    parser.addOption({QStringLiteral("suggest"), QStringLiteral("Add Hunspell suggestions to spelling findings (slow: 20-100 ms a word).")});
+    parser.addOption({QStringLiteral("drafts"), QStringLiteral("Check draft (fuzzy) units too.")});
     parser.addOption({QStringLiteral("min-severity"), QStringLiteral("Report findings from this severity up: error, warning (default) or info."),
                       QStringLiteral("LEVEL"), QStringLiteral("warning")});
     int exitCode = kExitOk;
@@ -79,25 +81,34 @@ int runCheck(const QStringList &arguments)
     const QString sourceLanguage = parser.isSet(QStringLiteral("source-lang")) ? parser.value(QStringLiteral("source-lang"))
                                                                               : settings->sourceLanguage;
 
-    QaReport report;
-    std::shared_ptr<CheckSuite> suite;
-    QString suiteLanguage;
+    // All catalogs are read first: consistency compares translations across them.
+    QList<PoCatalog> read;
     for (const QString &path : catalogs) {
         auto catalog = PoCatalog::read(path);
         if (!catalog)
             return fail(catalog.error());
+        read.append(*catalog);
+    }
+    QaReport report;
+    const RunOptions runOptions{*minimum, parser.isSet(QStringLiteral("drafts"))};
+    const CheckSuite::Options suiteOptions{parser.values(QStringLiteral("glossary")), parser.isSet(QStringLiteral("suggest"))};
+    std::shared_ptr<CheckSuite> suite;
+    QString suiteLanguage;
+    for (qsizetype i = 0; i < read.size(); ++i) {
         const QString language = parser.isSet(QStringLiteral("locale")) ? parser.value(QStringLiteral("locale"))
-                                                                        : catalog->headerField(QStringLiteral("Language"));
+                                                                        : read[i].headerField(QStringLiteral("Language"));
         if (language.isEmpty())
-            return fail(Diagnostic{ErrorKind::Usage, path, 0, 0, QStringLiteral("the catalog has no Language header: give --locale")});
+            return fail(Diagnostic{ErrorKind::Usage, catalogs[i], 0, 0, QStringLiteral("the catalog has no Language header: give --locale")});
         if (!suite || language != suiteLanguage) {
-            auto loaded = CheckSuite::load(root, sourceLanguage, language, parser.values(QStringLiteral("glossary")));
+            auto loaded = CheckSuite::load(root, sourceLanguage, language, suiteOptions);
             if (!loaded)
                 return fail(loaded.error());
             suite = *loaded;
             suiteLanguage = language;
+            for (const PoCatalog &catalog : read)
+                suite->addForConsistency(catalog);
         }
-        runChecks(*catalog, path, suite->checks(), *minimum, report);
+        runChecks(read[i], catalogs[i], [&](const PoEntry &entry) { return suite->checkUnit(entry); }, runOptions, report);
     }
     if (parser.isSet(QStringLiteral("json")))
         std::fputs(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented).constData(), stdout);

@@ -19,6 +19,13 @@ QString TermNormalizer::foldedKey(const Token &token)
     return m_dictionary->stem(token.text);
 }
 
+QStringList TermNormalizer::foldedKeys(const Token &token)
+{
+    if (token.kind != Token::Kind::Word || !m_dictionary)
+        return {token.text.toLower()};
+    return m_dictionary->allStems(token.text);
+}
+
 TermIndex::TermIndex(const Termbase &termbase, const QString &language, WordTokenizer &tokenizer, TermNormalizer &normalizer)
 {
     m_termsAt.append(QList<TermMatch::Ref>()); // root
@@ -36,9 +43,12 @@ TermIndex::TermIndex(const Termbase &termbase, const QString &language, WordToke
                     continue;
                 // Capitals in a term mean capitals in the text: acronyms and words like
                 // "CAR" or "BCR" match exactly; everything else by stem, in any case.
+                // In an acronym or abbreviation ("Ph chromosome"), its capitalized words.
                 const bool capitals = token.text.size() >= 2 && token.text == token.text.toUpper()
                                       && token.text != token.text.toLower();
-                const QString key = (acronym || capitals) ? TermNormalizer::exactKey(token) : normalizer.foldedKey(token);
+                const bool hasCapital = token.text != token.text.toLower();
+                const QString key = (capitals || (acronym && hasCapital)) ? TermNormalizer::exactKey(token)
+                                                                          : normalizer.foldedKey(token);
                 const int k = internKey(key);
                 int next = child(node, k);
                 if (next < 0) {
@@ -80,10 +90,11 @@ int TermIndex::child(int node, int key) const
     return it == m_edges.end() ? -1 : it->second;
 }
 
-QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &normalizer) const
+QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &normalizer, bool everyReading) const
 {
     QList<const Token *> tokens;
-    QList<int> exact, folded;
+    QList<int> exact;
+    QList<QList<int>> folded; // key ids of each token's readings, main one first
     tokens.reserve(allTokens.size());
     exact.reserve(allTokens.size());
     folded.reserve(allTokens.size());
@@ -94,7 +105,15 @@ QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &
         // Exact keys exist only for terms written in capitals: a token without one cannot match.
         const bool hasCapital = std::any_of(token.text.cbegin(), token.text.cend(), [](QChar c) { return c.isUpper(); });
         exact.append(hasCapital ? keyId(TermNormalizer::exactKey(token)) : -1);
-        folded.append(keyId(normalizer.foldedKey(token)));
+        QList<int> keys;
+        if (everyReading) {
+            for (const QString &reading : normalizer.foldedKeys(token))
+                if (const int id = keyId(reading); id >= 0)
+                    keys.append(id);
+        } else if (const int id = keyId(normalizer.foldedKey(token)); id >= 0) {
+            keys.append(id);
+        }
+        folded.append(keys);
     }
     QList<TermMatch> matches;
     for (qsizetype i = 0; i < tokens.size();) {
@@ -103,8 +122,8 @@ QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &
         int bestNode = -1;
         for (qsizetype j = i; j < tokens.size(); ++j) {
             int next = child(node, exact[j]);
-            if (next < 0)
-                next = child(node, folded[j]);
+            for (qsizetype k = 0; next < 0 && k < folded[j].size(); ++k)
+                next = child(node, folded[j][k]);
             if (next < 0)
                 break;
             node = next;

@@ -19,6 +19,8 @@ public:
     explicit TermNormalizer(HunspellDictionary *dictionary) : m_dictionary(dictionary) {}
     static bool isDropped(const Token &token);
     QString foldedKey(const Token &token);
+    /// Every folded reading of a token, foldedKey() first ("trata": "trata", "tratar").
+    QStringList foldedKeys(const Token &token);
     static QString exactKey(const Token &token) { return QLatin1Char('=') + token.text; }
 
 private:
@@ -38,8 +40,11 @@ class TermIndex {
 public:
     TermIndex(const Termbase &termbase, const QString &language, WordTokenizer &tokenizer, TermNormalizer &normalizer);
 
-    /// Longest-first, left-to-right, non-overlapping matches in a unit text.
-    QList<TermMatch> find(const QList<Token> &tokens, TermNormalizer &normalizer) const;
+    /// Longest-first, left-to-right, non-overlapping matches in a unit text. With
+    /// `everyReading`, a word with several dictionary forms matches through any of them
+    /// (lenient: used to accept a translation); else only through its main one (strict:
+    /// used to recognize source terms).
+    QList<TermMatch> find(const QList<Token> &tokens, TermNormalizer &normalizer, bool everyReading = false) const;
     int termCount() const { return m_termCount; }
 
 private:

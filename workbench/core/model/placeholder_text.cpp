@@ -78,15 +78,20 @@ QString placeholderMismatch(const QString &source, const QString &translation)
     for (const TextPiece &p : parsePlaceholderText(source))
         if (p.kind != TextPiece::Kind::Text)
             ++balance[formOf(p)];
-    QMap<int, bool> open;
+    QList<int> open; // paired placeholders must nest: {1}{2}..{/2}{/1}
     for (const TextPiece &p : parsePlaceholderText(translation)) {
         if (p.kind == TextPiece::Kind::Text)
             continue;
         --balance[formOf(p)];
-        if (p.kind == TextPiece::Kind::Open)
-            open[p.number] = true;
-        else if (p.kind == TextPiece::Kind::Close && !open.value(p.number))
-            return QStringLiteral("%1 comes before {%2}").arg(formOf(p)).arg(p.number);
+        if (p.kind == TextPiece::Kind::Open) {
+            open.append(p.number);
+        } else if (p.kind == TextPiece::Kind::Close) {
+            if (!open.contains(p.number))
+                return QStringLiteral("%1 comes before {%2}").arg(formOf(p)).arg(p.number);
+            if (open.last() != p.number)
+                return QStringLiteral("%1 closes before {/%2}: placeholders must nest").arg(formOf(p)).arg(open.last());
+            open.removeLast();
+        }
     }
     QStringList missing, extra;
     for (auto it = balance.cbegin(); it != balance.cend(); ++it) {

@@ -1,30 +1,51 @@
 #pragma once
 #include "common/result.h"
+#include "qa/consistency_check.h"
 #include "qa/qa_runner.h"
+#include <QSet>
 #include <memory>
 
 namespace wb {
 
+class NumberChecker;
+class SpellChecker;
 class TerminologyChecker;
 struct Termbase;
 
 /// Everything the QA checks of one language pair need, loaded once: the project's
-/// glossary, Hunspell dictionaries with the project's word lists, and the checks.
+/// glossary, Hunspell dictionaries with the project's word lists, and the checks:
+/// spelling, numbers, markup, punctuation, whitespace, untranslated, consistency,
+/// length and terminology.
 class CheckSuite {
 public:
-    /// `glossaries`: extra TBX files on top of the project's glossary/*.tbx.
+    struct Options {
+        QStringList glossaries;  ///< extra TBX files on top of the project's glossary/*.tbx
+        bool suggestions = false; ///< add Hunspell suggestions to spelling findings (slow)
+    };
     static Result<std::shared_ptr<CheckSuite>> load(const QString &projectRoot, const QString &sourceLanguage,
-                                                    const QString &targetLanguage, const QStringList &glossaries = {});
+                                                    const QString &targetLanguage, const Options &options);
     ~CheckSuite();
 
-    QList<UnitCheck> checks();
+    /// Catalogs whose translations the consistency check compares (all of the language).
+    void addForConsistency(const PoCatalog &catalog) { m_consistency.add(catalog); }
+    /// Every check of one unit.
+    Findings checkUnit(const PoEntry &entry);
+
     TerminologyChecker &terminology() { return *m_terminology; }
+    SpellChecker &spelling() { return *m_spelling; }
     std::shared_ptr<const Termbase> termbase() const { return m_termbase; }
 
 private:
     CheckSuite() = default;
+    Findings spellingFindings(const QString &target);
+    QString m_targetLanguage;
+    Options m_options;
     std::shared_ptr<const Termbase> m_termbase;
+    QSet<QString> m_keepAsIs; ///< target words the glossary keeps as in the source
     std::unique_ptr<TerminologyChecker> m_terminology;
+    std::unique_ptr<SpellChecker> m_spelling;
+    std::unique_ptr<NumberChecker> m_numbers;
+    ConsistencyIndex m_consistency;
 };
 
 } // namespace wb

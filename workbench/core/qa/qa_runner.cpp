@@ -42,26 +42,34 @@ QJsonObject QaReport::toJson() const
                        {QStringLiteral("suppressed"), suppressed}};
 }
 
-void runChecks(const PoCatalog &catalog, const QString &catalogPath, const QList<UnitCheck> &checks,
-               Severity minimum, QaReport &report)
+void runChecks(const PoCatalog &catalog, const QString &catalogPath, const UnitCheck &check, const RunOptions &options,
+               QaReport &report)
 {
     for (const PoEntry &entry : catalog.entries) {
-        if (entry.obsolete || entry.msgstr.isEmpty() || !entry.msgidPlural.isEmpty())
+        if (entry.obsolete || !entry.msgidPlural.isEmpty() || (entry.fuzzy && !options.includeDrafts))
             continue;
-        ++report.unitsChecked;
+        Findings findings;
+        if (entry.msgstr.isEmpty()) {
+            Finding empty;
+            empty.check = QStringLiteral("untranslated.empty");
+            empty.severity = Severity::Info;
+            empty.message = QStringLiteral("not translated yet");
+            findings.append(empty);
+        } else {
+            ++report.unitsChecked;
+            findings = check(entry);
+        }
         const QList<Suppression> suppressions = suppressionsOf(entry);
-        for (const UnitCheck &check : checks) {
-            for (Finding finding : check(entry)) {
-                if (isSuppressed(finding, suppressions)) {
-                    ++report.suppressed;
-                    continue;
-                }
-                if (finding.severity < minimum)
-                    continue;
-                finding.unit = entry.context.isEmpty() ? entry.msgid : entry.context;
-                finding.msgid = entry.msgid;
-                report.findings.append({finding, catalogPath, entry.line, entry.msgstr});
+        for (Finding finding : findings) {
+            if (isSuppressed(finding, suppressions)) {
+                ++report.suppressed;
+                continue;
             }
+            if (finding.severity < options.minimum)
+                continue;
+            finding.unit = entry.context.isEmpty() ? entry.msgid : entry.context;
+            finding.msgid = entry.msgid;
+            report.findings.append({finding, catalogPath, entry.line, entry.msgstr});
         }
     }
 }

@@ -18,10 +18,15 @@ struct QaReport {
     QJsonObject toJson() const;   ///< {"findings": [...], "summary": {...}, "units_checked": N, "suppressed": N}
 };
 
+struct RunOptions {
+    Severity minimum = Severity::Warning;
+    bool includeDrafts = false; ///< check fuzzy entries too
+};
+
 /// Runs the checks over every live, translated entry of a catalog; fills in each
 /// finding's unit, msgid, file and line; leaves out findings a person suppressed.
-/// `catalogPath` names the file in the report.
-void runChecks(const PoCatalog &catalog, const QString &catalogPath, const QList<UnitCheck> &checks,
-               Severity minimum, QaReport &report);
+/// An empty target is reported as untranslated.empty (info). `catalogPath` names the file.
+void runChecks(const PoCatalog &catalog, const QString &catalogPath, const UnitCheck &check, const RunOptions &options,
+               QaReport &report);
 
 } // namespace wb

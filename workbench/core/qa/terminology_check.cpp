@@ -2,6 +2,7 @@
 #include "spell/hunspell_dictionary.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace wb {
 namespace {
@@ -73,10 +74,20 @@ Findings TerminologyChecker::check(const QString &source, const QString &target)
     if (hits.isEmpty())
         return findings;
 
+    QSet<const Concept *> named;
+    for (const SourceTermHit &hit : hits)
+        named.insert(hit.termConcept);
+
     // What the target holds, per concept: acceptable and unacceptable occurrences.
     struct TargetUse { int acceptable = 0; QList<QPair<const Term *, TextSpan>> unacceptable; };
     QHash<const Concept *, TargetUse> uses;
-    for (const TermMatch &match : m_targetIndex->find(m_targetTokenizer.tokenize(target), m_targetNormalizer)) {
+    for (const TermMatch &match : m_targetIndex->find(m_targetTokenizer.tokenize(target), m_targetNormalizer, true)) {
+        // A term right for one concept of the source is not wrong for another: "médula
+        // ósea" is forbidden for "spinal cord" only when the source does not say "bone marrow".
+        const bool rightForANamedConcept = std::any_of(match.refs.cbegin(), match.refs.cend(), [&](const TermMatch::Ref &ref) {
+            const Concept &c = m_termbase->concepts[ref.conceptIndex];
+            return named.contains(&c) && c.terms[ref.termIndex].isAcceptable();
+        });
         QList<const Concept *> counted;
         for (const TermMatch::Ref &ref : match.refs) {
             const Concept *c = &m_termbase->concepts[ref.conceptIndex];
@@ -86,7 +97,7 @@ Findings TerminologyChecker::check(const QString &source, const QString &target)
                     ++uses[c].acceptable;
                     counted.append(c);
                 }
-            } else {
+            } else if (!rightForANamedConcept) {
                 uses[c].unacceptable.append({t, match.span});
             }
         }

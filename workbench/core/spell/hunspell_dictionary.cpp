@@ -39,6 +39,12 @@ Status HunspellDictionary::addWordList(const QString &dicPath)
     return {};
 }
 
+void HunspellDictionary::addWord(const QString &word)
+{
+    m_hunspell->add(word.toStdString());
+    m_stemCache.remove(word);
+}
+
 bool HunspellDictionary::spell(const QString &word)
 {
     return m_hunspell->spell(word.toStdString());
@@ -54,29 +60,58 @@ QStringList HunspellDictionary::stems(const QString &word)
 
 QString HunspellDictionary::stem(const QString &word)
 {
+    return allStems(word).first();
+}
+
+const QStringList &HunspellDictionary::allStems(const QString &word)
+{
     const auto cached = m_stemCache.constFind(word);
     if (cached != m_stemCache.cend())
         return *cached;
-    QStringList found = stems(word);
-    if (found.isEmpty() && word != word.toLower())
-        found = stems(word.toLower()); // "Leukemias" at a sentence start
-    // Words the dictionary lists without a plural flag ("leukemia/M" in en_US):
-    // a plural ending removed must leave a known word.
+    const QString lower = word.toLower();
+    // A reading that strips a prefix changes the meaning ("re+current", "un+treated",
+    // "ir+radiación"): only suffixes are inflection, so such readings are dropped.
+    auto readings = [&](const QString &w) {
+        QStringList forms;
+        for (const QString &s : stems(w))
+            if (!s.isEmpty() && s.at(0).toLower() == lower.at(0) && !forms.contains(s.toLower()))
+                forms.append(s.toLower());
+        return forms;
+    };
+    QStringList forms = readings(word);
+    if (forms.isEmpty() && word != lower)
+        forms = readings(lower); // "Leukemias" at a sentence start
+    // No reading left (the dictionary lists the word without a plural flag, "leukemia/M",
+    // or only through a prefix, "en+sayo"): a plural ending removed must leave a known
+    // word, whose readings are then the plural's.
     for (const char *ending : {"s", "es"}) {
-        if (!found.isEmpty() || !word.endsWith(QLatin1String(ending)) || word.size() <= 3)
+        if (!forms.isEmpty() || !lower.endsWith(QLatin1String(ending)) || lower.size() <= 3)
             break;
-        const QString singular = word.chopped(qsizetype(std::strlen(ending))).toLower();
-        if (spell(singular))
-            found = QStringList{singular};
+        const QString singular = lower.chopped(qsizetype(std::strlen(ending)));
+        if (spell(singular)) {
+            forms = allStems(singular);
+            if (!forms.contains(singular))
+                forms.append(singular);
+        }
     }
-    // Several stems: take the shortest, the most basic form ("células" -> "célula").
-    QString best = found.isEmpty() ? word : found.first();
-    for (const QString &s : found)
-        if (s.size() < best.size())
-            best = s;
-    best = best.toLower();
-    m_stemCache.insert(word, best);
-    return best;
+    if (forms.isEmpty())
+        forms.append(lower);
+    // Which reading comes first: a plural's singular ("sweats" -> "sweat"); else the word
+    // itself when it is a dictionary form ("number", not "numb+er"); else the shortest.
+    const auto singular = std::find_if(forms.cbegin(), forms.cend(), [&](const QString &r) {
+        return lower == r + QLatin1Char('s') || lower == r + QLatin1String("es");
+    });
+    if (singular != forms.cend()) {
+        const QString first = *singular;
+        forms.removeAll(first);
+        forms.prepend(first);
+    } else if (forms.contains(lower)) {
+        forms.removeAll(lower);
+        forms.prepend(lower);
+    } else {
+        std::stable_sort(forms.begin(), forms.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); });
+    }
+    return *m_stemCache.insert(word, forms);
 }
 
 QStringList HunspellDictionary::suggest(const QString &word)

@@ -22,11 +22,19 @@ public:
     /// Adds a word list that uses the main dictionary's affix flags.
     Status addWordList(const QString &dicPath);
 
+    /// Accepts a word for this session (the project's own words).
+    void addWord(const QString &word);
+
     bool spell(const QString &word);
     /// The dictionary form(s) of a word, e.g. "glóbulos" -> "glóbulo". Empty when unknown.
     QStringList stems(const QString &word);
-    /// The first stem, lowercased; the word itself (lowercased) when Hunspell knows no stem.
+    /// The word's dictionary form, lowercased: the word itself when it is a dictionary
+    /// form ("number", not "numb"; "recurrent", not "current"), else the shortest stem;
+    /// the word itself when Hunspell knows none. Cached.
     QString stem(const QString &word);
+    /// Every dictionary form of the word, the one stem() gives first ("trata": "trata",
+    /// "tratar"). Cached.
+    const QStringList &allStems(const QString &word);
     QStringList suggest(const QString &word);
     QString name() const { return m_name; }
 
@@ -34,7 +42,7 @@ private:
     HunspellDictionary() = default;
     std::unique_ptr<Hunspell> m_hunspell;
     QString m_name;
-    QHash<QString, QString> m_stemCache;
+    QHash<QString, QStringList> m_stemCache;
 };
 
 } // namespace wb

@@ -1,0 +1,211 @@
+#include "qa/number_check.h"
+#include "model/placeholder_text.h"
+#include "text/word_tokenizer.h"
+
+#include <QRegularExpression>
+#include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
+
+namespace wb {
+
+QString maskPlaceholders(const QString &unitText)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"(\{\{|\{/?\d{1,4}\}|\{\d{1,4}/\})"));
+    QString masked = unitText;
+    for (auto it = placeholder.globalMatch(unitText); it.hasNext();) {
+        const auto m = it.next();
+        if (m.captured() == QLatin1String("{{"))
+            continue;
+        for (qsizetype i = m.capturedStart(); i < m.capturedEnd(); ++i)
+            masked[i] = QLatin1Char(' ');
+    }
+    return masked;
+}
+
+struct NumberChecker::Language {
+    std::unique_ptr<icu::NumberFormat> decimal;
+    std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+    QHash<QString, std::optional<double>> words;
+
+    explicit Language(const QString &code)
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Locale locale(code.toUtf8().constData());
+        decimal.reset(icu::NumberFormat::createInstance(locale, status));
+        status = U_ZERO_ERROR;
+        spellout = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, locale, status);
+        if (U_FAILURE(status))
+            spellout.reset();
+    }
+
+    std::optional<double> parseDecimal(const QString &text) const
+    {
+        if (!decimal)
+            return std::nullopt;
+        icu::Formattable result;
+        icu::ParsePosition position(0);
+        const icu::UnicodeString u(reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()));
+        decimal->parse(u, result, position);
+        UErrorCode status = U_ZERO_ERROR;
+        if (position.getIndex() != u.length())
+            return std::nullopt;
+        const double value = result.getDouble(status);
+        return U_SUCCESS(status) ? std::optional<double>(value) : std::nullopt;
+    }
+
+    // A whole word read by ICU's spell-out rules ("two", "veintiuno"), cached.
+    std::optional<double> parseWord(const QString &word)
+    {
+        const QString lower = word.toLower();
+        const auto cached = words.constFind(lower);
+        if (cached != words.cend())
+            return *cached;
+        std::optional<double> value;
+        if (spellout && lower.size() >= 2) {
+            icu::Formattable result;
+            icu::ParsePosition position(0);
+            const icu::UnicodeString u(reinterpret_cast<const UChar *>(lower.utf16()), int32_t(lower.size()));
+            spellout->parse(u, result, position);
+            UErrorCode status = U_ZERO_ERROR;
+            if (position.getIndex() == u.length()) {
+                const double v = result.getDouble(status);
+                if (U_SUCCESS(status))
+                    value = v;
+            }
+        }
+        words.insert(lower, value);
+        return value;
+    }
+};
+
+NumberChecker::NumberChecker(const QString &sourceLanguage, const QString &targetLanguage)
+    : m_source(std::make_unique<Language>(sourceLanguage)), m_target(std::make_unique<Language>(targetLanguage)),
+      m_sourceTokens(std::make_unique<WordTokenizer>(sourceLanguage)), m_targetTokens(std::make_unique<WordTokenizer>(targetLanguage))
+{
+}
+
+NumberChecker::~NumberChecker() = default;
+
+QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool isSource)
+{
+    const QString masked = maskPlaceholders(text);
+    QList<Item> items;
+    QList<TextSpan> taken;
+    // Codes and phone numbers: digit groups joined by hyphens or colons (1-800-422-6237),
+    // or digits after letters (C81, ABL1, CD19).
+    static const QRegularExpression code(QStringLiteral(
+        R"((?<![\w.,])(?:\d+(?:[-‐–:]+[\dA-Za-z]+){2,}|[A-Za-z]+\d+[A-Za-z\d]*))"));
+    for (auto it = code.globalMatch(masked); it.hasNext();) {
+        const auto m = it.next();
+        Item item{Item::Kind::Code, {}, {}, TextSpan{int(m.capturedStart()), int(m.capturedLength())}, m.captured()};
+        for (QChar c : m.captured())
+            if (c.isDigit())
+                item.digits += c;
+        items.append(item);
+        taken.append(item.span);
+    }
+    // Plain numbers, with grouping and decimal marks of either convention; a unit may be
+    // glued on ("5mg", "3D").
+    static const QRegularExpression number(QStringLiteral(
+        R"((?<![\w.,])\d{1,3}(?:[.,\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d+)?(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d]))"));
+    Language &own = isSource ? *m_source : *m_target;
+    Language &other = isSource ? *m_target : *m_source;
+    for (auto it = number.globalMatch(masked); it.hasNext();) {
+        const auto m = it.next();
+        const TextSpan span{int(m.capturedStart()), int(m.capturedLength())};
+        const bool overlaps = std::any_of(taken.cbegin(), taken.cend(), [&](const TextSpan &t) {
+            return span.start < t.start + t.length && t.start < span.start + span.length;
+        });
+        if (overlaps)
+            continue;
+        Item item{Item::Kind::Digits, {}, {}, span, m.captured()};
+        QString plain = m.captured();
+        plain.replace(QChar(0x00A0), QLatin1Char(' ')).replace(QChar(0x202F), QLatin1Char(' '));
+        // The text's own conventions first; the other language's as a second reading,
+        // since translators often keep the source's format.
+        for (Language *language : {&own, &other}) {
+            QString candidate = plain;
+            candidate.remove(QLatin1Char(' '));
+            if (auto v = language->parseDecimal(candidate); v && !item.values.contains(*v))
+                item.values.append(*v);
+        }
+        if (item.values.isEmpty())
+            item.values.append(plain.remove(QRegularExpression(QStringLiteral("[^\\d]"))).toDouble());
+        items.append(item);
+    }
+    for (const Token &token : (isSource ? *m_sourceTokens : *m_targetTokens).tokenize(text)) {
+        if (token.kind != Token::Kind::Word)
+            continue;
+        if (auto v = own.parseWord(token.text))
+            items.append(Item{Item::Kind::Word, {*v}, {}, TextSpan{token.start, token.length}, token.text});
+    }
+    return items;
+}
+
+Findings NumberChecker::check(const QString &source, const QString &target)
+{
+    Findings findings;
+    const QList<Item> inSource = numbersIn(source, true);
+    if (inSource.isEmpty() && !maskPlaceholders(target).contains(QRegularExpression(QStringLiteral("\\d"))))
+        return findings;
+    QList<Item> inTarget = numbersIn(target, false);
+    QList<bool> used(inTarget.size(), false);
+
+    auto take = [&](const Item &wanted) -> bool {
+        for (qsizetype i = 0; i < inTarget.size(); ++i) {
+            if (used[i])
+                continue;
+            const Item &candidate = inTarget[i];
+            const bool match = wanted.kind == Item::Kind::Code
+                ? candidate.kind == Item::Kind::Code && candidate.digits == wanted.digits
+                : candidate.kind != Item::Kind::Code
+                      && std::any_of(wanted.values.cbegin(), wanted.values.cend(),
+                                     [&](double v) { return candidate.values.contains(v); });
+            if (match) {
+                used[i] = true;
+                return true;
+            }
+        }
+        return false;
+    };
+    // Codes first, then digits, then words: a spelled-out word must not take a digit's match.
+    for (Item::Kind kind : {Item::Kind::Code, Item::Kind::Digits, Item::Kind::Word}) {
+        for (const Item &item : inSource) {
+            if (item.kind != kind || take(item))
+                continue;
+            Finding f;
+            f.sourceSpan = item.span;
+            f.subject = item.text;
+            if (kind == Item::Kind::Code) {
+                f.check = QStringLiteral("numbers.code");
+                f.severity = Severity::Error;
+                f.message = QStringLiteral("phone number or code \u201C%1\u201D must appear in the target with the same digits").arg(item.text);
+            } else if (kind == Item::Kind::Digits) {
+                f.check = QStringLiteral("numbers.missing");
+                f.severity = Severity::Error;
+                f.message = QStringLiteral("number \u201C%1\u201D of the source is missing or changed in the target").arg(item.text);
+            } else {
+                f.check = QStringLiteral("numbers.word");
+                f.severity = Severity::Warning;
+                f.message = QStringLiteral("the source says \u201C%1\u201D (%2); the target has no such number")
+                                .arg(item.text).arg(item.values.first());
+            }
+            findings.append(f);
+        }
+    }
+    for (qsizetype i = 0; i < inTarget.size(); ++i) {
+        const Item &item = inTarget[i];
+        if (used[i] || item.kind == Item::Kind::Word)
+            continue; // spelled-out words in the target ("un", "una") are mostly articles
+        Finding f;
+        f.check = QStringLiteral("numbers.extra");
+        f.severity = Severity::Error;
+        f.message = QStringLiteral("\u201C%1\u201D in the target is not a number of the source").arg(item.text);
+        f.targetSpan = item.span;
+        f.subject = item.text;
+        findings.append(f);
+    }
+    return findings;
+}
+
+} // namespace wb

@@ -1,0 +1,51 @@
+#pragma once
+#include "qa/finding.h"
+#include <QHash>
+#include <memory>
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class NumberFormat;
+class RuleBasedNumberFormat;
+U_NAMESPACE_END
+
+namespace wb {
+
+class WordTokenizer;
+
+/// Numbers: every number of the source must be in the target, read with ICU in each
+/// language's conventions (5% = 5 %, 1,000 = 1000 = 1.000, 3.5 = 3,5), or spelled out
+/// ("two" = "dos", read by ICU's spell-out rules). Phone numbers and codes
+/// (1-800-422-6237, C81) must keep every digit. A digit number in the target that the
+/// source lacks is reported too.
+///   numbers.missing (error)  a source number is not in the target
+///   numbers.extra   (error)  a target number is not in the source
+///   numbers.code    (error)  a phone number or code lost or changed digits
+///   numbers.word    (warning) a spelled-out source number ("two") is not in the target
+class NumberChecker {
+public:
+    NumberChecker(const QString &sourceLanguage, const QString &targetLanguage);
+    ~NumberChecker();
+    Findings check(const QString &source, const QString &target);
+
+    /// A number found in a text.
+    struct Item {
+        enum class Kind { Digits, Word, Code };
+        Kind kind;
+        QList<double> values; ///< every reading (a separator may be a decimal mark or grouping)
+        QString digits;       ///< codes: the digits alone
+        TextSpan span;
+        QString text;
+    };
+    QList<Item> numbersIn(const QString &text, bool isSource);
+
+private:
+    struct Language;
+    std::unique_ptr<Language> m_source, m_target;
+    std::unique_ptr<WordTokenizer> m_sourceTokens, m_targetTokens;
+};
+
+/// The text with every placeholder blanked out (same length), so that "{1}" is never a number.
+QString maskPlaceholders(const QString &unitText);
+
+} // namespace wb

@@ -1,0 +1,89 @@
+#include "spell/spell_checker.h"
+#include "spell/hunspell_dictionary.h"
+
+#include <QRegularExpression>
+
+namespace wb {
+namespace {
+
+// Stretches that are addresses, not words.
+QList<TextSpan> addressSpans(const QString &text)
+{
+    static const QRegularExpression address(QStringLiteral(
+        R"((?:https?://|www\.)[^\s{}<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int)\b)"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    QList<TextSpan> spans;
+    for (auto it = address.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        spans.append(TextSpan{int(m.capturedStart()), int(m.capturedLength())});
+    }
+    return spans;
+}
+
+bool inside(const Token &token, const QList<TextSpan> &spans)
+{
+    return std::any_of(spans.cbegin(), spans.cend(), [&](const TextSpan &s) {
+        return token.start >= s.start && token.end() <= s.start + s.length;
+    });
+}
+
+bool isAcronym(const QString &word)
+{
+    int letters = 0;
+    for (QChar c : word) {
+        if (c.isLower())
+            return false;
+        letters += c.isLetter();
+    }
+    return letters >= 2;
+}
+
+} // namespace
+
+SpellChecker::SpellChecker(std::shared_ptr<HunspellDictionary> dictionary, const QString &language, QSet<QString> glossaryWords)
+    : m_dictionary(std::move(dictionary)), m_tokenizer(language), m_glossaryWords(std::move(glossaryWords))
+{
+}
+
+bool SpellChecker::isCorrect(const QString &word)
+{
+    const auto cached = m_known.constFind(word);
+    if (cached != m_known.cend())
+        return *cached;
+    const bool correct = m_glossaryWords.contains(word.toLower()) || m_dictionary->spell(word);
+    m_known.insert(word, correct);
+    return correct;
+}
+
+QList<Misspelling> SpellChecker::check(const QString &unitText)
+{
+    QList<Misspelling> result;
+    const QList<TextSpan> addresses = addressSpans(unitText);
+    const QList<Token> tokens = m_tokenizer.tokenize(unitText);
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const Token &token = tokens[i];
+        if (token.kind != Token::Kind::Word)
+            continue;
+        if (std::any_of(token.text.cbegin(), token.text.cend(), [](QChar c) { return c.isDigit(); }))
+            continue;
+        if (isAcronym(token.text) || inside(token, addresses))
+            continue;
+        const bool unitAfterNumber = i > 0 && tokens[i - 1].kind == Token::Kind::Number && token.text.size() <= 4;
+        if (unitAfterNumber || isCorrect(token.text))
+            continue;
+        result.append(Misspelling{token.text, TextSpan{token.start, token.length}});
+    }
+    return result;
+}
+
+QStringList SpellChecker::suggestions(const QString &word)
+{
+    const auto cached = m_suggestions.constFind(word);
+    if (cached != m_suggestions.cend())
+        return *cached;
+    const QStringList found = m_dictionary->suggest(word);
+    m_suggestions.insert(word, found);
+    return found;
+}
+
+} // namespace wb

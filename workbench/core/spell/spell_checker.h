@@ -1,0 +1,40 @@
+#pragma once
+#include "qa/finding.h"
+#include "text/word_tokenizer.h"
+#include <QHash>
+#include <QSet>
+#include <memory>
+
+namespace wb {
+
+class HunspellDictionary;
+
+/// A word Hunspell does not know, and where it is in the unit text.
+struct Misspelling {
+    QString word;
+    TextSpan span;
+};
+
+/// Spell-checks unit text with Hunspell over ICU word tokens. Not flagged, because they
+/// are not words of the language or are known to be right: placeholders, URLs and e-mail
+/// addresses, tokens with digits, a short unit word after a number ("5 mg"), all-capital
+/// acronyms, and words of the glossary's terms in that language.
+/// Results are cached per word. One instance per thread.
+class SpellChecker {
+public:
+    SpellChecker(std::shared_ptr<HunspellDictionary> dictionary, const QString &language, QSet<QString> glossaryWords = {});
+    QList<Misspelling> check(const QString &unitText);
+    /// Hunspell's suggestions (20-100 ms a word): cached; call off any interactive path.
+    QStringList suggestions(const QString &word);
+    HunspellDictionary &dictionary() { return *m_dictionary; }
+
+private:
+    bool isCorrect(const QString &word);
+    std::shared_ptr<HunspellDictionary> m_dictionary;
+    WordTokenizer m_tokenizer;
+    QSet<QString> m_glossaryWords;
+    QHash<QString, bool> m_known;
+    QHash<QString, QStringList> m_suggestions;
+};
+
+} // namespace wb
