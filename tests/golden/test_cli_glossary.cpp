@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -144,4 +145,45 @@ TEST(CliGlossary, LookupShowsWhatToWriteAndWhatNever)
                            QStringLiteral("--project"), project});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     EXPECT_EQ(r.out, QByteArray("bone marrow -> médula ósea   (never: médula espinal)\nstem cells -> célula madre   (never: célula troncal)\n"));
+}
+
+TEST(CliCheck, EveryKindOfCheckReportsThroughTheSameInterface)
+{
+    QTemporaryDir dir;
+    makeProject(dir);
+    const QString po = dir.filePath(QStringLiteral("locales/es/qa.po"));
+    test::writeAll(po, "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                       "msgctxt \"dose\"\nmsgid \"Take 5 mg.\"\nmsgstr \"Tome 50 mg.\"\n\n"
+                       "msgctxt \"question\"\nmsgid \"Is it serious?\"\nmsgstr \"Es grave?\"\n\n"
+                       "msgctxt \"typo\"\nmsgid \"It is given in the spine.\"\nmsgstr \"Se administra en la columa.\"\n\n"
+                       "msgctxt \"copy\"\nmsgid \"Ask your doctor.\"\nmsgstr \"Ask your doctor.\"\n\n"
+                       "msgctxt \"markup\"\nmsgid \"See {1}the list{/1}.\"\nmsgstr \"Vea la lista.\"\n\n"
+                       "msgctxt \"todo\"\nmsgid \"Not yet.\"\nmsgstr \"\"\n");
+    const auto r = runCli({QStringLiteral("check"), po, QStringLiteral("--json"), QStringLiteral("--min-severity"), QStringLiteral("info")});
+    EXPECT_EQ(r.exitCode, 1);
+    QMap<QString, QString> checkOfUnit;
+    for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(QStringLiteral("findings")).toArray())
+        checkOfUnit.insert(v.toObject().value(QStringLiteral("unit")).toString(), v.toObject().value(QStringLiteral("check")).toString());
+    EXPECT_EQ(checkOfUnit.value(QStringLiteral("dose")), QStringLiteral("numbers.changed"));
+    EXPECT_EQ(checkOfUnit.value(QStringLiteral("question")), QStringLiteral("punctuation.inverted"));
+    EXPECT_EQ(checkOfUnit.value(QStringLiteral("typo")), QStringLiteral("spelling"));
+    EXPECT_EQ(checkOfUnit.value(QStringLiteral("copy")), QStringLiteral("untranslated.copy"));
+    EXPECT_EQ(checkOfUnit.value(QStringLiteral("markup")), QStringLiteral("markup.placeholders"));
+    EXPECT_EQ(checkOfUnit.value(QStringLiteral("todo")), QStringLiteral("untranslated.empty"));
+}
+
+TEST(CliSpell, AddedWordsAreRecordedWithWhoAndWhenAndAccepted)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir);
+    EXPECT_EQ(runCli({QStringLiteral("spell"), QStringLiteral("check"), QStringLiteral("La columa"), QStringLiteral("--project"), project}).exitCode, 1);
+    const auto add = runCli({QStringLiteral("spell"), QStringLiteral("add"), QStringLiteral("columa"), QStringLiteral("--project"), project,
+                             QStringLiteral("--by"), QStringLiteral("Rosa")});
+    ASSERT_EQ(add.exitCode, 0) << add.err.constData();
+    const QByteArray table = test::readAll(dir.filePath(QStringLiteral("locales/es/project-words.tsv")));
+    EXPECT_TRUE(table.startsWith("word\tadded_by\tadded_at\ncoluma\tRosa\t20")) << table.constData();
+    const auto again = runCli({QStringLiteral("spell"), QStringLiteral("check"), QStringLiteral("La columa"), QStringLiteral("--project"), project});
+    EXPECT_EQ(again.exitCode, 0) << again.out.constData();
+    const auto suggest = runCli({QStringLiteral("spell"), QStringLiteral("suggest"), QStringLiteral("leucemai"), QStringLiteral("--project"), project});
+    EXPECT_TRUE(suggest.out.contains("leucemia")) << suggest.out.constData();
 }

@@ -37,5 +37,6 @@ int runStats(const QStringList &arguments);
 int runGlossary(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runSuppress(const QStringList &arguments);
+int runSpell(const QStringList &arguments);
 
 } // namespace wb::cli

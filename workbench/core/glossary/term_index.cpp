@@ -90,40 +90,49 @@ int TermIndex::child(int node, int key) const
     return it == m_edges.end() ? -1 : it->second;
 }
 
-QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &normalizer, bool everyReading) const
+TermIndex::Keys TermIndex::keysOf(const QList<Token> &allTokens, TermNormalizer &normalizer, bool everyReading) const
 {
-    QList<const Token *> tokens;
-    QList<int> exact;
-    QList<QList<int>> folded; // key ids of each token's readings, main one first
-    tokens.reserve(allTokens.size());
-    exact.reserve(allTokens.size());
-    folded.reserve(allTokens.size());
+    Keys keys;
+    keys.tokens.reserve(allTokens.size());
+    keys.exact.reserve(allTokens.size());
+    keys.folded.reserve(allTokens.size());
     for (const Token &token : allTokens) {
         if (TermNormalizer::isDropped(token))
             continue;
-        tokens.append(&token);
+        keys.tokens.append(&token);
         // Exact keys exist only for terms written in capitals: a token without one cannot match.
         const bool hasCapital = std::any_of(token.text.cbegin(), token.text.cend(), [](QChar c) { return c.isUpper(); });
-        exact.append(hasCapital ? keyId(TermNormalizer::exactKey(token)) : -1);
-        QList<int> keys;
-        if (everyReading) {
+        keys.exact.append(hasCapital ? keyId(TermNormalizer::exactKey(token)) : -1);
+        QList<int> folded;
+        // A word in capitals is an acronym or a code ("1-800-4-CANCER"): it matches
+        // acronym terms exactly, never an ordinary word by its stem.
+        const bool allCapitals = token.text.size() >= 2 && token.text == token.text.toUpper() && hasCapital;
+        if (allCapitals) {
+            // exact key only
+        } else if (everyReading) {
             for (const QString &reading : normalizer.foldedKeys(token))
                 if (const int id = keyId(reading); id >= 0)
-                    keys.append(id);
+                    folded.append(id);
         } else if (const int id = keyId(normalizer.foldedKey(token)); id >= 0) {
-            keys.append(id);
+            folded.append(id);
         }
-        folded.append(keys);
+        keys.folded.append(folded);
     }
+    return keys;
+}
+
+QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &normalizer, bool everyReading) const
+{
+    const Keys k = keysOf(allTokens, normalizer, everyReading);
     QList<TermMatch> matches;
-    for (qsizetype i = 0; i < tokens.size();) {
+    for (qsizetype i = 0; i < k.tokens.size();) {
         int node = 0;
         qsizetype bestEnd = -1;
         int bestNode = -1;
-        for (qsizetype j = i; j < tokens.size(); ++j) {
-            int next = child(node, exact[j]);
-            for (qsizetype k = 0; next < 0 && k < folded[j].size(); ++k)
-                next = child(node, folded[j][k]);
+        for (qsizetype j = i; j < k.tokens.size(); ++j) {
+            int next = child(node, k.exact[j]);
+            for (qsizetype r = 0; next < 0 && r < k.folded[j].size(); ++r)
+                next = child(node, k.folded[j][r]);
             if (next < 0)
                 break;
             node = next;
@@ -138,9 +147,34 @@ QList<TermMatch> TermIndex::find(const QList<Token> &allTokens, TermNormalizer &
         }
         TermMatch match;
         match.refs = m_termsAt[bestNode];
-        match.span = TextSpan{tokens[i]->start, tokens[bestEnd]->end() - tokens[i]->start};
+        match.span = TextSpan{k.tokens[i]->start, k.tokens[bestEnd]->end() - k.tokens[i]->start};
         matches.append(match);
         i = bestEnd + 1;
+    }
+    return matches;
+}
+
+QList<TermMatch> TermIndex::findAll(const QList<Token> &allTokens, TermNormalizer &normalizer) const
+{
+    const Keys k = keysOf(allTokens, normalizer, true);
+    QList<TermMatch> matches;
+    // Breadth over readings: a word with two readings may continue two different terms.
+    for (qsizetype i = 0; i < k.tokens.size(); ++i) {
+        QList<int> nodes{0};
+        for (qsizetype j = i; j < k.tokens.size() && !nodes.isEmpty(); ++j) {
+            QList<int> next;
+            for (int node : std::as_const(nodes)) {
+                if (const int n = child(node, k.exact[j]); n >= 0 && !next.contains(n))
+                    next.append(n);
+                for (int key : k.folded[j])
+                    if (const int n = child(node, key); n >= 0 && !next.contains(n))
+                        next.append(n);
+            }
+            for (int node : std::as_const(next))
+                if (!m_termsAt[node].isEmpty())
+                    matches.append(TermMatch{m_termsAt[node], TextSpan{k.tokens[i]->start, k.tokens[j]->end() - k.tokens[i]->start}});
+            nodes = next;
+        }
     }
     return matches;
 }

@@ -45,9 +45,18 @@ public:
     /// (lenient: used to accept a translation); else only through its main one (strict:
     /// used to recognize source terms).
     QList<TermMatch> find(const QList<Token> &tokens, TermNormalizer &normalizer, bool everyReading = false) const;
+    /// Every term occurrence, overlapping ones included ("tratamiento del cáncer" holds
+    /// "tratamiento", "cáncer" and the whole phrase), each reading of each word tried.
+    QList<TermMatch> findAll(const QList<Token> &tokens, TermNormalizer &normalizer) const;
     int termCount() const { return m_termCount; }
 
 private:
+    struct Keys {
+        QList<const Token *> tokens;
+        QList<int> exact;
+        QList<QList<int>> folded;
+    };
+    Keys keysOf(const QList<Token> &tokens, TermNormalizer &normalizer, bool everyReading) const;
     int keyId(const QString &key) const;
     int internKey(const QString &key);
     int child(int node, int key) const;

@@ -2,6 +2,7 @@
 #include "common/text_file.h"
 #include "glossary/tbx_format.h"
 #include "spell/hunspell_dictionary.h"
+#include "spell/project_words.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -82,6 +83,11 @@ Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString 
         for (const QString &name : words.entryList({QStringLiteral("*.dic")}, QDir::Files, QDir::Name))
             if (Status added = (*dictionary)->addWordList(words.filePath(name)); !added)
                 return added.error();
+        auto projectWords = loadProjectWords(projectWordsPath(projectRoot, language));
+        if (!projectWords)
+            return projectWords.error();
+        for (const ProjectWord &w : *projectWords)
+            (*dictionary)->addWord(w.word);
     }
     return dictionary;
 }

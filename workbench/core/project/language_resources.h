@@ -28,7 +28,8 @@ QString findProjectRoot(const QString &path);
 Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot);
 
 /// Hunspell for a language: the system dictionary named in the settings plus the
-/// project's word lists in locales/<language>/*.dic (medical terms, words users added).
+/// project's word lists in locales/<language>/*.dic (medical terms) and the words users
+/// added (locales/<language>/project-words.tsv).
 Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language);
 
 } // namespace wb

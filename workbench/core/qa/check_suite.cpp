@@ -8,6 +8,8 @@
 #include "spell/spell_checker.h"
 #include "text/word_tokenizer.h"
 
+#include <QRegularExpression>
+
 namespace wb {
 
 CheckSuite::~CheckSuite() = default;
@@ -35,20 +37,13 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
     suite->m_targetLanguage = targetLanguage;
     suite->m_options = options;
     suite->m_termbase = *termbase;
-    // Words of target-language terms: never misspelled; and, when a term is the same in
-    // both languages (acronyms, names), a target equal to the source may keep them.
+    // Words of target-language terms are never misspelled.
     QSet<QString> glossaryWords;
     WordTokenizer tokenizer(targetLanguage);
     for (const Concept &c : (*termbase)->concepts)
         for (const Term &t : c.termsIn(targetLanguage))
-            for (const Token &token : tokenizer.tokenize(t.text)) {
+            for (const Token &token : tokenizer.tokenize(t.text))
                 glossaryWords.insert(token.text.toLower());
-                const bool sameInSource = std::any_of(c.terms.cbegin(), c.terms.cend(), [&](const Term &s) {
-                    return sameLanguage(s.language, sourceLanguage) && s.text == t.text;
-                });
-                if (sameInSource)
-                    suite->m_keepAsIs.insert(token.text.toLower());
-            }
     suite->m_terminology = std::make_unique<TerminologyChecker>(*termbase, sourceLanguage, targetLanguage,
                                                                 *sourceDictionary, *targetDictionary);
     suite->m_spelling = std::make_unique<SpellChecker>(*targetDictionary, targetLanguage, glossaryWords);
@@ -56,10 +51,16 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
     return suite;
 }
 
-Findings CheckSuite::spellingFindings(const QString &target)
+Findings CheckSuite::spellingFindings(const QString &source, const QString &target)
 {
     Findings findings;
     for (const Misspelling &m : m_spelling->check(target)) {
+        // A word with a capital carried over from the source as it is: a name, a brand
+        // or a code ("Adriamycin", "mTOR"), which no dictionary has to know.
+        const bool hasCapital = std::any_of(m.word.cbegin(), m.word.cend(), [](QChar c) { return c.isUpper(); });
+        if (hasCapital && QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(m.word)),
+                                             QRegularExpression::UseUnicodePropertiesOption).match(source).hasMatch())
+            continue;
         Finding f;
         f.check = QStringLiteral("spelling");
         f.severity = Severity::Error;
@@ -81,10 +82,10 @@ Findings CheckSuite::checkUnit(const PoEntry &entry)
     const QString &source = entry.msgid;
     const QString &target = entry.msgstr;
     Findings all;
-    all += checkUntranslated(source, target, m_keepAsIs);
+    all += checkUntranslated(source, target, [this](const QString &text) { return m_spelling->check(text).isEmpty(); });
     if (!all.isEmpty())
         return all; // an untranslated copy makes every other finding noise
-    all += spellingFindings(target);
+    all += spellingFindings(source, target);
     all += m_numbers->check(source, target);
     all += checkMarkup(source, target);
     all += checkPunctuation(source, target, m_targetLanguage);

@@ -37,11 +37,10 @@ public:
 
 private:
     CheckSuite() = default;
-    Findings spellingFindings(const QString &target);
+    Findings spellingFindings(const QString &source, const QString &target);
     QString m_targetLanguage;
     Options m_options;
     std::shared_ptr<const Termbase> m_termbase;
-    QSet<QString> m_keepAsIs; ///< target words the glossary keeps as in the source
     std::unique_ptr<TerminologyChecker> m_terminology;
     std::unique_ptr<SpellChecker> m_spelling;
     std::unique_ptr<NumberChecker> m_numbers;

@@ -169,29 +169,49 @@ Findings NumberChecker::check(const QString &source, const QString &target)
         return false;
     };
     // Codes first, then digits, then words: a spelled-out word must not take a digit's match.
-    for (Item::Kind kind : {Item::Kind::Code, Item::Kind::Digits, Item::Kind::Word}) {
-        for (const Item &item : inSource) {
-            if (item.kind != kind || take(item))
-                continue;
-            Finding f;
-            f.sourceSpan = item.span;
-            f.subject = item.text;
-            if (kind == Item::Kind::Code) {
-                f.check = QStringLiteral("numbers.code");
-                f.severity = Severity::Error;
-                f.message = QStringLiteral("phone number or code \u201C%1\u201D must appear in the target with the same digits").arg(item.text);
-            } else if (kind == Item::Kind::Digits) {
-                f.check = QStringLiteral("numbers.missing");
-                f.severity = Severity::Error;
-                f.message = QStringLiteral("number \u201C%1\u201D of the source is missing or changed in the target").arg(item.text);
-            } else {
-                f.check = QStringLiteral("numbers.word");
-                f.severity = Severity::Warning;
-                f.message = QStringLiteral("the source says \u201C%1\u201D (%2); the target has no such number")
-                                .arg(item.text).arg(item.values.first());
-            }
-            findings.append(f);
+    QList<const Item *> unmatchedSource;
+    for (Item::Kind kind : {Item::Kind::Code, Item::Kind::Digits, Item::Kind::Word})
+        for (const Item &item : inSource)
+            if (item.kind == kind && !take(item))
+                unmatchedSource.append(&item);
+
+    // An unmatched source number and an unmatched target number of the same kind, in
+    // order, are one change ("5%" became "50 %"), reported once with both places.
+    auto pairFor = [&](const Item &source) -> qsizetype {
+        if (source.kind == Item::Kind::Word)
+            return -1;
+        for (qsizetype i = 0; i < inTarget.size(); ++i)
+            if (!used[i] && inTarget[i].kind == source.kind)
+                return i;
+        return -1;
+    };
+    for (const Item *item : unmatchedSource) {
+        Finding f;
+        f.sourceSpan = item->span;
+        f.subject = item->text;
+        const qsizetype paired = pairFor(*item);
+        const QString changedTo = paired >= 0 ? QStringLiteral(", not \u201C%1\u201D").arg(inTarget[paired].text) : QString();
+        if (paired >= 0) {
+            used[paired] = true;
+            f.targetSpan = inTarget[paired].span;
         }
+        if (item->kind == Item::Kind::Code) {
+            f.check = QStringLiteral("numbers.code");
+            f.severity = Severity::Error;
+            f.message = QStringLiteral("phone number or code \u201C%1\u201D must appear with the same digits%2").arg(item->text, changedTo);
+        } else if (item->kind == Item::Kind::Digits) {
+            f.check = paired >= 0 ? QStringLiteral("numbers.changed") : QStringLiteral("numbers.missing");
+            f.severity = Severity::Error;
+            f.message = paired >= 0 ? QStringLiteral("number \u201C%1\u201D of the source is \u201C%2\u201D in the target")
+                                          .arg(item->text, inTarget[paired].text)
+                                    : QStringLiteral("number \u201C%1\u201D of the source is missing in the target").arg(item->text);
+        } else {
+            f.check = QStringLiteral("numbers.word");
+            f.severity = Severity::Warning;
+            f.message = QStringLiteral("the source says \u201C%1\u201D (%2); the target has no such number")
+                            .arg(item->text).arg(item->values.first());
+        }
+        findings.append(f);
     }
     for (qsizetype i = 0; i < inTarget.size(); ++i) {
         const Item &item = inTarget[i];

@@ -18,6 +18,7 @@ class WordTokenizer;
 /// ("two" = "dos", read by ICU's spell-out rules). Phone numbers and codes
 /// (1-800-422-6237, C81) must keep every digit. A digit number in the target that the
 /// source lacks is reported too.
+///   numbers.changed (error)  a source number became another one in the target
 ///   numbers.missing (error)  a source number is not in the target
 ///   numbers.extra   (error)  a target number is not in the source
 ///   numbers.code    (error)  a phone number or code lost or changed digits

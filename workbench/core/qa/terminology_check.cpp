@@ -78,28 +78,37 @@ Findings TerminologyChecker::check(const QString &source, const QString &target)
     for (const SourceTermHit &hit : hits)
         named.insert(hit.termConcept);
 
-    // What the target holds, per concept: acceptable and unacceptable occurrences.
+    // What the target holds, per concept: acceptable occurrences anywhere (overlaps
+    // included: "tratamiento del cáncer" also holds "tratamiento" and "cáncer"), and
+    // unacceptable ones among the longest matches only (so that a forbidden bare
+    // "médula" is not seen inside an approved "médula ósea").
     struct TargetUse { int acceptable = 0; QList<QPair<const Term *, TextSpan>> unacceptable; };
     QHash<const Concept *, TargetUse> uses;
-    for (const TermMatch &match : m_targetIndex->find(m_targetTokenizer.tokenize(target), m_targetNormalizer, true)) {
+    const QList<Token> targetTokens = m_targetTokenizer.tokenize(target);
+    QHash<const Concept *, QList<int>> acceptableStarts;
+    for (const TermMatch &match : m_targetIndex->findAll(targetTokens, m_targetNormalizer)) {
+        for (const TermMatch::Ref &ref : match.refs) {
+            const Concept *c = &m_termbase->concepts[ref.conceptIndex];
+            if (c->terms[ref.termIndex].isAcceptable() && !acceptableStarts[c].contains(match.span.start))
+                acceptableStarts[c].append(match.span.start);
+        }
+    }
+    for (auto it = acceptableStarts.cbegin(); it != acceptableStarts.cend(); ++it)
+        uses[it.key()].acceptable = int(it.value().size());
+    for (const TermMatch &match : m_targetIndex->find(targetTokens, m_targetNormalizer, true)) {
         // A term right for one concept of the source is not wrong for another: "médula
         // ósea" is forbidden for "spinal cord" only when the source does not say "bone marrow".
         const bool rightForANamedConcept = std::any_of(match.refs.cbegin(), match.refs.cend(), [&](const TermMatch::Ref &ref) {
             const Concept &c = m_termbase->concepts[ref.conceptIndex];
             return named.contains(&c) && c.terms[ref.termIndex].isAcceptable();
         });
-        QList<const Concept *> counted;
+        if (rightForANamedConcept)
+            continue;
         for (const TermMatch::Ref &ref : match.refs) {
             const Concept *c = &m_termbase->concepts[ref.conceptIndex];
             const Term *t = &c->terms[ref.termIndex];
-            if (t->isAcceptable()) {
-                if (!counted.contains(c)) {
-                    ++uses[c].acceptable;
-                    counted.append(c);
-                }
-            } else if (!rightForANamedConcept) {
+            if (!t->isAcceptable())
                 uses[c].unacceptable.append({t, match.span});
-            }
         }
     }
 

@@ -124,22 +124,13 @@ Findings checkWhitespace(const QString &source, const QString &target)
     return findings;
 }
 
-Findings checkUntranslated(const QString &source, const QString &target, const QSet<QString> &keepAsIs)
+Findings checkUntranslated(const QString &source, const QString &target, const std::function<bool(const QString &)> &readsAsTarget)
 {
     Findings findings;
-    if (target.trimmed() != source.trimmed())
+    if (target.trimmed() != source.trimmed() || readsAsTarget(source))
         return findings;
-    // Words to translate: lowercase words that are not names kept as they are.
-    static const QRegularExpression word(QStringLiteral("\\b\\p{Ll}{3,}\\b"), QRegularExpression::UseUnicodePropertiesOption);
-    const QString plain = plainTextOf(source);
-    for (auto it = word.globalMatch(plain); it.hasNext();) {
-        const QString w = it.next().captured();
-        if (keepAsIs.contains(w))
-            continue;
-        findings.append(make(QStringLiteral("untranslated.copy"), Severity::Error,
-                             QStringLiteral("the target is the source text, untranslated"), TextSpan{0, int(target.size())}));
-        break;
-    }
+    findings.append(make(QStringLiteral("untranslated.copy"), Severity::Error,
+                         QStringLiteral("the target is the source text, untranslated"), TextSpan{0, int(target.size())}));
     return findings;
 }
 

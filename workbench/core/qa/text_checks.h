@@ -1,6 +1,7 @@
 #pragma once
 #include "qa/finding.h"
 #include <QSet>
+#include <functional>
 
 namespace wb {
 
@@ -18,10 +19,11 @@ Findings checkPunctuation(const QString &source, const QString &target, const QS
 /// whitespace.double, whitespace.edges, whitespace.before-punctuation (warnings).
 Findings checkWhitespace(const QString &source, const QString &target);
 
-/// untranslated.copy (error): the target is the source, and the source has words to
-/// translate (not only names, acronyms, numbers or codes). Empty targets are reported by
-/// the runner as untranslated.empty (info).
-Findings checkUntranslated(const QString &source, const QString &target, const QSet<QString> &keepAsIs);
+/// untranslated.copy (error): the target is the source, and the source does not read as
+/// target-language text (`readsAsTarget` false: the target's spell checker finds words it
+/// does not know). Names, acronyms, numbers and words the same in both languages
+/// ("Otitis externa") pass. Empty targets are reported by the runner (untranslated.empty, info).
+Findings checkUntranslated(const QString &source, const QString &target, const std::function<bool(const QString &)> &readsAsTarget);
 
 /// length (warning): the target is far shorter or longer than Spanish needs
 /// (under 60% or over 200% of a source of at least 20 characters).

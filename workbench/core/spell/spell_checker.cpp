@@ -69,7 +69,11 @@ QList<Misspelling> SpellChecker::check(const QString &unitText)
         if (isAcronym(token.text) || inside(token, addresses))
             continue;
         const bool unitAfterNumber = i > 0 && tokens[i - 1].kind == Token::Kind::Number && token.text.size() <= 4;
-        if (unitAfterNumber || isCorrect(token.text))
+        // "dedo(s)", "tumor(es)": an optional plural ending, not a word.
+        const bool pluralMarker = (token.text == QLatin1String("s") || token.text == QLatin1String("es")) && token.start > 1
+                                  && unitText[token.start - 1] == QLatin1Char('(') && unitText[token.start - 2].isLetter()
+                                  && token.end() < unitText.size() && unitText[token.end()] == QLatin1Char(')');
+        if (unitAfterNumber || pluralMarker || isCorrect(token.text))
             continue;
         result.append(Misspelling{token.text, TextSpan{token.start, token.length}});
     }

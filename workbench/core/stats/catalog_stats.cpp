@@ -59,7 +59,7 @@ CatalogStats catalogStats(const PoCatalog &catalog, const QString &sourceLanguag
             continue;
         CatalogStats::Count &c = stats.byState[stateOf(entry)];
         ++c.units;
-        c.words += counter.count(plainTextOf(entry.msgid));
+        c.words += counter.count(entry.msgid);
     }
     return stats;
 }

@@ -1,0 +1,146 @@
+// Each QA check fires on the error it is for, says where, and stays quiet on correct text.
+#include "qa/check_suite.h"
+#include "qa/number_check.h"
+#include "qa/text_checks.h"
+#include "spell/hunspell_dictionary.h"
+#include "spell/spell_checker.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace wb;
+
+namespace {
+
+QStringList ids(const Findings &findings)
+{
+    QStringList out;
+    for (const Finding &f : findings)
+        out.append(f.check);
+    return out;
+}
+
+class QaChecks : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+        ASSERT_TRUE(suite.ok()) << qPrintable(suite.error().toString());
+        s_suite = *suite;
+    }
+    static void TearDownTestSuite() { s_suite.reset(); }
+    static QStringList all(const QString &source, const QString &target)
+    {
+        PoEntry e;
+        e.context = QStringLiteral("u");
+        e.msgid = source;
+        e.msgstr = target;
+        return ids(s_suite->checkUnit(e));
+    }
+    static std::shared_ptr<CheckSuite> s_suite;
+};
+std::shared_ptr<CheckSuite> QaChecks::s_suite;
+
+} // namespace
+
+TEST(NumberCheck, LocaleFormatsAndSpelledOutNumbersMatch)
+{
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    EXPECT_TRUE(numbers.check(QStringLiteral("5% or fewer of 1,000 cells"), QStringLiteral("5 % o menos de 1.000 células")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("3.5 mg"), QStringLiteral("3,5 mg")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("1,000 cells"), QStringLiteral("1000 células")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("There are two types."), QStringLiteral("Hay dos tipos.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("There are two types."), QStringLiteral("Hay 2 tipos.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("Four to five days"), QStringLiteral("De cuatro a cinco días")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("chromosomes 9 and 22"), QStringLiteral("los cromosomas 9 y 22")).isEmpty());
+}
+
+TEST(NumberCheck, ChangedDosesPercentagesAndPhoneDigitsAreErrorsAtTheirSpan)
+{
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    const QString target = QStringLiteral("El 50 % de las células.");
+    const Findings changed = numbers.check(QStringLiteral("5% of the cells."), target);
+    ASSERT_EQ(ids(changed), QStringList{"numbers.changed"});
+    EXPECT_EQ(target.mid(changed[0].targetSpan.start, changed[0].targetSpan.length), QStringLiteral("50"));
+    EXPECT_EQ(changed[0].sourceSpan, (TextSpan{0, 1}));
+    EXPECT_EQ(changed[0].message, QStringLiteral("number “5” of the source is “50” in the target"));
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("Up to 5 days."), QStringLiteral("Hasta días."))), QStringList{"numbers.missing"});
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("Up to days."), QStringLiteral("Hasta 5 días."))), QStringList{"numbers.extra"});
+
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("Call 1-800-422-6237."), QStringLiteral("Llame al 1-800-422-6273."))),
+              QStringList{"numbers.code"});
+    EXPECT_TRUE(numbers.check(QStringLiteral("Call 1-800-422-6237."), QStringLiteral("Llame al 1-800-422-6237.")).isEmpty());
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("There are two types."), QStringLiteral("Hay tres tipos."))),
+              QStringList{"numbers.word"});
+    // Placeholders are not numbers.
+    EXPECT_TRUE(numbers.check(QStringLiteral("See {1}this{/1}."), QStringLiteral("Vea {1}esto{/1}.")).isEmpty());
+}
+
+TEST(TextChecks, MarkupPlaceholdersAndTypedMarkdown)
+{
+    EXPECT_EQ(ids(checkMarkup(QStringLiteral("See {1}care{/1}."), QStringLiteral("Vea {1}atención."))), QStringList{"markup.placeholders"});
+    EXPECT_EQ(ids(checkMarkup(QStringLiteral("{1}a {2}b{/2}{/1}"), QStringLiteral("{1}a {2}b{/1}{/2}"))), QStringList{"markup.placeholders"});
+    EXPECT_TRUE(checkMarkup(QStringLiteral("{1}a {2}b{/2}{/1}"), QStringLiteral("{2}b{/2} {1}a{/1}")).isEmpty());
+    const Findings typed = checkMarkup(QStringLiteral("The bone marrow."), QStringLiteral("La **médula ósea**."));
+    ASSERT_EQ(ids(typed), QStringList{"markup.typed"});
+    EXPECT_EQ(typed[0].targetSpan, (TextSpan{3, 2}));
+}
+
+TEST(TextChecks, SpanishInvertedMarksIncludingEmbeddedQuestions)
+{
+    EXPECT_TRUE(checkPunctuation(QStringLiteral("Is it serious?"), QStringLiteral("¿Es grave?"), QStringLiteral("es")).isEmpty());
+    EXPECT_TRUE(checkPunctuation(QStringLiteral("If you have a fever, should you call?"),
+                                 QStringLiteral("Si tiene fiebre, ¿debe llamar?"), QStringLiteral("es")).isEmpty());
+    const Findings missing = checkPunctuation(QStringLiteral("Is it serious?"), QStringLiteral("Es grave?"), QStringLiteral("es"));
+    ASSERT_EQ(ids(missing), QStringList{"punctuation.inverted"});
+    EXPECT_EQ(missing[0].targetSpan, (TextSpan{8, 1}));
+    EXPECT_EQ(ids(checkPunctuation(QStringLiteral("Wow!"), QStringLiteral("¡Vaya"), QStringLiteral("es"))),
+              (QStringList{"punctuation.inverted", "punctuation.final"}));
+    EXPECT_EQ(ids(checkPunctuation(QStringLiteral("It grows."), QStringLiteral("Crece:"), QStringLiteral("es"))), QStringList{"punctuation.final"});
+    // Quotes and brackets are looked through at the end.
+    EXPECT_TRUE(checkPunctuation(QStringLiteral("It is called the \"Philadelphia chromosome.\""),
+                                 QStringLiteral("Se llama \"cromosoma Filadelfia.\""), QStringLiteral("es")).isEmpty());
+}
+
+TEST(TextChecks, WhitespaceLengthAndUntranslated)
+{
+    EXPECT_EQ(ids(checkWhitespace(QStringLiteral("A b."), QStringLiteral("Un  b. "))), (QStringList{"whitespace.double", "whitespace.edges"}));
+    EXPECT_EQ(ids(checkWhitespace(QStringLiteral("A, b."), QStringLiteral("Un , b."))), QStringList{"whitespace.before-punctuation"});
+    EXPECT_TRUE(checkWhitespace(QStringLiteral("A b."), QStringLiteral("Un b.")).isEmpty());
+    EXPECT_EQ(ids(checkLength(QStringLiteral("The bone marrow makes blood cells every day."), QStringLiteral("Sí."))), QStringList{"length"});
+    EXPECT_TRUE(checkLength(QStringLiteral("The bone marrow makes blood cells every day."),
+                            QStringLiteral("La médula ósea produce células sanguíneas todos los días.")).isEmpty());
+    auto never = [](const QString &) { return false; };
+    auto always = [](const QString &) { return true; };
+    EXPECT_EQ(ids(checkUntranslated(QStringLiteral("Bone marrow."), QStringLiteral("Bone marrow."), never)), QStringList{"untranslated.copy"});
+    EXPECT_TRUE(checkUntranslated(QStringLiteral("Otitis externa"), QStringLiteral("Otitis externa"), always).isEmpty());
+}
+
+TEST_F(QaChecks, SpellingFlagsMisspellingsButNotMedicalWordsAcronymsAddressesOrUnits)
+{
+    EXPECT_TRUE(all(QStringLiteral("Intrathecal chemotherapy for lymphoblastic leukemia."),
+                    QStringLiteral("Quimioterapia intratecal para la leucemia linfoblástica.")).isEmpty());
+    EXPECT_TRUE(all(QStringLiteral("The lymphoblasts are checked at https://www.cancer.gov, 5 mg, NCI."),
+                    QStringLiteral("Los linfoblastos se revisan en https://www.cancer.gov, 5 mg, NCI.")).isEmpty());
+    const QStringList found = all(QStringLiteral("Intrathecal chemotherapy."), QStringLiteral("Quimioterapia intratecall."));
+    EXPECT_EQ(found, (QStringList{"spelling", "terminology.missing"}));
+}
+
+TEST_F(QaChecks, UntranslatedCopyIsAnErrorButNamesMayStayAsTheyAre)
+{
+    EXPECT_EQ(all(QStringLiteral("The bone marrow makes blood cells."), QStringLiteral("The bone marrow makes blood cells.")),
+              QStringList{"untranslated.copy"});
+    EXPECT_TRUE(all(QStringLiteral("PDQ"), QStringLiteral("PDQ")).isEmpty());
+}
+
+TEST_F(QaChecks, CorrectTranslationsOfTheSummaryRaiseNothing)
+{
+    EXPECT_TRUE(all(QStringLiteral("Acute lymphoblastic leukemia (ALL) is a type of cancer in which the bone marrow makes too many "
+                                   "lymphocytes (a type of white blood cell)."),
+                    QStringLiteral("La leucemia linfoblástica aguda (LLA) es un tipo de cáncer por el que la médula ósea produce "
+                                   "demasiados linfocitos (un tipo de glóbulo blanco).")).isEmpty());
+    EXPECT_TRUE(all(QStringLiteral("For more information, call the Cancer Information Service (CIS), NCI's contact center, at "
+                                   "1-800-4-CANCER (1-800-422-6237)."),
+                    QStringLiteral("Para obtener más información, llame al Servicio de Información sobre el Cáncer (CIS), el centro "
+                                   "de contacto del NCI, al 1-800-4-CANCER (1-800-422-6237).")).isEmpty());
+}
