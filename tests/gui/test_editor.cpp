@@ -1,0 +1,225 @@
+// The editor as a translator uses it, under QT_QPA_PLATFORM=offscreen: keys, panels, disk.
+#include "editor/editor_session.h"
+#include "editor/target_editor.h"
+#include "main_window.h"
+#include "models/unit_filter_model.h"
+#include "panels/glossary_panel.h"
+#include "po/po_catalog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QKeyEvent>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTreeView>
+
+using namespace wb;
+using namespace wb::gui;
+
+namespace {
+
+// A fresh copy of the bundled project: the tests write to its catalog.
+void copyProject(const QString &to)
+{
+    const QString from = QStringLiteral(WB_SOURCE_DIR);
+    for (const QString &folder : {QStringLiteral("source-content/en"), QStringLiteral("glossary"), QStringLiteral("locales/es")}) {
+        QDir().mkpath(to + QLatin1Char('/') + folder);
+        for (const QString &name : QDir(from + QLatin1Char('/') + folder).entryList(QDir::Files))
+            QFile::copy(from + QLatin1Char('/') + folder + QLatin1Char('/') + name, to + QLatin1Char('/') + folder + QLatin1Char('/') + name);
+    }
+    QFile::copy(from + QStringLiteral("/workbench.json"), to + QStringLiteral("/workbench.json"));
+}
+
+std::unique_ptr<MainWindow> openWindow(const QString &project)
+{
+    auto session = EditorSession::open(project, QStringLiteral("es"));
+    if (!session)
+        qFatal("cannot open: %s", qPrintable(session.error().toString()));
+    auto window = std::make_unique<MainWindow>(std::move(*session));
+    window->resize(1200, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qWarning("window not exposed");
+    return window;
+}
+
+// Types text as a keyboard would, one key event per character (QTest::keyClicks takes
+// Latin-1 only, and Spanish needs more).
+void type(QWidget *widget, const QString &text)
+{
+    for (QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(widget, &press);
+        QApplication::sendEvent(widget, &release);
+    }
+}
+
+const QString kLeukemiaUnit = QStringLiteral("leukemia-may-affect-red.942eacd7");
+
+} // namespace
+
+class EditorTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        // Journals go to the user's data folder: keep them out of the real one.
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_data.path()));
+        qputenv("WORKBENCH_USER", "Test Translator");
+    }
+
+    void typeConfirmAndReadThePoOnDisk()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        const int unit = window->session().indexOf(kLeukemiaUnit);
+        window->setCurrentUnit(unit);
+        type(window->editor(), QStringLiteral("La leucemia puede afectar los glóbulos rojos, los glóbulos blancos y las plaquetas."));
+        QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier);
+        auto onDisk = PoCatalog::read(window->session().catalogPath());
+        QVERIFY(onDisk.ok());
+        const qsizetype at = onDisk->indexOfContext(kLeukemiaUnit);
+        QVERIFY(at >= 0);
+        QCOMPARE(onDisk->entries[at].msgstr, QStringLiteral("La leucemia puede afectar los glóbulos rojos, los glóbulos blancos y las plaquetas."));
+        QVERIFY(!onDisk->entries[at].fuzzy);
+        QVERIFY(window->currentUnit() != unit); // moved on to the next unit that needs work
+    }
+
+    void misspeltWordIsUnderlined()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        window->setCurrentUnit(window->session().indexOf(kLeukemiaUnit));
+        type(window->editor(), QStringLiteral("La leucemai puede afectar"));
+        const QTextBlock block = window->editor()->document()->firstBlock();
+        bool underlined = false, cleanWordUnderlined = false;
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            const QString word = block.text().mid(range.start, range.length);
+            if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline) {
+                underlined |= word == QLatin1String("leucemai");
+                cleanWordUnderlined |= word != QLatin1String("leucemai");
+            }
+        }
+        QVERIFY(underlined);
+        QVERIFY(!cleanWordUnderlined);
+    }
+
+    void glossaryTermInsertsInTheRightForm()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        window->setCurrentUnit(window->session().indexOf(kLeukemiaUnit));
+        type(window->editor(), QStringLiteral("Afecta los "));
+        QTest::keyClick(window->editor(), Qt::Key_2, Qt::ControlModifier); // "red blood cells" -> plural
+        QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Afecta los glóbulos rojos"));
+    }
+
+    void filterNarrowsTheGrid()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        const int all = window->filter()->rowCount();
+        QVERIFY(window->filter()->setSearch(QStringLiteral("platelet"), UnitFilterModel::Scope::Source, false));
+        const int some = window->filter()->rowCount();
+        QVERIFY(some > 0);
+        QVERIFY(some < all / 10);
+        window->filter()->setState(QStringLiteral("translated"));
+        QCOMPARE(window->filter()->rowCount(), 0);
+        QVERIFY(!window->filter()->setSearch(QStringLiteral("(unclosed"), UnitFilterModel::Scope::Both, true));
+    }
+
+    void undoRestoresThePreviousTargetPerUnit()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        const int first = window->session().indexOf(kLeukemiaUnit);
+        window->setCurrentUnit(first);
+        type(window->editor(), QStringLiteral("uno"));
+        window->setCurrentUnit(first + 1);
+        type(window->editor(), QStringLiteral("dos"));
+        window->setCurrentUnit(first); // back: its own history is still there
+        QCOMPARE(window->editor()->toPlainText(), QStringLiteral("uno"));
+        QTest::keyClick(window->editor(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window->editor()->toPlainText(), QString());
+        QCOMPARE(window->session().target(first), QString());
+        QCOMPARE(window->session().target(first + 1), QStringLiteral("dos"));
+    }
+
+    void placeholdersAreDeletedWhole()
+    {
+        TargetEditor editor;
+        editor.setPlainText(QStringLiteral("Vea {1}la lista{/1}."));
+        QTextCursor c = editor.textCursor();
+        c.setPosition(int(QStringLiteral("Vea {1}la lista{/1}").size()));
+        editor.setTextCursor(c);
+        QTest::keyClick(&editor, Qt::Key_Backspace);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("Vea {1}la lista."));
+        c.setPosition(4);
+        editor.setTextCursor(c);
+        QTest::keyClick(&editor, Qt::Key_Delete);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("Vea la lista."));
+    }
+
+    void externalChangeIsMergedNotLost()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        const int mine = session.indexOf(kLeukemiaUnit);
+        const int theirs = mine + 1;
+        window->setCurrentUnit(mine);
+        type(window->editor(), QStringLiteral("Mi traducción sin confirmar"));
+
+        // A reviewer in another window saves two units: one this user never touched,
+        // and the one this user is editing.
+        auto other = PoCatalog::read(session.catalogPath());
+        QVERIFY(other.ok());
+        other->entries[other->indexOfContext(session.unit(theirs).id)].msgstr = QStringLiteral("Traducción del revisor");
+        other->entries[other->indexOfContext(kLeukemiaUnit)].msgstr = QStringLiteral("Otra versión");
+        QVERIFY(other->write(session.catalogPath()).ok());
+        window->mergeFromDisk();
+
+        QCOMPARE(session.target(theirs), QStringLiteral("Traducción del revisor"));     // untouched: takes the disk version
+        QCOMPARE(session.target(mine), QStringLiteral("Mi traducción sin confirmar"));  // touched: kept...
+        QCOMPARE(*session.conflictingTarget(mine), QStringLiteral("Otra versión"));     // ...and shown as a conflict
+
+        // Confirming now writes the user's unit and keeps the reviewer's.
+        QVERIFY(window->confirmAndNext());
+        auto after = PoCatalog::read(session.catalogPath());
+        QCOMPARE(after->entries[after->indexOfContext(session.unit(theirs).id)].msgstr, QStringLiteral("Traducción del revisor"));
+        QCOMPARE(after->entries[after->indexOfContext(kLeukemiaUnit)].msgstr, QStringLiteral("Mi traducción sin confirmar"));
+    }
+
+    void unconfirmedEditsSurviveACrash()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        {
+            auto session = EditorSession::open(dir.path(), QStringLiteral("es"));
+            QVERIFY(session.ok());
+            (*session)->editTarget((*session)->indexOf(kLeukemiaUnit), QStringLiteral("Sin confirmar"));
+            // No confirm, no clean shutdown: the session object is simply gone.
+        }
+        auto reopened = EditorSession::open(dir.path(), QStringLiteral("es"));
+        QVERIFY(reopened.ok());
+        QCOMPARE((*reopened)->recoverableEdits().value(kLeukemiaUnit), QStringLiteral("Sin confirmar"));
+        (*reopened)->restoreRecoverableEdits();
+        QCOMPARE((*reopened)->target((*reopened)->indexOf(kLeukemiaUnit)), QStringLiteral("Sin confirmar"));
+    }
+
+private:
+    QTemporaryDir m_data;
+};
+
+QTEST_MAIN(EditorTest)
+#include "test_editor.moc"

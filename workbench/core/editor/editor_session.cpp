@@ -1,0 +1,322 @@
+#include "editor/editor_session.h"
+#include "common/text_file.h"
+#include "markdown/markdown_source.h"
+#include "project/language_resources.h"
+#include "project/localize_workflow.h"
+#include "qa/check_suite.h"
+#include "segment/sentence_segmenter.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+namespace wb {
+
+EditorSession::~EditorSession() = default;
+
+Result<std::unique_ptr<EditorSession>> EditorSession::open(const QString &projectRoot, const QString &language,
+                                                          const QString &document)
+{
+    auto settings = ProjectSettings::load(projectRoot);
+    if (!settings)
+        return settings.error();
+    auto project = Project::open(projectRoot, settings->sourceLanguage);
+    if (!project)
+        return project.error();
+    const QStringList documents = project->documents();
+    if (documents.isEmpty())
+        return Diagnostic{ErrorKind::MissingInput, project->sourceFolder(), 0, 0, QStringLiteral("no Markdown documents to translate")};
+    QString documentPath = documents.first();
+    if (!document.isEmpty()) {
+        const auto it = std::find_if(documents.cbegin(), documents.cend(),
+                                     [&](const QString &d) { return QFileInfo(d).fileName() == document || d == document; });
+        if (it == documents.cend())
+            return Diagnostic{ErrorKind::MissingInput, document, 0, 0, QStringLiteral("no such document in the project")};
+        documentPath = *it;
+    }
+    auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
+    if (!segmenter)
+        return segmenter.error();
+    // Bring the catalog in step with the source first, so units and entries match by id.
+    auto updated = updateDocumentCatalog(*project, documentPath, language, **segmenter, QDateTime::currentDateTimeUtc());
+    if (!updated)
+        return updated.error();
+    auto doc = segmentFile(documentPath, **segmenter);
+    if (!doc)
+        return doc.error();
+    auto catalog = PoCatalog::read(updated->catalogPath);
+    if (!catalog)
+        return catalog.error();
+
+    std::unique_ptr<EditorSession> session(new EditorSession);
+    session->m_project = *project;
+    session->m_language = language;
+    session->m_documentPath = documentPath;
+    session->m_catalogPath = updated->catalogPath;
+    session->m_document = *doc;
+    session->m_catalog = *catalog;
+    session->m_base = *catalog;
+    session->m_baseFingerprint = session->diskFingerprint();
+    for (const SourceUnit &u : session->m_document.units) {
+        session->m_indexById.insert(u.id, int(session->m_units.size()));
+        session->m_units.append(EditorUnit{u.id, u.text, u.kind, u.line});
+    }
+    for (qsizetype i = 0; i < session->m_catalog.entries.size(); ++i)
+        if (!session->m_catalog.entries[i].obsolete)
+            session->m_entryById.insert(session->m_catalog.entries[i].context, i);
+
+    // Unconfirmed edits of an earlier session that did not end well.
+    if (auto journal = readFileBytes(session->journalPath()); journal) {
+        const QJsonObject edits = QJsonDocument::fromJson(*journal).object().value(QLatin1String("edits")).toObject();
+        for (auto it = edits.begin(); it != edits.end(); ++it)
+            if (session->m_indexById.contains(it.key()) && it.value().toString() != session->confirmedTarget(session->m_indexById.value(it.key())))
+                session->m_recoverable.insert(it.key(), it.value().toString());
+    }
+    return session;
+}
+
+QString EditorSession::journalPath() const
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/pdq-workbench/journals");
+    const QByteArray key = QCryptographicHash::hash(QFileInfo(m_catalogPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return folder + QLatin1Char('/') + QFileInfo(m_catalogPath).completeBaseName() + QLatin1Char('-') + QString::fromLatin1(key) + QStringLiteral(".json");
+}
+
+const PoEntry *EditorSession::entry(int index) const
+{
+    const qsizetype at = m_entryById.value(m_units[index].id, -1);
+    return at < 0 ? nullptr : &m_catalog.entries[at];
+}
+
+PoEntry *EditorSession::mutableEntry(int index)
+{
+    const qsizetype at = m_entryById.value(m_units[index].id, -1);
+    return at < 0 ? nullptr : &m_catalog.entries[at];
+}
+
+QString EditorSession::confirmedTarget(int index) const
+{
+    const PoEntry *e = entry(index);
+    return e ? e->msgstr : QString();
+}
+
+QString EditorSession::target(int index) const
+{
+    const auto it = m_pending.constFind(m_units[index].id);
+    return it != m_pending.cend() ? *it : confirmedTarget(index);
+}
+
+UnitState EditorSession::state(int index) const
+{
+    const PoEntry *e = entry(index);
+    return e ? stateOf(*e) : UnitState::Untranslated;
+}
+
+bool EditorSession::needsWork(int index) const
+{
+    const UnitState s = state(index);
+    return isEdited(index) || m_conflicts.contains(m_units[index].id) || s == UnitState::Untranslated || s == UnitState::Draft
+        || s == UnitState::Rejected;
+}
+
+int EditorSession::nextNeedingWork(int from) const
+{
+    for (int step = 1; step <= unitCount(); ++step) {
+        const int i = (from + step) % unitCount();
+        if (needsWork(i))
+            return i;
+    }
+    return -1;
+}
+
+void EditorSession::editTarget(int index, const QString &text)
+{
+    const QString &id = m_units[index].id;
+    if (text == confirmedTarget(index))
+        m_pending.remove(id);
+    else
+        m_pending.insert(id, text);
+    writeJournal();
+}
+
+void EditorSession::writeJournal()
+{
+    QJsonObject edits;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        edits.insert(it.key(), it.value());
+    const QString path = journalPath();
+    if (edits.isEmpty()) {
+        QFile::remove(path);
+        return;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const QJsonObject journal{{QStringLiteral("catalog"), QFileInfo(m_catalogPath).absoluteFilePath()},
+                              {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                              {QStringLiteral("edits"), edits}};
+    writeFileAtomically(path, QJsonDocument(journal).toJson(QJsonDocument::Compact));
+}
+
+QByteArray EditorSession::diskFingerprint() const
+{
+    auto bytes = readFileBytes(m_catalogPath);
+    return bytes ? QCryptographicHash::hash(*bytes, QCryptographicHash::Sha1) : QByteArray();
+}
+
+bool EditorSession::diskChanged() const
+{
+    return diskFingerprint() != m_baseFingerprint;
+}
+
+Result<EditorSession::MergeOutcome> EditorSession::mergeFromDisk()
+{
+    MergeOutcome outcome;
+    auto disk = PoCatalog::read(m_catalogPath);
+    if (!disk)
+        return disk.error();
+    QHash<QString, const PoEntry *> baseById;
+    for (const PoEntry &e : m_base.entries)
+        baseById.insert(e.context, &e);
+    for (const PoEntry &theirs : disk->entries) {
+        if (theirs.obsolete)
+            continue;
+        const int index = m_indexById.value(theirs.context, -1);
+        const PoEntry *base = baseById.value(theirs.context);
+        const bool changedOnDisk = !base || base->msgstr != theirs.msgstr || base->fuzzy != theirs.fuzzy
+                                   || base->translatorComments != theirs.translatorComments;
+        if (!changedOnDisk || index < 0)
+            continue;
+        PoEntry *mine = mutableEntry(index);
+        if (!mine)
+            continue;
+        if (m_pending.contains(theirs.context) && m_pending.value(theirs.context) != theirs.msgstr) {
+            m_conflicts.insert(theirs.context, theirs.msgstr);
+            outcome.conflicts.append(index);
+        }
+        *mine = theirs; // the confirmed version is now the disk's; an unconfirmed edit stays on top
+        m_findingsCache.remove(theirs.context);
+        ++outcome.takenFromDisk;
+    }
+    m_base = *disk;
+    m_baseFingerprint = diskFingerprint();
+    return outcome;
+}
+
+std::optional<QString> EditorSession::conflictingTarget(int index) const
+{
+    const auto it = m_conflicts.constFind(m_units[index].id);
+    return it == m_conflicts.cend() ? std::nullopt : std::optional<QString>(*it);
+}
+
+void EditorSession::resolveConflict(int index, bool keepMine)
+{
+    const QString &id = m_units[index].id;
+    m_conflicts.remove(id);
+    if (!keepMine) {
+        m_pending.remove(id);
+        writeJournal();
+    }
+}
+
+Status EditorSession::confirm(int index)
+{
+    // Never overwrite what someone else saved meanwhile: merge it in first.
+    if (diskChanged())
+        if (auto merged = mergeFromDisk(); !merged)
+            return merged.error();
+    PoEntry *e = mutableEntry(index);
+    if (!e)
+        return Diagnostic{ErrorKind::InvalidInput, m_catalogPath, 0, 0, QStringLiteral("unit %1 is not in the catalog").arg(m_units[index].id)};
+    const QString text = target(index);
+    const QString id = m_units[index].id;
+    const PoEntry before = *e;
+    e->msgstr = text;
+    e->previousMsgid.clear();
+    setReviewState(*e, text.isEmpty() ? UnitState::Untranslated : UnitState::Translated, {}, {});
+    if (Status written = writeCatalog(); !written) {
+        *e = before; // the confirmation did not happen; the edit stays pending and journaled
+        return written;
+    }
+    m_pending.remove(id);
+    m_conflicts.remove(id);
+    writeJournal();
+    return {};
+}
+
+Status EditorSession::writeCatalog()
+{
+    m_catalog.setHeaderField(QStringLiteral("PO-Revision-Date"),
+                             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000"));
+    m_catalog.setHeaderField(QStringLiteral("Last-Translator"), currentUserName());
+    if (Status written = m_catalog.write(m_catalogPath); !written)
+        return written;
+    m_base = m_catalog;
+    m_baseFingerprint = diskFingerprint();
+    return {};
+}
+
+void EditorSession::restoreRecoverableEdits()
+{
+    for (auto it = m_recoverable.cbegin(); it != m_recoverable.cend(); ++it)
+        m_pending.insert(it.key(), it.value());
+    m_recoverable.clear();
+    writeJournal();
+}
+
+void EditorSession::discardRecoverableEdits()
+{
+    m_recoverable.clear();
+    writeJournal();
+}
+
+CatalogStats EditorSession::stats() const
+{
+    return catalogStats(m_catalog, m_project.sourceLanguage());
+}
+
+QByteArray EditorSession::localizedMarkdown() const
+{
+    PoCatalog current = m_catalog;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const qsizetype at = m_entryById.value(it.key(), -1);
+        if (at >= 0) {
+            current.entries[at].msgstr = it.value();
+            current.entries[at].fuzzy = false;
+        }
+    }
+    return exportDocument(m_document, current, IncludeLevel::All, FallbackPolicy::Source).bytes;
+}
+
+CheckSuite *EditorSession::checks()
+{
+    if (!m_checksTried) {
+        m_checksTried = true;
+        auto loaded = CheckSuite::load(m_project.root(), m_project.sourceLanguage(), m_language, {});
+        if (loaded) {
+            m_checks = *loaded;
+            m_checks->addForConsistency(m_catalog);
+        }
+    }
+    return m_checks.get();
+}
+
+Findings EditorSession::findings(int index)
+{
+    const QString text = target(index);
+    const QString &id = m_units[index].id;
+    const auto cached = m_findingsCache.constFind(id);
+    if (cached != m_findingsCache.cend() && cached->first == text)
+        return cached->second;
+    Findings result;
+    if (!text.isEmpty() && checks()) {
+        PoEntry probe = entry(index) ? *entry(index) : PoEntry{};
+        probe.msgstr = text;
+        result = m_checks->checkUnit(probe);
+    }
+    m_findingsCache.insert(id, {text, result});
+    return result;
+}
+
+} // namespace wb

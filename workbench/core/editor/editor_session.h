@@ -1,0 +1,115 @@
+#pragma once
+#include "common/result.h"
+#include "model/segmented_document.h"
+#include "po/po_catalog.h"
+#include "po/review_marks.h"
+#include "project/project.h"
+#include "qa/finding.h"
+#include "stats/catalog_stats.h"
+#include <QDateTime>
+#include <QHash>
+#include <QMap>
+#include <memory>
+
+namespace wb {
+
+class CheckSuite;
+class SentenceSegmenter;
+
+/// One unit as the editor shows it.
+struct EditorUnit {
+    QString id;
+    QString source;
+    QString kind;
+    int line = 0;
+};
+
+/// A translator's session on one document of a project and one target language: the
+/// units, their targets and states, and everything that keeps work safe. No widgets:
+/// the editor is a view of this, and tests drive it directly.
+///
+/// Safety rules:
+///  - confirm() writes the catalog atomically before it returns;
+///  - edits not yet confirmed go to a journal (in the user's data folder) at once, and
+///    are offered back when the document is opened after a crash;
+///  - before writing, and whenever asked, the catalog on disk is merged by unit: units
+///    without an unconfirmed edit take the disk version, units with one become conflicts.
+class EditorSession {
+public:
+    static Result<std::unique_ptr<EditorSession>> open(const QString &projectRoot, const QString &language,
+                                                      const QString &document = {});
+    ~EditorSession();
+
+    int unitCount() const { return int(m_units.size()); }
+    const EditorUnit &unit(int index) const { return m_units[index]; }
+    int indexOf(const QString &unitId) const { return m_indexById.value(unitId, -1); }
+    QString target(int index) const;            ///< the unconfirmed edit if any, else the catalog's
+    QString confirmedTarget(int index) const;
+    UnitState state(int index) const;
+    bool isEdited(int index) const { return m_pending.contains(m_units[index].id); }
+    bool needsWork(int index) const;            ///< untranslated, draft, rejected, edited or in conflict
+    int nextNeedingWork(int from) const;        ///< wraps around; -1 when nothing needs work
+
+    /// An unconfirmed edit: kept in memory and in the journal.
+    void editTarget(int index, const QString &text);
+    /// Confirms a unit: its target is saved as translated (a previous approval no longer
+    /// applies) and the catalog is written before this returns.
+    Status confirm(int index);
+
+    struct MergeOutcome { int takenFromDisk = 0; QList<int> conflicts; };
+    bool diskChanged() const;
+    /// Reads the catalog from disk and merges it by unit (see the class comment).
+    Result<MergeOutcome> mergeFromDisk();
+    /// The disk version of a unit in conflict, if it is one.
+    std::optional<QString> conflictingTarget(int index) const;
+    /// Keeps the user's edit (it stays unconfirmed) or takes the disk version.
+    void resolveConflict(int index, bool keepMine);
+
+    /// Unconfirmed edits found in the journal when the document was opened.
+    QMap<QString, QString> recoverableEdits() const { return m_recoverable; }
+    void restoreRecoverableEdits();
+    void discardRecoverableEdits();
+
+    CatalogStats stats() const;
+    /// The document localized with the current targets (unconfirmed ones included).
+    QByteArray localizedMarkdown() const;
+    /// QA findings of one unit as it is now (cached until its target changes).
+    Findings findings(int index);
+    /// Where the checks come from; loaded on first use (glossary, dictionaries).
+    CheckSuite *checks();
+
+    QString catalogPath() const { return m_catalogPath; }
+    QString documentPath() const { return m_documentPath; }
+    QString journalPath() const;
+    QString language() const { return m_language; }
+    QString projectRoot() const { return m_project.root(); }
+    const SegmentedDocument &document() const { return m_document; }
+    const PoEntry *entry(int index) const;
+
+private:
+    EditorSession() = default;
+    PoEntry *mutableEntry(int index);
+    Status writeCatalog();
+    void writeJournal();
+    QByteArray diskFingerprint() const;
+
+    Project m_project;
+    QString m_language;
+    QString m_documentPath;
+    QString m_catalogPath;
+    SegmentedDocument m_document;
+    PoCatalog m_catalog;
+    PoCatalog m_base;                      ///< the catalog as last read from or written to disk
+    QByteArray m_baseFingerprint;
+    QList<EditorUnit> m_units;
+    QHash<QString, int> m_indexById;
+    QHash<QString, qsizetype> m_entryById;
+    QMap<QString, QString> m_pending;      ///< unit id -> unconfirmed target
+    QMap<QString, QString> m_conflicts;    ///< unit id -> disk target
+    QMap<QString, QString> m_recoverable;
+    QHash<QString, QPair<QString, Findings>> m_findingsCache; ///< unit id -> (target, findings)
+    std::shared_ptr<CheckSuite> m_checks;
+    bool m_checksTried = false;
+};
+
+} // namespace wb

@@ -1,0 +1,22 @@
+#pragma once
+#include <QSyntaxHighlighter>
+
+namespace wb { class SpellChecker; }
+
+namespace wb::gui {
+
+/// Underlines misspelt words as the translator types (Hunspell through SpellChecker)
+/// and draws placeholders as chips.
+class SpellHighlighter : public QSyntaxHighlighter {
+public:
+    SpellHighlighter(QTextDocument *document, SpellChecker *spelling);
+    void setDocumentKeepingChecker(QTextDocument *document) { setDocument(document); }
+
+protected:
+    void highlightBlock(const QString &text) override;
+
+private:
+    SpellChecker *m_spelling;
+};
+
+} // namespace wb::gui

@@ -1,0 +1,63 @@
+// workbench-gui: the side-by-side editor.
+#include "editor/editor_session.h"
+#include "i18n.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTreeView>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("workbench-gui"));
+    wb::gui::initUiLanguage(QApplication::applicationDirPath());
+    using wb::gui::ui;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(ui("The side-by-side editor of the PDQ Localization Workbench."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("project"), ui("Project folder (default: the current folder)."), QStringLiteral("DIR"), QStringLiteral(".")});
+    parser.addOption({QStringLiteral("locale"), ui("Target language (default: es)."), QStringLiteral("LANG"), QStringLiteral("es")});
+    parser.addOption({QStringLiteral("document"), ui("Document to open (default: the first)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("unit"), ui("Unit id to show first."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("screenshot"), ui("Render the window to a PNG file and exit."), QStringLiteral("FILE.png")});
+    parser.process(app);
+
+    auto session = wb::EditorSession::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("locale")),
+                                           parser.value(QStringLiteral("document")));
+    if (!session) {
+        std::fprintf(stderr, "workbench-gui: %s\n", qPrintable(session.error().toString()));
+        if (!parser.isSet(QStringLiteral("screenshot")) && QApplication::platformName() != QLatin1String("offscreen"))
+            QMessageBox::critical(nullptr, ui("Cannot open the project"), session.error().toString());
+        return int(session.error().kind);
+    }
+    wb::gui::MainWindow window(std::move(*session));
+    window.resize(1400, 900);
+    if (parser.isSet(QStringLiteral("unit"))) {
+        const int index = window.session().indexOf(parser.value(QStringLiteral("unit")));
+        if (index < 0) {
+            std::fprintf(stderr, "workbench-gui: no unit \"%s\"\n", qPrintable(parser.value(QStringLiteral("unit"))));
+            return int(wb::ErrorKind::Usage);
+        }
+        window.setCurrentUnit(index);
+    }
+    window.show();
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        // Let layouts settle, then render the window as a person would see it.
+        QTimer::singleShot(300, &window, [&] {
+            const QString path = parser.value(QStringLiteral("screenshot"));
+            const bool saved = window.grab().save(path, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "workbench-gui: %s: cannot write\n", qPrintable(path));
+            QApplication::exit(saved ? 0 : int(wb::ErrorKind::OutputFailed));
+        });
+    } else {
+        QTimer::singleShot(0, &window, &wb::gui::MainWindow::offerRecovery);
+    }
+    return app.exec();
+}

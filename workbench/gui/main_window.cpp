@@ -1,0 +1,469 @@
+#include "main_window.h"
+#include "editor/editor_session.h"
+#include "editor/spell_highlighter.h"
+#include "editor/rich_text_delegate.h"
+#include "editor/target_editor.h"
+#include "i18n.h"
+#include "models/unit_filter_model.h"
+#include "models/unit_table_model.h"
+#include "panels/glossary_panel.h"
+#include "panels/qa_panel.h"
+#include "qa/check_suite.h"
+#include "qa/terminology_check.h"
+#include "spell/hunspell_dictionary.h"
+#include "spell/project_words.h"
+#include "spell/spell_checker.h"
+#include "project/language_resources.h"
+#include "project/project.h"
+#include "model/placeholder_text.h"
+
+#include <QFileInfo>
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileSystemWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMutex>
+#include <QPlainTextDocumentLayout>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <cmark.h>
+
+namespace wb::gui {
+
+MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
+    : QMainWindow(parent), m_session(std::move(session))
+{
+    setWindowTitle(QStringLiteral("%1 \u2014 %2 (%3)").arg(ui("PDQ Localization Workbench"),
+                                                           QFileInfo(m_session->documentPath()).fileName(), m_session->language()));
+    m_model = new UnitTableModel(*m_session, this);
+    m_filter = new UnitFilterModel(*m_session, this);
+    m_filter->setSourceModel(m_model);
+    buildLayout();
+    buildActions();
+    m_watcher = new QFileSystemWatcher({m_session->catalogPath()}, this);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
+        // Editors and git replace the file: watch the new one too.
+        if (!m_watcher->files().contains(m_session->catalogPath()))
+            m_watcher->addPath(m_session->catalogPath());
+        QTimer::singleShot(100, this, &MainWindow::mergeFromDisk);
+    });
+    refreshStatus();
+    const int first = m_session->nextNeedingWork(-1);
+    setCurrentUnit(first >= 0 ? first : 0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    auto *toolbar = addToolBar(ui("Filters"));
+    toolbar->setObjectName(QStringLiteral("filters"));
+    m_stateFilter = new QComboBox(toolbar);
+    m_stateFilter->addItem(ui("All units"), QString());
+    m_stateFilter->addItem(ui("Needs work"), QStringLiteral("needs-work"));
+    for (const char *state : {"untranslated", "draft", "translated", "approved", "rejected"})
+        m_stateFilter->addItem(ui(state), QString::fromLatin1(state));
+    m_findingsFilter = new QCheckBox(ui("With QA findings"), toolbar);
+    m_search = new QLineEdit(toolbar);
+    m_search->setPlaceholderText(ui("Search (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_searchScope = new QComboBox(toolbar);
+    m_searchScope->addItem(ui("source and target"), int(UnitFilterModel::Scope::Both));
+    m_searchScope->addItem(ui("source"), int(UnitFilterModel::Scope::Source));
+    m_searchScope->addItem(ui("target"), int(UnitFilterModel::Scope::Target));
+    m_regex = new QCheckBox(ui("Regular expression"), toolbar);
+    toolbar->addWidget(new QLabel(ui("Show:") + QLatin1Char(' '), toolbar));
+    toolbar->addWidget(m_stateFilter);
+    toolbar->addWidget(m_findingsFilter);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_search);
+    toolbar->addWidget(m_searchScope);
+    toolbar->addWidget(m_regex);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    connect(m_findingsFilter, &QCheckBox::toggled, this, &MainWindow::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilters);
+    connect(m_searchScope, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    connect(m_regex, &QCheckBox::toggled, this, &MainWindow::applyFilters);
+
+    m_grid = new QTreeView(this);
+    m_grid->setModel(m_filter);
+    m_grid->setRootIsDecorated(false);
+    m_grid->setAlternatingRowColors(true);
+    m_grid->setUniformRowHeights(false);
+    m_grid->setWordWrap(true);
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setItemDelegateForColumn(UnitTableModel::Source, new RichTextDelegate(m_grid));
+    m_grid->setItemDelegateForColumn(UnitTableModel::Target, new RichTextDelegate(m_grid));
+    m_grid->header()->setStretchLastSection(false);
+    m_grid->header()->resizeSection(UnitTableModel::Number, 48);
+    m_grid->header()->setSectionResizeMode(UnitTableModel::Source, QHeaderView::Stretch);
+    m_grid->header()->setSectionResizeMode(UnitTableModel::Target, QHeaderView::Stretch);
+    m_grid->header()->resizeSection(UnitTableModel::State, 100);
+    m_grid->header()->resizeSection(UnitTableModel::Qa, 56);
+    // Wrapped rows change height with their column's width: lay the rows out again then.
+    auto *relayout = new QTimer(this);
+    relayout->setSingleShot(true);
+    relayout->setInterval(50);
+    connect(relayout, &QTimer::timeout, m_grid, [this] { m_grid->doItemsLayout(); });
+    connect(m_grid->header(), &QHeaderView::sectionResized, relayout, qOverload<>(&QTimer::start));
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid() && !m_loading)
+            setCurrentUnit(m_filter->mapToSource(current).row());
+    });
+
+    m_source = new QLabel(this);
+    m_source->setWordWrap(true);
+    m_source->setTextFormat(Qt::RichText);
+    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->setMargin(4);
+    m_editor = new TargetEditor(this);
+    m_editor->setPlaceholderText(ui("Type the translation; Ctrl+Enter confirms"));
+    SpellChecker *spelling = m_session->checks() ? &m_session->checks()->spelling() : nullptr;
+    m_highlighter = new SpellHighlighter(nullptr, spelling);
+    // Suggestions run on a worker thread with a dictionary of their own (Hunspell is not thread-safe).
+    auto suggester = std::make_shared<std::shared_ptr<HunspellDictionary>>();
+    auto suggesterLock = std::make_shared<QMutex>();
+    const QString root = m_session->projectRoot(), language = m_session->language();
+    m_editor->setSpellingHooks(
+        [spelling](const QString &text, int position) -> std::optional<QPair<int, int>> {
+            if (!spelling)
+                return std::nullopt;
+            for (const Misspelling &m : spelling->check(text))
+                if (position >= m.span.start && position <= m.span.start + m.span.length)
+                    return QPair<int, int>{m.span.start, m.span.length};
+            return std::nullopt;
+        },
+        [suggester, suggesterLock, root, language](const QString &word) {
+            QMutexLocker lock(suggesterLock.get());
+            if (!*suggester)
+                if (auto loaded = loadProjectDictionary(root, language))
+                    *suggester = *loaded;
+            return *suggester ? (*suggester)->suggest(word) : QStringList();
+        },
+        [this, spelling](const QString &word) {
+            addProjectWords(projectWordsPath(m_session->projectRoot(), m_session->language()), {word}, currentUserName(),
+                            QDateTime::currentDateTimeUtc());
+            if (spelling)
+                spelling->dictionary().addWord(word);
+            m_highlighter->rehighlight();
+        });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_loading || m_current < 0)
+            return;
+        m_session->editTarget(m_current, m_editor->toPlainText());
+        m_model->unitChanged(m_current);
+        refreshUnitPanels();
+    });
+
+    m_conflictBar = new QWidget(this);
+    auto *conflictLayout = new QHBoxLayout(m_conflictBar);
+    m_conflictText = new QLabel(m_conflictBar);
+    m_conflictText->setWordWrap(true);
+    auto *keepMine = new QPushButton(ui("Keep mine"), m_conflictBar);
+    auto *takeTheirs = new QPushButton(ui("Take theirs"), m_conflictBar);
+    conflictLayout->addWidget(m_conflictText, 1);
+    conflictLayout->addWidget(keepMine);
+    conflictLayout->addWidget(takeTheirs);
+    m_conflictBar->setStyleSheet(QStringLiteral("background:#fff3cd"));
+    m_conflictBar->hide();
+    connect(keepMine, &QPushButton::clicked, this, [this] {
+        m_session->resolveConflict(m_current, true);
+        setCurrentUnit(m_current);
+    });
+    connect(takeTheirs, &QPushButton::clicked, this, [this] {
+        m_session->resolveConflict(m_current, false);
+        m_documents.remove(m_current);
+        setCurrentUnit(m_current);
+    });
+
+    auto *editorPane = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->addWidget(m_source);
+    editorLayout->addWidget(m_conflictBar);
+    editorLayout->addWidget(m_editor, 1);
+
+    auto *panels = new QTabWidget(this);
+    m_glossary = new GlossaryPanel(panels);
+    m_qa = new QaPanel(panels);
+    m_preview = new QTextBrowser(panels);
+    panels->addTab(m_glossary, ui("Glossary"));
+    panels->addTab(m_qa, ui("QA"));
+    panels->addTab(m_preview, ui("Preview"));
+    connect(panels, &QTabWidget::currentChanged, this, [this, panels](int) {
+        if (panels->currentWidget() == m_preview)
+            refreshUnitPanels();
+    });
+    connect(m_glossary, &GlossaryPanel::insertRequested, this, [this](const QString &text) {
+        m_editor->insertAtCursor(text);
+        m_editor->setFocus();
+    });
+    connect(m_qa, &QaPanel::spanRequested, this, [this](int start, int length) {
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(start);
+        c.setPosition(start + length, QTextCursor::KeepAnchor);
+        m_editor->setTextCursor(c);
+        m_editor->setFocus();
+    });
+    connect(m_qa, &QaPanel::unitRequested, this, &MainWindow::setCurrentUnit);
+    connect(m_qa, &QaPanel::documentTabShown, this, &MainWindow::refreshDocumentFindings);
+
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(editorPane);
+    bottom->addWidget(panels);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    auto *main = new QSplitter(Qt::Vertical, this);
+    main->addWidget(m_grid);
+    main->addWidget(bottom);
+    main->setStretchFactor(0, 3);
+    main->setStretchFactor(1, 2);
+    setCentralWidget(main);
+
+    m_statusLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusLabel);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *edit = menuBar()->addMenu(ui("&Edit"));
+    QAction *confirm = edit->addAction(ui("&Confirm and next"), this, &MainWindow::confirmAndNext);
+    confirm->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    confirm->setShortcutContext(Qt::ApplicationShortcut);
+    QAction *copy = edit->addAction(ui("Copy &source to target"), this, &MainWindow::copySourceToTarget);
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addSeparator();
+    QAction *undo = edit->addAction(ui("&Undo"), m_editor, &QPlainTextEdit::undo);
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = edit->addAction(ui("&Redo"), m_editor, &QPlainTextEdit::redo);
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
+    QAction *find = edit->addAction(ui("&Find"), this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QMenu *terms = edit->addMenu(ui("Insert glossary &term"));
+    for (int n = 1; n <= 9; ++n) {
+        QAction *insert = terms->addAction(ui("Glossary term") + QStringLiteral(" %1").arg(n), this, [this, n] { insertGlossaryTerm(n - 1); });
+        insert->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + n)));
+    }
+    QMenu *go = menuBar()->addMenu(ui("&Go"));
+    QAction *previous = go->addAction(ui("&Previous unit"), this, [this] {
+        const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
+        const QModelIndex above = m_filter->index(std::max(0, current.row() - 1), 0);
+        if (above.isValid())
+            setCurrentUnit(m_filter->mapToSource(above).row());
+    });
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
+    QAction *next = go->addAction(ui("&Next unit"), this, [this] {
+        const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
+        const QModelIndex below = m_filter->index(std::min(m_filter->rowCount() - 1, current.row() + 1), 0);
+        if (below.isValid())
+            setCurrentUnit(m_filter->mapToSource(below).row());
+    });
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
+    QAction *work = go->addAction(ui("Next unit that needs &work"), this, [this] {
+        const int n = m_session->nextNeedingWork(m_current);
+        if (n >= 0)
+            setCurrentUnit(n);
+    });
+    work->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    for (QAction *a : {previous, next, work, copy})
+        a->setShortcutContext(Qt::ApplicationShortcut);
+    QMenu *file = menuBar()->addMenu(ui("&File"));
+    menuBar()->insertMenu(edit->menuAction(), file);
+    QAction *reload = file->addAction(ui("&Merge changes from disk"), this, &MainWindow::mergeFromDisk);
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction *quit = file->addAction(ui("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+QTextDocument *MainWindow::documentFor(int index)
+{
+    QTextDocument *&doc = m_documents[index];
+    if (!doc) {
+        doc = new QTextDocument(this);
+        doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
+        doc->setPlainText(m_session->target(index));
+        doc->clearUndoRedoStacks();
+    } else if (doc->toPlainText() != m_session->target(index)) {
+        doc->setPlainText(m_session->target(index)); // changed elsewhere (disk merge)
+    }
+    return doc;
+}
+
+void MainWindow::setCurrentUnit(int index)
+{
+    if (index < 0 || index >= m_session->unitCount())
+        return;
+    m_loading = true;
+    m_current = index;
+    QTextDocument *doc = documentFor(index);
+    m_editor->setDocument(doc);
+    m_highlighter->setDocumentKeepingChecker(doc);
+    QTextCursor end(doc);
+    end.movePosition(QTextCursor::End);
+    m_editor->setTextCursor(end);
+    const QModelIndex row = m_filter->mapFromSource(m_model->index(index, 0));
+    if (row.isValid()) {
+        m_grid->setCurrentIndex(row);
+        m_grid->scrollTo(row);
+    }
+    m_loading = false;
+    QList<QPair<int, int>> terms;
+    QList<SourceTermHit> hits;
+    if (CheckSuite *checks = m_session->checks()) {
+        hits = checks->terminology().recognize(m_session->unit(index).source);
+        for (const SourceTermHit &hit : hits)
+            terms.append({hit.span.start, hit.span.length});
+    }
+    m_source->setText(QStringLiteral("<b>#%1</b> <i>%2</i><br>%3")
+                          .arg(index + 1)
+                          .arg(m_session->unit(index).kind.toHtmlEscaped(), unitTextHtml(m_session->unit(index).source, terms)));
+    m_glossary->showHits(hits, m_session->unit(index).source);
+    if (const auto theirs = m_session->conflictingTarget(index)) {
+        m_conflictText->setText(ui("Changed on disk meanwhile:") + QStringLiteral(" \u201C%1\u201D").arg(theirs->toHtmlEscaped()));
+        m_conflictBar->show();
+    } else {
+        m_conflictBar->hide();
+    }
+    refreshUnitPanels();
+    m_editor->setFocus();
+}
+
+void MainWindow::refreshUnitPanels()
+{
+    if (m_current < 0)
+        return;
+    m_qa->showUnitFindings(m_session->findings(m_current));
+    if (m_preview->isVisible()) {
+        // The localized Markdown, rendered, with the current unit marked and in view.
+        const QByteArray markdown = m_session->localizedMarkdown();
+        char *html = cmark_markdown_to_html(markdown.constData(), size_t(markdown.size()), CMARK_OPT_DEFAULT);
+        QString rendered = QString::fromUtf8(html);
+        free(html);
+        const QString target = m_session->target(m_current);
+        const QString shown = plainTextOf(target.isEmpty() ? m_session->unit(m_current).source : target).toHtmlEscaped().left(40);
+        const qsizetype at = shown.isEmpty() ? -1 : rendered.indexOf(shown);
+        if (at >= 0) {
+            rendered.insert(at + shown.size(), QStringLiteral("</span>"));
+            rendered.insert(at, QStringLiteral("<a name=\"current\"></a><span style=\"background:#fff3a8\">"));
+        }
+        m_preview->setHtml(rendered);
+        m_preview->scrollToAnchor(QStringLiteral("current"));
+    }
+}
+
+void MainWindow::refreshDocumentFindings()
+{
+    QList<QPair<int, Finding>> all;
+    for (int i = 0; i < m_session->unitCount(); ++i)
+        for (const Finding &f : m_session->findings(i))
+            all.append({i, f});
+    m_qa->showDocumentFindings(all);
+}
+
+void MainWindow::refreshStatus()
+{
+    const CatalogStats stats = m_session->stats();
+    const auto total = stats.total();
+    const int done = stats.byState.value(UnitState::Translated).units + stats.byState.value(UnitState::Approved).units;
+    const int doneWords = stats.byState.value(UnitState::Translated).words + stats.byState.value(UnitState::Approved).words;
+    QStringList parts;
+    for (UnitState s : {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved, UnitState::Rejected})
+        parts.append(QStringLiteral("%1 %2").arg(stats.byState.value(s).units).arg(ui(stateName(s).toUtf8().constData())));
+    m_statusLabel->setText(QStringLiteral("%1 \u2014 %2 %3/%4 (%5%)   %6 %7/%8")
+                               .arg(parts.join(QStringLiteral(" \u00B7 ")), ui("words"))
+                               .arg(doneWords).arg(total.words)
+                               .arg(total.words ? 100 * doneWords / total.words : 0)
+                               .arg(ui("units")).arg(done).arg(total.units));
+}
+
+void MainWindow::applyFilters()
+{
+    m_filter->setState(m_stateFilter->currentData().toString());
+    m_filter->setOnlyWithFindings(m_findingsFilter->isChecked());
+    const bool valid = m_filter->setSearch(m_search->text(), UnitFilterModel::Scope(m_searchScope->currentData().toInt()), m_regex->isChecked());
+    m_search->setStyleSheet(valid ? QString() : QStringLiteral("background:#fde2e1"));
+}
+
+bool MainWindow::confirmAndNext()
+{
+    if (m_current < 0)
+        return false;
+    if (Status confirmed = m_session->confirm(m_current); !confirmed) {
+        statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + confirmed.error().toString());
+        return false;
+    }
+    m_model->unitChanged(m_current);
+    refreshStatus();
+    statusBar()->showMessage(ui("Saved") + QLatin1Char(' ') + QFileInfo(m_session->catalogPath()).fileName(), 3000);
+    const int next = m_session->nextNeedingWork(m_current);
+    if (next >= 0)
+        setCurrentUnit(next);
+    return true;
+}
+
+void MainWindow::copySourceToTarget()
+{
+    if (m_current >= 0)
+        m_editor->setPlainText(m_session->unit(m_current).source);
+}
+
+void MainWindow::insertGlossaryTerm(int n)
+{
+    const QString text = m_glossary->insertionFor(n);
+    if (!text.isEmpty())
+        m_editor->insertAtCursor(text);
+}
+
+void MainWindow::offerRecovery()
+{
+    const auto edits = m_session->recoverableEdits();
+    if (edits.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(this, ui("Restore unconfirmed edits?"),
+                                              ui("The last session ended before these edits were confirmed. Restore them?")
+                                                  + QStringLiteral("\n\n%1").arg(edits.size()));
+    if (answer == QMessageBox::Yes)
+        m_session->restoreRecoverableEdits();
+    else
+        m_session->discardRecoverableEdits();
+    m_documents.clear();
+    m_model->unitChanged(-1);
+    setCurrentUnit(m_current);
+}
+
+void MainWindow::mergeFromDisk()
+{
+    if (!m_session->diskChanged())
+        return;
+    auto merged = m_session->mergeFromDisk();
+    if (!merged) {
+        statusBar()->showMessage(ui("Could not read the catalog:") + QLatin1Char(' ') + merged.error().toString());
+        return;
+    }
+    m_model->unitChanged(-1);
+    refreshStatus();
+    statusBar()->showMessage(QStringLiteral("%1 %2, %3 %4")
+                                 .arg(ui("Merged from disk:")).arg(merged->takenFromDisk)
+                                 .arg(ui("conflicts:")).arg(merged->conflicts.size()), 5000);
+    setCurrentUnit(m_current);
+}
+
+} // namespace wb::gui

@@ -1,0 +1,87 @@
+#pragma once
+#include <QHash>
+#include <QMainWindow>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QFileSystemWatcher;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTextBrowser;
+class QTextDocument;
+class QTreeView;
+
+namespace wb { class EditorSession; }
+
+namespace wb::gui {
+
+class GlossaryPanel;
+class QaPanel;
+class SpellHighlighter;
+class TargetEditor;
+class UnitFilterModel;
+class UnitTableModel;
+
+/// The side-by-side editor. All logic lives in EditorSession and the core; this class
+/// wires views, keys and panels to it.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    EditorSession &session() { return *m_session; }
+    TargetEditor *editor() const { return m_editor; }
+    GlossaryPanel *glossary() const { return m_glossary; }
+    QaPanel *qa() const { return m_qa; }
+    UnitFilterModel *filter() const { return m_filter; }
+    QTreeView *grid() const { return m_grid; }
+    int currentUnit() const { return m_current; }
+
+    void setCurrentUnit(int index);
+    /// Ctrl+Enter: confirm the current unit (the PO is written now) and go to the next
+    /// unit that needs work. False when the catalog could not be written.
+    bool confirmAndNext();
+    void copySourceToTarget();
+    void insertGlossaryTerm(int n);
+    /// Asks whether to restore unconfirmed edits left by a session that did not end well.
+    void offerRecovery();
+    /// Merges the catalog from disk now (the file watcher calls this too).
+    void mergeFromDisk();
+
+private:
+    void buildActions();
+    void buildLayout();
+    void refreshUnitPanels();
+    void refreshStatus();
+    void refreshDocumentFindings();
+    void applyFilters();
+    QTextDocument *documentFor(int index);
+
+    std::unique_ptr<EditorSession> m_session;
+    UnitTableModel *m_model = nullptr;
+    UnitFilterModel *m_filter = nullptr;
+    QTreeView *m_grid = nullptr;
+    QLabel *m_source = nullptr;
+    TargetEditor *m_editor = nullptr;
+    SpellHighlighter *m_highlighter = nullptr;
+    QWidget *m_conflictBar = nullptr;
+    QLabel *m_conflictText = nullptr;
+    GlossaryPanel *m_glossary = nullptr;
+    QaPanel *m_qa = nullptr;
+    QTextBrowser *m_preview = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QCheckBox *m_findingsFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_searchScope = nullptr;
+    QCheckBox *m_regex = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QHash<int, QTextDocument *> m_documents; ///< one per visited unit: undo history per unit
+    int m_current = -1;
+    bool m_loading = false;
+};
+
+} // namespace wb::gui

@@ -1,0 +1,50 @@
+#include "unit_filter_model.h"
+#include "editor/editor_session.h"
+#include "model/placeholder_text.h"
+
+namespace wb::gui {
+
+UnitFilterModel::UnitFilterModel(EditorSession &session, QObject *parent) : QSortFilterProxyModel(parent), m_session(session) {}
+
+void UnitFilterModel::setState(const QString &state)
+{
+    m_state = state;
+    invalidateFilter();
+}
+
+void UnitFilterModel::setOnlyWithFindings(bool only)
+{
+    m_onlyWithFindings = only;
+    invalidateFilter();
+}
+
+bool UnitFilterModel::setSearch(const QString &pattern, Scope scope, bool regularExpression)
+{
+    QRegularExpression search(regularExpression ? pattern : QRegularExpression::escape(pattern),
+                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    if (!search.isValid())
+        return false;
+    m_search = pattern.isEmpty() ? QRegularExpression() : search;
+    m_scope = scope;
+    invalidateFilter();
+    return true;
+}
+
+bool UnitFilterModel::filterAcceptsRow(int row, const QModelIndex &) const
+{
+    if (!m_state.isEmpty()) {
+        if (m_state == QLatin1String("needs-work") ? !m_session.needsWork(row) : stateName(m_session.state(row)) != m_state)
+            return false;
+    }
+    if (m_onlyWithFindings && const_cast<EditorSession &>(m_session).findings(row).isEmpty())
+        return false;
+    if (!m_search.pattern().isEmpty()) {
+        const bool inSource = m_scope != Scope::Target && m_search.match(plainTextOf(m_session.unit(row).source)).hasMatch();
+        const bool inTarget = m_scope != Scope::Source && m_search.match(plainTextOf(m_session.target(row))).hasMatch();
+        if (!inSource && !inTarget)
+            return false;
+    }
+    return true;
+}
+
+} // namespace wb::gui

@@ -1,0 +1,32 @@
+#pragma once
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+
+namespace wb { class EditorSession; }
+
+namespace wb::gui {
+
+/// Filters: by state ("" all, "needs-work", or a state name), units with findings, and
+/// text or regular-expression search in the source, the target or both.
+class UnitFilterModel : public QSortFilterProxyModel {
+public:
+    enum class Scope { Source, Target, Both };
+    explicit UnitFilterModel(EditorSession &session, QObject *parent = nullptr);
+
+    void setState(const QString &state);
+    void setOnlyWithFindings(bool only);
+    /// Returns false when `pattern` is not a valid regular expression.
+    bool setSearch(const QString &pattern, Scope scope, bool regularExpression);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    EditorSession &m_session;
+    QString m_state;
+    bool m_onlyWithFindings = false;
+    QRegularExpression m_search;
+    Scope m_scope = Scope::Both;
+};
+
+} // namespace wb::gui
