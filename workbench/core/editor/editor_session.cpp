@@ -40,16 +40,14 @@ Result<std::unique_ptr<EditorSession>> EditorSession::open(const QString &projec
     auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
     if (!segmenter)
         return segmenter.error();
-    // Bring the catalog in step with the source first, so units and entries match by id.
-    auto updated = updateDocumentCatalog(*project, documentPath, language, **segmenter, QDateTime::currentDateTimeUtc());
-    if (!updated)
-        return updated.error();
     auto doc = segmentFile(documentPath, **segmenter);
     if (!doc)
         return doc.error();
-    auto catalog = PoCatalog::read(updated->catalogPath);
-    if (!catalog)
-        return catalog.error();
+    // Bring the catalog in step with the source first, so units and entries match by id.
+    auto updated = updateDocumentCatalog(*project, *doc, language, QDateTime::currentDateTimeUtc());
+    if (!updated)
+        return updated.error();
+    const PoCatalog *catalog = &updated->catalog;
 
     std::unique_ptr<EditorSession> session(new EditorSession);
     session->m_project = *project;

@@ -77,6 +77,14 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QStrin
     auto doc = segmentFile(document, segmenter);
     if (!doc)
         return doc.error();
+    return updateDocumentCatalog(project, *doc, language, now);
+}
+
+Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const SegmentedDocument &segmented, const QString &language,
+                                            const QDateTime &now)
+{
+    const QString document = segmented.source->path();
+    const SegmentedDocument *doc = &segmented;
     UpdateOutcome outcome;
     outcome.catalogPath = project.catalogPath(document, language);
     outcome.units = int(doc->units.size());
@@ -107,8 +115,10 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QStrin
         return header.error();
     merged.header = *header;
     // Rewrite only when something changed, so an idle update leaves git clean.
-    if (!outcome.created && !outcome.report.changed() && !referencesMoved && merged.header == existing.header)
+    if (!outcome.created && !outcome.report.changed() && !referencesMoved && merged.header == existing.header) {
+        outcome.catalog = existing;
         return outcome;
+    }
     if (outcome.report.changed() || outcome.created) {
         merged.setHeaderField(QStringLiteral("POT-Creation-Date"), poTimestamp(now));
     }
@@ -117,6 +127,11 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QStrin
     if (Status written = merged.write(outcome.catalogPath); !written)
         return written.error();
     outcome.written = true;
+    // Read back what was written: entry lines and exactly what is on disk.
+    auto written = PoCatalog::read(outcome.catalogPath);
+    if (!written)
+        return written.error();
+    outcome.catalog = *written;
     return outcome;
 }
 

@@ -33,6 +33,7 @@ ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &cata
 
 struct UpdateOutcome {
     QString catalogPath;
+    PoCatalog catalog;         ///< the catalog as it now is on disk
     bool created = false;
     bool written = false;      ///< false when the catalog was already up to date
     MergeReport report;
@@ -42,5 +43,8 @@ struct UpdateOutcome {
 /// Creates or refreshes locales/<language>/<document>.po from the document's units.
 Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QString &document, const QString &language,
                                             SentenceSegmenter &segmenter, const QDateTime &now);
+/// The same for a document already segmented.
+Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const SegmentedDocument &doc, const QString &language,
+                                            const QDateTime &now);
 
 } // namespace wb
