@@ -1,6 +1,7 @@
 // The editor as a translator uses it, under QT_QPA_PLATFORM=offscreen: keys, panels, disk.
 #include "editor/editor_session.h"
 #include "editor/target_editor.h"
+#include "find_replace_dialog.h"
 #include "main_window.h"
 #include "models/unit_filter_model.h"
 #include "panels/glossary_panel.h"
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +154,25 @@ private slots:
         QCOMPARE(window->editor()->toPlainText(), QString());
         QCOMPARE(window->session().target(first), QString());
         QCOMPARE(window->session().target(first + 1), QStringLiteral("dos"));
+    }
+
+    void findAndReplaceShowsEveryChangeFirst()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        session.editTarget(0, QStringLiteral("Leucemia linfoblástica aguda"));
+        session.editTarget(1, QStringLiteral("Información sobre la leucemia"));
+        FindReplaceDialog dialog(session);
+        dialog.findChildren<QLineEdit *>()[0]->setText(QStringLiteral("eucemia"));
+        dialog.findChildren<QLineEdit *>()[1]->setText(QStringLiteral("EUCEMIA"));
+        const auto preview = dialog.preview();
+        QCOMPARE(preview.size(), 2);
+        QCOMPARE(session.target(0), QStringLiteral("Leucemia linfoblástica aguda")); // nothing changed yet
+        QCOMPARE(dialog.apply(), (QList<int>{0, 1}));
+        QCOMPARE(session.target(1), QStringLiteral("Información sobre la lEUCEMIA"));
+        QVERIFY(session.isEdited(1)); // still to be confirmed
     }
 
     void placeholdersAreDeletedWhole()

@@ -3,6 +3,7 @@
 #include "editor/spell_highlighter.h"
 #include "editor/rich_text_delegate.h"
 #include "editor/target_editor.h"
+#include "find_replace_dialog.h"
 #include "i18n.h"
 #include "models/unit_filter_model.h"
 #include "models/unit_table_model.h"
@@ -257,6 +258,15 @@ void MainWindow::buildActions()
         m_search->selectAll();
     });
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *replace = edit->addAction(ui("Find and &replace in translations…"), this, [this] {
+        FindReplaceDialog dialog(*m_session, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_documents.clear(); // the edited units show their new text
+            m_model->unitChanged(-1);
+            setCurrentUnit(m_current);
+        }
+    });
+    replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     QMenu *terms = edit->addMenu(ui("Insert glossary &term"));
     for (int n = 1; n <= 9; ++n) {
         QAction *insert = terms->addAction(ui("Glossary term") + QStringLiteral(" %1").arg(n), this, [this, n] { insertGlossaryTerm(n - 1); });
