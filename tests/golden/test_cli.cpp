@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -127,15 +128,28 @@ TEST(Cli, ProjectExportAndStats)
     EXPECT_EQ(states.value(QStringLiteral("translated")).toObject().value(QStringLiteral("units")).toInt(), 1);
     EXPECT_EQ(states.value(QStringLiteral("untranslated")).toObject().value(QStringLiteral("words")).toInt(), 5);
 
-    // Unreviewed translations are not published unless asked for.
-    const auto approvedOnly = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")});
-    ASSERT_EQ(approvedOnly.exitCode, 0) << approvedOnly.err.constData();
-    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("localized/es/doc.md"))), QByteArray("# Title\n\nOne sentence. Two sentences here.\n"));
-    const auto translated = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
-                                    QStringLiteral("es"), QStringLiteral("--include"), QStringLiteral("translated"),
-                                    QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
-    ASSERT_EQ(translated.exitCode, 0);
-    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("out/doc.md"))), QByteArray("# Título\n\nOne sentence. Two sentences here.\n"));
+    // By default only approved units are published, and a missing approval stops the export.
+    const auto strict = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")});
+    EXPECT_EQ(strict.exitCode, 6);
+    EXPECT_TRUE(strict.err.contains("(translated): not approved: Title")) << strict.err.constData();
+    EXPECT_TRUE(strict.err.contains("(untranslated): not approved: One sentence.")) << strict.err.constData();
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("localized/es/doc.md"))));
+
+    // --fallback source keeps the English and says so where publishing tools can read it.
+    const auto lenient = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                                 QStringLiteral("es"), QStringLiteral("--include"), QStringLiteral("translated"),
+                                 QStringLiteral("--fallback"), QStringLiteral("source"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
+    ASSERT_EQ(lenient.exitCode, 0) << lenient.err.constData();
+    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("out/doc.md"))),
+              QByteArray("---\nworkbench-source-language-units: 2\nworkbench-include: translated\n---\n\n# Título\n\nOne sentence. Two sentences here.\n"));
+
+    // Approved by a reviewer: published.
+    ASSERT_EQ(runCli({QStringLiteral("review"), QStringLiteral("approve"), QStringLiteral("title.768e0c1c"), po, QStringLiteral("--by"), QStringLiteral("Rosa")}).exitCode, 0)
+        << test::readAll(po).constData();
+    const auto approved = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                                  QStringLiteral("es"), QStringLiteral("--fallback"), QStringLiteral("source")});
+    ASSERT_EQ(approved.exitCode, 0) << approved.err.constData();
+    EXPECT_TRUE(test::readAll(dir.filePath(QStringLiteral("localized/es/doc.md"))).endsWith("\n# Título\n\nOne sentence. Two sentences here.\n"));
 }
 
 TEST(Cli, FallbackErrorFailsWithExitSixAndWritesNothing)
@@ -149,7 +163,7 @@ TEST(Cli, FallbackErrorFailsWithExitSixAndWritesNothing)
                            QStringLiteral("-o"), out});
     EXPECT_EQ(r.exitCode, 6);
     EXPECT_TRUE(r.err.contains("doc.md:1: unit title."));
-    EXPECT_TRUE(r.err.contains("has no usable translation: Title"));
+    EXPECT_TRUE(r.err.contains("(untranslated): not approved: Title")) << r.err.constData();
     EXPECT_FALSE(QFile::exists(out));
 }
 
@@ -220,4 +234,55 @@ TEST(Cli, NotAProjectExitsThree)
     const auto r = runCli({QStringLiteral("update"), QStringLiteral("--project"), dir.path(), QStringLiteral("--locale"), QStringLiteral("es")});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(r.err.contains("not a workbench project"));
+}
+
+TEST(CliReview, ApproveRejectCommentAnnotateAndReport)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir, "# Title\n\nOne sentence. Two sentences here.\n");
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    const QString po = dir.filePath(QStringLiteral("locales/es/doc.po"));
+    QByteArray text = test::readAll(po);
+    text.replace("msgid \"Title\"\nmsgstr \"\"", "msgid \"Title\"\nmsgstr \"Título\"");
+    text.replace("msgid \"One sentence.\"\nmsgstr \"\"", "msgid \"One sentence.\"\nmsgstr \"Una frase.\"");
+    test::writeAll(po, text);
+    const QString title = QStringLiteral("title.768e0c1c");
+    const QString one = QString::fromUtf8(QRegularExpression(QStringLiteral("msgctxt \"(one-sentence\\.[0-9a-f]+)\""))
+                                              .match(QString::fromUtf8(text)).captured(1).toUtf8());
+    ASSERT_FALSE(one.isEmpty());
+    auto review = [&](QStringList args) {
+        args.prepend(QStringLiteral("review"));
+        args << QStringLiteral("--project") << project << QStringLiteral("--locale") << QStringLiteral("es") << QStringLiteral("--by")
+             << QStringLiteral("Rosa");
+        return runCli(args);
+    };
+    EXPECT_EQ(review({QStringLiteral("approve"), title}).exitCode, 0);
+    const auto noReason = review({QStringLiteral("reject"), one});
+    EXPECT_EQ(noReason.exitCode, 6);
+    EXPECT_TRUE(noReason.err.contains("a rejection needs a reason")) << noReason.err.constData();
+    EXPECT_EQ(review({QStringLiteral("reject"), one, QStringLiteral("--reason"), QStringLiteral("too literal")}).exitCode, 0);
+    EXPECT_EQ(review({QStringLiteral("comment"), one, QStringLiteral("--reason"), QStringLiteral("see the style guide")}).exitCode, 0);
+    EXPECT_EQ(review({QStringLiteral("annotate"), one, QStringLiteral("--category"), QStringLiteral("style"), QStringLiteral("--severity"),
+                      QStringLiteral("major")}).exitCode, 0);
+    EXPECT_EQ(review({QStringLiteral("approve"), QStringLiteral("no-such-unit")}).exitCode, 4);
+    const QByteArray after = test::readAll(po);
+    EXPECT_TRUE(after.contains("# wb:state {\"at\":")) << after.constData();
+    EXPECT_TRUE(after.contains("\"reason\":\"too literal\""));
+    EXPECT_EQ(test::run(QStringLiteral("msgfmt"), {QStringLiteral("-c"), QStringLiteral("-o"), QStringLiteral("/dev/null"), po}).exitCode, 0);
+
+    const QString md = dir.filePath(QStringLiteral("report.md"));
+    const auto report = runCli({QStringLiteral("review"), QStringLiteral("report"), QStringLiteral("--project"), project,
+                                QStringLiteral("--locale"), QStringLiteral("es"), QStringLiteral("-o"), md});
+    ASSERT_EQ(report.exitCode, 0) << report.err.constData();
+    const QByteArray markdown = test::readAll(md);
+    // 5 penalty points (one major) over 6 source words.
+    EXPECT_TRUE(markdown.contains("**Score: 833.33 penalty points per 1,000 words — FAIL**")) << markdown.constData();
+    EXPECT_TRUE(markdown.contains("![Units per state](report-states.svg)"));
+    EXPECT_TRUE(markdown.contains("| approved | 1 | 1 |"));
+    EXPECT_TRUE(markdown.contains("by Rosa: too literal"));
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("report-states.svg"))));
+    const QString html = dir.filePath(QStringLiteral("report.html"));
+    ASSERT_EQ(runCli({QStringLiteral("review"), QStringLiteral("report"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                      QStringLiteral("es"), QStringLiteral("-o"), html}).exitCode, 0);
+    EXPECT_TRUE(test::readAll(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 }

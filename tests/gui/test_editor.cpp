@@ -6,6 +6,7 @@
 #include "models/unit_filter_model.h"
 #include "panels/glossary_panel.h"
 #include "po/po_catalog.h"
+#include "review/review_record.h"
 
 #include <QApplication>
 #include <QDir>
@@ -173,6 +174,43 @@ private slots:
         QCOMPARE(dialog.apply(), (QList<int>{0, 1}));
         QCOMPARE(session.target(1), QStringLiteral("Información sobre la lEUCEMIA"));
         QVERIFY(session.isEdited(1)); // still to be confirmed
+    }
+
+    void reviewerApprovesCorrectsAndRejects()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        const int unit = session.indexOf(kLeukemiaUnit);
+        window->setCurrentUnit(unit);
+        type(window->editor(), QStringLiteral("La leucemia afecta a las células."));
+        QVERIFY(window->confirmAndNext());
+
+        // The reviewer: corrects the target, approves with Ctrl+Shift+Enter.
+        window.reset();
+        qputenv("WORKBENCH_USER", "Rosa Reviewer");
+        auto reviewer = openWindow(dir.path());
+        EditorSession &review = reviewer->session();
+        reviewer->filter()->setState(QStringLiteral("changed-since-review"));
+        QCOMPARE(reviewer->filter()->rowCount(), 1);
+        reviewer->setCurrentUnit(unit);
+        reviewer->editor()->selectAll();
+        type(reviewer->editor(), QStringLiteral("La leucemia puede afectar los glóbulos rojos, los glóbulos blancos y las plaquetas."));
+        QTest::keyClick(reviewer->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(review.state(unit), UnitState::Approved);
+        QCOMPARE(*previousTargetOf(*review.entry(unit)), QStringLiteral("La leucemia afecta a las células."));
+        QCOMPARE(reviewer->filter()->rowCount(), 0); // nothing changed since this review
+        auto onDisk = PoCatalog::read(review.catalogPath());
+        QCOMPARE(stateOf(onDisk->entries[onDisk->indexOfContext(kLeukemiaUnit)]), UnitState::Approved);
+
+        reviewer->setCurrentUnit(unit);
+        QVERIFY(!reviewer->rejectCurrent(QString())); // a reason is required
+        QVERIFY(reviewer->rejectCurrent(QStringLiteral("falta “agudo”")));
+        QCOMPARE(review.state(unit), UnitState::Rejected);
+        QVERIFY(reviewer->annotateCurrent(QStringLiteral("accuracy/omission"), QStringLiteral("major"), QString()));
+        QCOMPARE(errorsOf(*review.entry(unit)).size(), 1);
+        qputenv("WORKBENCH_USER", "Test Translator");
     }
 
     void placeholdersAreDeletedWhole()

@@ -38,5 +38,6 @@ int runGlossary(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runSuppress(const QStringList &arguments);
 int runSpell(const QStringList &arguments);
+int runReview(const QStringList &arguments);
 
 } // namespace wb::cli

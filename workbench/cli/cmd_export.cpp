@@ -46,8 +46,9 @@ int runExport(const QStringList &arguments)
                       QStringLiteral("Translations to use: approved (default), translated (also unreviewed) or all (also drafts)."),
                       QStringLiteral("LEVEL"), QStringLiteral("approved")});
     parser.addOption({QStringLiteral("fallback"),
-                      QStringLiteral("Units without a usable translation: source (keep the English, default) or error (fail, write nothing)."),
-                      QStringLiteral("POLICY"), QStringLiteral("source")});
+                      QStringLiteral("Units without a usable translation: error (default: list them, fail, write nothing) or source\n"
+                                     "(keep the English; front matter says how many units did)."),
+                      QStringLiteral("POLICY"), QStringLiteral("error")});
     addSegmentationOptions(parser);
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("export"), arguments, exitCode))

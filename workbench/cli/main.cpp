@@ -22,6 +22,7 @@ const char kUsage[] =
     "  suppress CATALOG.po --unit ID --check CHECK --reason TEXT   accept one finding\n"
     "  glossary import|export|lookup|wordlist ...                 termbases (TBX, TSV, CSV)\n"
     "  spell check|add|suggest ...                                spelling with the project's dictionaries\n"
+    "  review approve|reject|comment|annotate|report ...          the reviewer's side\n"
     "\n"
     "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
 
@@ -47,7 +48,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("export"), wb::cli::runExport},   {QStringLiteral("pseudo"), wb::cli::runPseudo},
         {QStringLiteral("stats"), wb::cli::runStats},     {QStringLiteral("glossary"), wb::cli::runGlossary},
         {QStringLiteral("check"), wb::cli::runCheck},     {QStringLiteral("suppress"), wb::cli::runSuppress},
-        {QStringLiteral("spell"), wb::cli::runSpell},
+        {QStringLiteral("spell"), wb::cli::runSpell},     {QStringLiteral("review"), wb::cli::runReview},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);

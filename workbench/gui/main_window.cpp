@@ -9,6 +9,8 @@
 #include "models/unit_table_model.h"
 #include "panels/glossary_panel.h"
 #include "panels/qa_panel.h"
+#include "panels/review_panel.h"
+#include "review/review_record.h"
 #include "qa/check_suite.h"
 #include "qa/terminology_check.h"
 #include "spell/hunspell_dictionary.h"
@@ -27,6 +29,7 @@
 #include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -76,6 +79,7 @@ void MainWindow::buildLayout()
     m_stateFilter = new QComboBox(toolbar);
     m_stateFilter->addItem(ui("All units"), QString());
     m_stateFilter->addItem(ui("Needs work"), QStringLiteral("needs-work"));
+    m_stateFilter->addItem(ui("Changed since my last review"), QStringLiteral("changed-since-review"));
     for (const char *state : {"untranslated", "draft", "translated", "approved", "rejected"})
         m_stateFilter->addItem(ui(state), QString::fromLatin1(state));
     m_findingsFilter = new QCheckBox(ui("With QA findings"), toolbar);
@@ -205,6 +209,8 @@ void MainWindow::buildLayout()
     panels->addTab(m_glossary, ui("Glossary"));
     panels->addTab(m_qa, ui("QA"));
     panels->addTab(m_preview, ui("Preview"));
+    m_review = new ReviewPanel(panels);
+    panels->addTab(m_review, ui("Review"));
     connect(panels, &QTabWidget::currentChanged, this, [this, panels](int) {
         if (panels->currentWidget() == m_preview)
             refreshUnitPanels();
@@ -244,7 +250,6 @@ void MainWindow::buildActions()
     QMenu *edit = menuBar()->addMenu(ui("&Edit"));
     QAction *confirm = edit->addAction(ui("&Confirm and next"), this, &MainWindow::confirmAndNext);
     confirm->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    confirm->setShortcutContext(Qt::ApplicationShortcut);
     QAction *copy = edit->addAction(ui("Copy &source to target"), this, &MainWindow::copySourceToTarget);
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     edit->addSeparator();
@@ -272,6 +277,34 @@ void MainWindow::buildActions()
         QAction *insert = terms->addAction(ui("Glossary term") + QStringLiteral(" %1").arg(n), this, [this, n] { insertGlossaryTerm(n - 1); });
         insert->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + n)));
     }
+    QMenu *reviewMenu = menuBar()->addMenu(ui("&Review"));
+    QAction *approve = reviewMenu->addAction(ui("&Approve and next"), this, &MainWindow::approveAndNext);
+    approve->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    QAction *reject = reviewMenu->addAction(ui("&Reject with a reason…"), this, [this] {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, ui("Reject"), ui("Why? The translator will see this."), QLineEdit::Normal, {}, &ok);
+        if (ok)
+            rejectCurrent(reason);
+    });
+    reject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *commentAction = reviewMenu->addAction(ui("&Comment…"), this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(this, ui("Comment"), ui("Comment on this unit:"), {}, &ok);
+        if (ok)
+            commentCurrent(text);
+    });
+    commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *annotate = reviewMenu->addAction(ui("Annotate an &error…"), this, [this] {
+        bool ok = false;
+        const QString category = QInputDialog::getItem(this, ui("Error"), ui("Category:"), errorCategories(), 0, false, &ok);
+        if (!ok)
+            return;
+        const QString severity = QInputDialog::getItem(this, ui("Error"), ui("Severity (minor 1, major 5, critical 25):"), errorSeverities(), 0, false, &ok);
+        if (!ok)
+            return;
+        annotateCurrent(category, severity, QInputDialog::getText(this, ui("Error"), ui("Note (optional):")));
+    });
+    annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QMenu *go = menuBar()->addMenu(ui("&Go"));
     QAction *previous = go->addAction(ui("&Previous unit"), this, [this] {
         const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
@@ -293,8 +326,6 @@ void MainWindow::buildActions()
             setCurrentUnit(n);
     });
     work->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
-    for (QAction *a : {previous, next, work, copy})
-        a->setShortcutContext(Qt::ApplicationShortcut);
     QMenu *file = menuBar()->addMenu(ui("&File"));
     menuBar()->insertMenu(edit->menuAction(), file);
     QAction *reload = file->addAction(ui("&Merge changes from disk"), this, &MainWindow::mergeFromDisk);
@@ -361,6 +392,7 @@ void MainWindow::refreshUnitPanels()
     if (m_current < 0)
         return;
     m_qa->showUnitFindings(m_session->findings(m_current));
+    m_review->showEntry(m_session->entry(m_current), m_session->target(m_current));
     if (m_preview->isVisible()) {
         // The localized Markdown, rendered, with the current unit marked and in view.
         const QByteArray markdown = m_session->localizedMarkdown();
@@ -427,6 +459,47 @@ bool MainWindow::confirmAndNext()
     if (next >= 0)
         setCurrentUnit(next);
     return true;
+}
+
+bool MainWindow::afterReviewAction(const Status &status, bool moveOn)
+{
+    if (!status) {
+        statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + status.error().toString());
+        return false;
+    }
+    m_documents.remove(m_current);
+    m_model->unitChanged(m_current);
+    refreshStatus();
+    if (moveOn) {
+        const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
+        const QModelIndex below = m_filter->index(current.row() + 1, 0);
+        if (below.isValid()) {
+            setCurrentUnit(m_filter->mapToSource(below).row());
+            return true;
+        }
+    }
+    setCurrentUnit(m_current);
+    return true;
+}
+
+bool MainWindow::approveAndNext()
+{
+    return m_current >= 0 && afterReviewAction(m_session->approve(m_current), true);
+}
+
+bool MainWindow::rejectCurrent(const QString &reason)
+{
+    return m_current >= 0 && afterReviewAction(m_session->reject(m_current, reason), true);
+}
+
+bool MainWindow::commentCurrent(const QString &text)
+{
+    return m_current >= 0 && afterReviewAction(m_session->comment(m_current, text), false);
+}
+
+bool MainWindow::annotateCurrent(const QString &category, const QString &severity, const QString &note)
+{
+    return m_current >= 0 && afterReviewAction(m_session->annotate(m_current, category, severity, note), false);
 }
 
 void MainWindow::copySourceToTarget()

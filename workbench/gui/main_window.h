@@ -13,12 +13,13 @@ class QTextBrowser;
 class QTextDocument;
 class QTreeView;
 
-namespace wb { class EditorSession; }
+namespace wb { class EditorSession; class Status; }
 
 namespace wb::gui {
 
 class GlossaryPanel;
 class QaPanel;
+class ReviewPanel;
 class SpellHighlighter;
 class TargetEditor;
 class UnitFilterModel;
@@ -46,6 +47,12 @@ public:
     bool confirmAndNext();
     void copySourceToTarget();
     void insertGlossaryTerm(int n);
+    /// Reviewer mode. Ctrl+Shift+Enter approves (the reviewer's own correction, if any,
+    /// is kept with the translator's version as the previous target) and moves on.
+    bool approveAndNext();
+    bool rejectCurrent(const QString &reason);
+    bool commentCurrent(const QString &text);
+    bool annotateCurrent(const QString &category, const QString &severity, const QString &note);
     /// Asks whether to restore unconfirmed edits left by a session that did not end well.
     void offerRecovery();
     /// Merges the catalog from disk now (the file watcher calls this too).
@@ -58,6 +65,7 @@ private:
     void refreshStatus();
     void refreshDocumentFindings();
     void applyFilters();
+    bool afterReviewAction(const Status &status, bool moveOn);
     QTextDocument *documentFor(int index);
 
     std::unique_ptr<EditorSession> m_session;
@@ -72,6 +80,7 @@ private:
     GlossaryPanel *m_glossary = nullptr;
     QaPanel *m_qa = nullptr;
     QTextBrowser *m_preview = nullptr;
+    ReviewPanel *m_review = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QCheckBox *m_findingsFilter = nullptr;
     QLineEdit *m_search = nullptr;

@@ -4,6 +4,7 @@
 #include "project/language_resources.h"
 #include "project/localize_workflow.h"
 #include "qa/check_suite.h"
+#include "review/review_record.h"
 #include "segment/sentence_segmenter.h"
 
 #include <QCryptographicHash>
@@ -52,6 +53,7 @@ Result<std::unique_ptr<EditorSession>> EditorSession::open(const QString &projec
     std::unique_ptr<EditorSession> session(new EditorSession);
     session->m_project = *project;
     session->m_language = language;
+    session->m_user = userName(project->root());
     session->m_documentPath = documentPath;
     session->m_catalogPath = updated->catalogPath;
     session->m_document = *doc;
@@ -232,7 +234,7 @@ Status EditorSession::confirm(int index)
     const PoEntry before = *e;
     e->msgstr = text;
     e->previousMsgid.clear();
-    setReviewState(*e, text.isEmpty() ? UnitState::Untranslated : UnitState::Translated, {}, {});
+    recordTranslation(*e, m_user, QDateTime::currentDateTimeUtc());
     if (Status written = writeCatalog(); !written) {
         *e = before; // the confirmation did not happen; the edit stays pending and journaled
         return written;
@@ -243,11 +245,68 @@ Status EditorSession::confirm(int index)
     return {};
 }
 
+Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &action)
+{
+    if (diskChanged())
+        if (auto merged = mergeFromDisk(); !merged)
+            return merged.error();
+    PoEntry *e = mutableEntry(index);
+    if (!e)
+        return Diagnostic{ErrorKind::InvalidInput, m_catalogPath, 0, 0, QStringLiteral("unit %1 is not in the catalog").arg(m_units[index].id)};
+    const PoEntry before = *e;
+    const QString id = m_units[index].id;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Status done;
+    if (m_pending.contains(id)) // the reviewer corrected the target before acting
+        done = reviewerEdit(*e, m_pending.value(id), m_user, now);
+    if (done)
+        done = action(*e);
+    if (done)
+        done = writeCatalog();
+    if (!done) {
+        *e = before;
+        return done;
+    }
+    m_pending.remove(id);
+    m_conflicts.remove(id);
+    m_findingsCache.remove(id);
+    writeJournal();
+    return {};
+}
+
+Status EditorSession::approve(int index)
+{
+    return review(index, [this](PoEntry &e) { return approveUnit(e, m_user, QDateTime::currentDateTimeUtc()); });
+}
+
+Status EditorSession::reject(int index, const QString &reason)
+{
+    return review(index, [this, reason](PoEntry &e) { return rejectUnit(e, m_user, QDateTime::currentDateTimeUtc(), reason); });
+}
+
+Status EditorSession::comment(int index, const QString &text)
+{
+    return review(index, [this, text](PoEntry &e) { return commentUnit(e, m_user, QDateTime::currentDateTimeUtc(), text); });
+}
+
+Status EditorSession::annotate(int index, const QString &category, const QString &severity, const QString &note)
+{
+    return review(index, [=, this](PoEntry &e) {
+        return annotateError(e, ReviewError{category, severity, m_user, QDateTime::currentDateTimeUtc(), note});
+    });
+}
+
+bool EditorSession::changedSinceMyReview(int index) const
+{
+    const PoEntry *e = entry(index);
+    return e && !e->msgstr.isEmpty() && changedSinceLastReview(*e, m_user);
+}
+
 Status EditorSession::writeCatalog()
 {
     m_catalog.setHeaderField(QStringLiteral("PO-Revision-Date"),
                              QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000"));
-    m_catalog.setHeaderField(QStringLiteral("Last-Translator"), currentUserName());
+    m_catalog.setHeaderField(QStringLiteral("Last-Translator"), m_user);
     if (Status written = m_catalog.write(m_catalogPath); !written)
         return written;
     m_base = m_catalog;

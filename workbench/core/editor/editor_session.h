@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
+#include <functional>
 #include <memory>
 
 namespace wb {
@@ -56,6 +57,16 @@ public:
     /// applies) and the catalog is written before this returns.
     Status confirm(int index);
 
+    /// Reviewer actions, recorded with who and when and written at once. Approving a
+    /// unit the reviewer edited keeps the translator's version as the previous target.
+    Status approve(int index);
+    Status reject(int index, const QString &reason);
+    Status comment(int index, const QString &text);
+    Status annotate(int index, const QString &category, const QString &severity, const QString &note);
+    /// Whether the unit changed since this user last reviewed it (or was never reviewed by them).
+    bool changedSinceMyReview(int index) const;
+    QString user() const { return m_user; }
+
     struct MergeOutcome { int takenFromDisk = 0; QList<int> conflicts; };
     bool diskChanged() const;
     /// Reads the catalog from disk and merges it by unit (see the class comment).
@@ -90,10 +101,12 @@ private:
     EditorSession() = default;
     PoEntry *mutableEntry(int index);
     Status writeCatalog();
+    Status review(int index, const std::function<Status(PoEntry &)> &action);
     void writeJournal();
     QByteArray diskFingerprint() const;
 
     Project m_project;
+    QString m_user;                         ///< who confirms, resolved once (it may ask git)
     QString m_language;
     QString m_documentPath;
     QString m_catalogPath;

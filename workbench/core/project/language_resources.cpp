@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QProcess>
+#include "project/project.h"
 
 namespace wb {
 
@@ -31,6 +33,9 @@ Result<ProjectSettings> ProjectSettings::load(const QString &projectRoot)
     const QJsonObject root = json.object();
     if (root.contains(QLatin1String("sourceLanguage")))
         settings.sourceLanguage = root.value(QLatin1String("sourceLanguage")).toString();
+    settings.user = root.value(QLatin1String("user")).toString();
+    if (root.contains(QLatin1String("reviewThreshold")))
+        settings.reviewThreshold = root.value(QLatin1String("reviewThreshold")).toDouble(settings.reviewThreshold);
     const QJsonObject dictionaries = root.value(QLatin1String("dictionaries")).toObject();
     for (auto it = dictionaries.begin(); it != dictionaries.end(); ++it)
         settings.dictionaries.insert(it.key(), it.value().toString());
@@ -43,6 +48,25 @@ QString ProjectSettings::dictionaryFor(const QString &language) const
         if (sameLanguage(it.key(), language) && it.key().size() <= language.size())
             return it.value();
     return QString(language).replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+QString userName(const QString &projectRoot)
+{
+    const QString fromEnvironment = qEnvironmentVariable("WORKBENCH_USER");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    if (auto settings = ProjectSettings::load(projectRoot); settings && !settings->user.isEmpty())
+        return settings->user;
+    QProcess git;
+    if (!projectRoot.isEmpty())
+        git.setWorkingDirectory(projectRoot);
+    git.start(QStringLiteral("git"), {QStringLiteral("config"), QStringLiteral("user.name")});
+    if (git.waitForFinished(3000) && git.exitCode() == 0) {
+        const QString name = QString::fromUtf8(git.readAllStandardOutput()).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    return currentUserName();
 }
 
 QString findProjectRoot(const QString &path)

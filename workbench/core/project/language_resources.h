@@ -9,16 +9,23 @@ namespace wb {
 class HunspellDictionary;
 
 /// Per-project settings from `workbench.json` at the project root (all optional):
-/// {"sourceLanguage": "en", "dictionaries": {"es": "es_US", "en": "en_US"}}.
+/// {"sourceLanguage": "en", "dictionaries": {"es": "es_US", "en": "en_US"}, "user": "…",
+///  "reviewThreshold": 10}.
 /// Hunspell's Spanish dictionaries are all the same es_ES list, so which one is used is
 /// a setting, never guessed from the locale.
 struct ProjectSettings {
     QString sourceLanguage = QStringLiteral("en");
+    QString user;                      ///< "user": who works in this clone (else git's user.name, else the login)
+    double reviewThreshold = 10.0;     ///< "reviewThreshold": pass mark, penalty points per 1,000 words
     QMap<QString, QString> dictionaries{{QStringLiteral("en"), QStringLiteral("en_US")}, {QStringLiteral("es"), QStringLiteral("es_US")}};
 
     static Result<ProjectSettings> load(const QString &projectRoot);
     QString dictionaryFor(const QString &language) const;
 };
+
+/// Who is working: $WORKBENCH_USER, then the project's "user" setting, then git's
+/// user.name in the project, then the login name.
+QString userName(const QString &projectRoot);
 
 /// The project folder a file belongs to: the nearest folder upwards that has
 /// workbench.json or source-content/. Empty when there is none.

@@ -41,6 +41,26 @@ bool usable(const PoEntry &entry, IncludeLevel include)
 
 } // namespace
 
+QByteArray withFallbackNote(const QByteArray &markdown, int sourceUnits, IncludeLevel include)
+{
+    const QByteArray level = include == IncludeLevel::Approved ? "approved" : include == IncludeLevel::Translated ? "translated" : "all";
+    const QByteArray note = "workbench-source-language-units: " + QByteArray::number(sourceUnits) + "\n"
+                            "workbench-include: " + level + "\n";
+    // Into the document's own front matter when it has one, else a new one on top.
+    const qsizetype bom = markdown.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    if (markdown.mid(bom).startsWith("---\n")) {
+        const qsizetype close = markdown.indexOf("\n---", bom + 3);
+        if (close >= 0) {
+            QByteArray out = markdown;
+            out.insert(close + 1, note);
+            return out;
+        }
+    }
+    QByteArray out = markdown;
+    out.insert(bom, "---\n" + note + "---\n\n");
+    return out;
+}
+
 ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &catalog, IncludeLevel include,
                              FallbackPolicy fallback)
 {
@@ -62,12 +82,17 @@ ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &cata
             return entry->msgstr;
         }
         ++outcome.sourceUnits;
-        if (fallback == FallbackPolicy::Error)
+        if (fallback == FallbackPolicy::Error) {
+            const QString state = entry ? stateName(stateOf(*entry)) : QStringLiteral("not in the catalog");
+            const QString needed = include == IncludeLevel::Approved ? QStringLiteral("not approved") : QStringLiteral("no usable translation");
             outcome.problems.append(Diagnostic{ErrorKind::CheckFailed, doc.source->path(), unit.line, 0,
-                                               QStringLiteral("unit %1 has no usable translation: %2").arg(unit.id, unit.text)});
+                                               QStringLiteral("unit %1 (%2): %3: %4").arg(unit.id, state, needed, unit.text)});
+        }
         return std::nullopt;
     };
     outcome.bytes = localizeDocument(doc, lookup, outcome.problems);
+    if (fallback == FallbackPolicy::Source && outcome.sourceUnits > 0)
+        outcome.bytes = withFallbackNote(outcome.bytes, outcome.sourceUnits, include);
     return outcome;
 }
 

@@ -26,8 +26,14 @@ struct ExportOutcome {
     Diagnostics problems;      ///< units without a usable translation (with --fallback error) or broken placeholders
 };
 
+/// Says in YAML front matter that units kept the source language, for publishing tools
+/// ("workbench-source-language-units: N", "workbench-include: approved").
+QByteArray withFallbackNote(const QByteArray &markdown, int sourceUnits, IncludeLevel include);
+
 /// Localizes a segmented document with a catalog. Units are found by id, then by text
 /// (a catalog from before an edit elsewhere still applies).
+/// With FallbackPolicy::Source, units that kept their source text are counted in front
+/// matter (withFallbackNote); with Error, each is a problem naming its id, state and line.
 ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &catalog, IncludeLevel include,
                              FallbackPolicy fallback);
 

@@ -60,8 +60,26 @@ QTextCursor TargetEditor::wholePlaceholders(QTextCursor cursor) const
     return cursor;
 }
 
+bool TargetEditor::event(QEvent *event)
+{
+    // Ctrl+Enter and Ctrl+Shift+Enter are the editor's commands (confirm, approve):
+    // never a line break in the target.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+            event->ignore();
+            return false;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void TargetEditor::keyPressEvent(QKeyEvent *event)
 {
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && (event->modifiers() & Qt::ControlModifier)) {
+        event->ignore();
+        return;
+    }
     const QString text = toPlainText();
     QTextCursor cursor = textCursor();
     const bool backspace = event->key() == Qt::Key_Backspace;

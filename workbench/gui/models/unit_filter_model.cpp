@@ -33,7 +33,10 @@ bool UnitFilterModel::setSearch(const QString &pattern, Scope scope, bool regula
 bool UnitFilterModel::filterAcceptsRow(int row, const QModelIndex &) const
 {
     if (!m_state.isEmpty()) {
-        if (m_state == QLatin1String("needs-work") ? !m_session.needsWork(row) : stateName(m_session.state(row)) != m_state)
+        const bool keep = m_state == QLatin1String("needs-work")       ? m_session.needsWork(row)
+                        : m_state == QLatin1String("changed-since-review") ? m_session.changedSinceMyReview(row)
+                                                                            : stateName(m_session.state(row)) == m_state;
+        if (!keep)
             return false;
     }
     if (m_onlyWithFindings && const_cast<EditorSession &>(m_session).findings(row).isEmpty())

@@ -6,7 +6,8 @@ namespace wb { class EditorSession; }
 
 namespace wb::gui {
 
-/// Filters: by state ("" all, "needs-work", or a state name), units with findings, and
+/// Filters: by state ("" all, "needs-work", "changed-since-review" for this user, or a
+/// state name), units with findings, and
 /// text or regular-expression search in the source, the target or both.
 class UnitFilterModel : public QSortFilterProxyModel {
 public:

@@ -1,0 +1,145 @@
+// workbench review approve|reject|comment|annotate|report: the reviewer's side.
+#include "cli_common.h"
+#include "common/text_file.h"
+#include "project/language_resources.h"
+#include "project/project.h"
+#include "review/review_record.h"
+#include "review/review_report.h"
+
+#include <QFileInfo>
+#include <cstdio>
+
+namespace wb::cli {
+namespace {
+
+// The catalogs in play: one given file, or every document's catalog of a project language.
+Result<QStringList> catalogsFor(const QCommandLineParser &parser, const QString &explicitCatalog, QString &root)
+{
+    if (!explicitCatalog.isEmpty()) {
+        root = parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : findProjectRoot(explicitCatalog);
+        return QStringList{explicitCatalog};
+    }
+    if (!parser.isSet(QStringLiteral("project")) || !parser.isSet(QStringLiteral("locale")))
+        return Diagnostic{ErrorKind::Usage, {}, 0, 0, QStringLiteral("give CATALOG.po, or --project DIR with --locale LANG")};
+    auto settings = ProjectSettings::load(parser.value(QStringLiteral("project")));
+    if (!settings)
+        return settings.error();
+    auto project = Project::open(parser.value(QStringLiteral("project")), settings->sourceLanguage);
+    if (!project)
+        return project.error();
+    root = project->root();
+    QStringList catalogs;
+    for (const QString &document : project->documents())
+        catalogs.append(project->catalogPath(document, parser.value(QStringLiteral("locale"))));
+    return catalogs;
+}
+
+int report(const QCommandLineParser &parser)
+{
+    QString root;
+    auto catalogs = catalogsFor(parser, {}, root);
+    if (!catalogs)
+        return catalogs.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), catalogs.error().message) : fail(catalogs.error());
+    auto settings = ProjectSettings::load(root);
+    if (!settings)
+        return fail(settings.error());
+    QList<QPair<QString, PoCatalog>> read;
+    for (const QString &path : *catalogs) {
+        if (!QFileInfo::exists(path))
+            continue; // a document not started yet
+        auto catalog = PoCatalog::read(path);
+        if (!catalog)
+            return fail(catalog.error());
+        read.append({QFileInfo(path).fileName(), *catalog});
+    }
+    ReviewReport report = buildReviewReport(read, settings->sourceLanguage, parser.value(QStringLiteral("locale")), settings->reviewThreshold);
+    report.title = QFileInfo(root).fileName();
+    const QString output = parser.value(QStringLiteral("output"));
+    if (output.endsWith(QLatin1String(".html"))) {
+        if (Status written = writeOutput(output, report.toHtml().toUtf8()); !written)
+            return fail(written.error());
+    } else {
+        // Markdown cannot hold the chart: it goes beside the report as an SVG file.
+        const QString chart = output.isEmpty() ? QStringLiteral("review-states.svg")
+                                               : QFileInfo(output).completeBaseName() + QStringLiteral("-states.svg");
+        const QString chartPath = output.isEmpty() ? chart : QFileInfo(output).absolutePath() + QLatin1Char('/') + chart;
+        if (Status written = writeOutput(chartPath, report.statesSvg()); !written)
+            return fail(written.error());
+        if (Status written = writeOutput(output, report.toMarkdown(chart).toUtf8()); !written)
+            return fail(written.error());
+    }
+    std::fprintf(stderr, "score %.2f per 1,000 words: %s\n", report.scorePer1000Words(), report.passed() ? "pass" : "fail");
+    return kExitOk;
+}
+
+} // namespace
+
+int runReview(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The review workflow. Every action records who and when in the catalog.\n"
+        "  workbench review approve UNIT-ID (CATALOG.po | --project DIR --locale LANG) [--by NAME]\n"
+        "  workbench review reject UNIT-ID (...) --reason TEXT [--by NAME]\n"
+        "  workbench review comment UNIT-ID (...) --reason TEXT [--by NAME]\n"
+        "  workbench review annotate UNIT-ID (...) --category CAT --severity minor|major|critical [--reason NOTE]\n"
+        "  workbench review report --project DIR --locale LANG [-o FILE.md|FILE.html]"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("approve, reject, comment, annotate or report"));
+    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language."), QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("by"), QStringLiteral("Who (default: $WORKBENCH_USER, the project's user, git's user.name, the login)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("reason"), QStringLiteral("Why (reject), the comment (comment), a note (annotate)."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("category"), QStringLiteral("Error category, e.g. accuracy/omission, terminology, fluency/spelling."), QStringLiteral("CAT")});
+    parser.addOption({QStringLiteral("severity"), QStringLiteral("Error severity: minor (1), major (5), critical (25)."), QStringLiteral("LEVEL")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("report: FILE.md (chart beside it) or FILE.html."), QStringLiteral("FILE")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("review"), arguments, exitCode))
+        return exitCode;
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    if (action == QLatin1String("report"))
+        return report(parser);
+    static const QStringList unitActions = {QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("comment"), QStringLiteral("annotate")};
+    if (!unitActions.contains(action) || args.size() < 2 || args.size() > 3)
+        return usageError(QStringLiteral("review"), QStringLiteral("expected approve|reject|comment|annotate UNIT-ID, or report"));
+    const QString unit = args[1];
+    QString root;
+    auto catalogs = catalogsFor(parser, args.value(2), root);
+    if (!catalogs)
+        return catalogs.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), catalogs.error().message) : fail(catalogs.error());
+    const QString by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : userName(root);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &path : *catalogs) {
+        if (!QFileInfo::exists(path))
+            continue;
+        auto catalog = PoCatalog::read(path);
+        if (!catalog)
+            return fail(catalog.error());
+        const qsizetype index = catalog->indexOfContext(unit);
+        if (index < 0)
+            continue;
+        PoEntry &entry = catalog->entries[index];
+        Status done;
+        if (action == QLatin1String("approve"))
+            done = approveUnit(entry, by, now);
+        else if (action == QLatin1String("reject"))
+            done = rejectUnit(entry, by, now, parser.value(QStringLiteral("reason")));
+        else if (action == QLatin1String("comment"))
+            done = commentUnit(entry, by, now, parser.value(QStringLiteral("reason")));
+        else
+            done = annotateError(entry, ReviewError{parser.value(QStringLiteral("category")), parser.value(QStringLiteral("severity")),
+                                                    by, now, parser.value(QStringLiteral("reason"))});
+        if (!done) {
+            Diagnostic error = done.error();
+            error.file = path;
+            return fail(error);
+        }
+        if (Status written = catalog->write(path); !written)
+            return fail(written.error());
+        std::fprintf(stderr, "%s: %s %s by %s\n", qPrintable(path), qPrintable(unit), qPrintable(action), qPrintable(by));
+        return kExitOk;
+    }
+    return fail(Diagnostic{ErrorKind::InvalidInput, catalogs->value(0), 0, 0, QStringLiteral("no unit \"%1\"").arg(unit)});
+}
+
+} // namespace wb::cli

@@ -1,0 +1,177 @@
+#include "review/review_record.h"
+#include "po/structured_comments.h"
+
+#include <QJsonObject>
+
+namespace wb {
+namespace {
+
+const QString kHistory = QStringLiteral("history");
+const QString kComment = QStringLiteral("comment");
+const QString kError = QStringLiteral("error");
+const QString kPrevious = QStringLiteral("previous-target");
+
+QString iso(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODate);
+}
+
+void append(PoEntry &entry, const QString &keyword, const QJsonObject &object)
+{
+    QList<QJsonObject> objects = structuredLines(entry.translatorComments, keyword);
+    objects.append(object);
+    entry.translatorComments = withStructuredLines(entry.translatorComments, keyword, objects);
+}
+
+void addHistory(PoEntry &entry, const QString &action, const QString &by, const QDateTime &at)
+{
+    append(entry, kHistory, QJsonObject{{QStringLiteral("action"), action}, {QStringLiteral("by"), by},
+                                        {QStringLiteral("at"), iso(at)}, {QStringLiteral("target"), textFingerprint(entry.msgstr)}});
+}
+
+Diagnostic refused(const PoEntry &entry, const QString &why)
+{
+    return Diagnostic{ErrorKind::CheckFailed, {}, entry.line, 0, QStringLiteral("unit %1: %2").arg(entry.context, why)};
+}
+
+} // namespace
+
+int ReviewError::weight() const
+{
+    if (severity == QLatin1String("critical"))
+        return 25;
+    if (severity == QLatin1String("major"))
+        return 5;
+    return 1;
+}
+
+const QStringList &errorCategories()
+{
+    static const QStringList categories = {
+        QStringLiteral("accuracy/mistranslation"), QStringLiteral("accuracy/omission"), QStringLiteral("accuracy/addition"),
+        QStringLiteral("accuracy/untranslated"),   QStringLiteral("terminology"),       QStringLiteral("fluency/grammar"),
+        QStringLiteral("fluency/spelling"),        QStringLiteral("fluency/punctuation"), QStringLiteral("style"),
+        QStringLiteral("locale/numbers"),          QStringLiteral("locale/dates"),      QStringLiteral("locale/units")};
+    return categories;
+}
+
+const QStringList &errorSeverities()
+{
+    static const QStringList severities = {QStringLiteral("minor"), QStringLiteral("major"), QStringLiteral("critical")};
+    return severities;
+}
+
+QList<HistoryEvent> historyOf(const PoEntry &entry)
+{
+    QList<HistoryEvent> events;
+    for (const QJsonObject &o : structuredLines(entry.translatorComments, kHistory))
+        events.append(HistoryEvent{o.value(QLatin1String("action")).toString(), o.value(QLatin1String("by")).toString(),
+                                   QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
+                                   o.value(QLatin1String("target")).toString()});
+    return events;
+}
+
+QList<ReviewComment> commentsOf(const PoEntry &entry)
+{
+    QList<ReviewComment> comments;
+    for (const QJsonObject &o : structuredLines(entry.translatorComments, kComment))
+        comments.append(ReviewComment{o.value(QLatin1String("by")).toString(),
+                                      QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
+                                      o.value(QLatin1String("text")).toString()});
+    return comments;
+}
+
+QList<ReviewError> errorsOf(const PoEntry &entry)
+{
+    QList<ReviewError> errors;
+    for (const QJsonObject &o : structuredLines(entry.translatorComments, kError))
+        errors.append(ReviewError{o.value(QLatin1String("category")).toString(), o.value(QLatin1String("severity")).toString(),
+                                  o.value(QLatin1String("by")).toString(),
+                                  QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
+                                  o.value(QLatin1String("note")).toString()});
+    return errors;
+}
+
+std::optional<QString> previousTargetOf(const PoEntry &entry)
+{
+    const QList<QJsonObject> previous = structuredLines(entry.translatorComments, kPrevious);
+    if (previous.isEmpty())
+        return std::nullopt;
+    return previous.last().value(QLatin1String("text")).toString();
+}
+
+Status recordTranslation(PoEntry &entry, const QString &by, const QDateTime &at)
+{
+    setReviewState(entry, entry.msgstr.isEmpty() ? UnitState::Untranslated : UnitState::Translated, by, at);
+    addHistory(entry, QStringLiteral("translated"), by, at);
+    return {};
+}
+
+Status approveUnit(PoEntry &entry, const QString &by, const QDateTime &at)
+{
+    if (entry.msgstr.isEmpty())
+        return refused(entry, QStringLiteral("an untranslated unit cannot be approved"));
+    setReviewState(entry, UnitState::Approved, by, at);
+    addHistory(entry, QStringLiteral("approved"), by, at);
+    return {};
+}
+
+Status rejectUnit(PoEntry &entry, const QString &by, const QDateTime &at, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return refused(entry, QStringLiteral("a rejection needs a reason"));
+    if (entry.msgstr.isEmpty())
+        return refused(entry, QStringLiteral("an untranslated unit cannot be rejected"));
+    setReviewState(entry, UnitState::Rejected, by, at, reason);
+    addHistory(entry, QStringLiteral("rejected"), by, at);
+    append(entry, kComment, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)},
+                                        {QStringLiteral("text"), QStringLiteral("Rejected: ") + reason}});
+    return {};
+}
+
+Status commentUnit(PoEntry &entry, const QString &by, const QDateTime &at, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return refused(entry, QStringLiteral("an empty comment"));
+    append(entry, kComment, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)}, {QStringLiteral("text"), text}});
+    addHistory(entry, QStringLiteral("commented"), by, at);
+    return {};
+}
+
+Status reviewerEdit(PoEntry &entry, const QString &newTarget, const QString &by, const QDateTime &at)
+{
+    if (newTarget == entry.msgstr)
+        return {};
+    append(entry, kPrevious, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)}, {QStringLiteral("text"), entry.msgstr}});
+    entry.msgstr = newTarget;
+    setReviewState(entry, UnitState::Translated, by, at);
+    addHistory(entry, QStringLiteral("edited-by-reviewer"), by, at);
+    return {};
+}
+
+Status annotateError(PoEntry &entry, const ReviewError &error)
+{
+    if (!errorCategories().contains(error.category))
+        return refused(entry, QStringLiteral("unknown error category \"%1\" (one of: %2)").arg(error.category, errorCategories().join(QStringLiteral(", "))));
+    if (!errorSeverities().contains(error.severity))
+        return refused(entry, QStringLiteral("unknown severity \"%1\" (minor, major or critical)").arg(error.severity));
+    append(entry, kError, QJsonObject{{QStringLiteral("category"), error.category}, {QStringLiteral("severity"), error.severity},
+                                      {QStringLiteral("by"), error.by}, {QStringLiteral("at"), iso(error.at)},
+                                      {QStringLiteral("note"), error.note}});
+    addHistory(entry, QStringLiteral("annotated"), error.by, error.at);
+    return {};
+}
+
+bool changedSinceLastReview(const PoEntry &entry, const QString &reviewer)
+{
+    const QList<HistoryEvent> events = historyOf(entry);
+    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        const bool review = it->action == QLatin1String("approved") || it->action == QLatin1String("rejected")
+                            || it->action == QLatin1String("commented") || it->action == QLatin1String("annotated");
+        if (review && it->by == reviewer)
+            return it->target != textFingerprint(entry.msgstr);
+    }
+    return true;
+}
+
+} // namespace wb

@@ -1,0 +1,61 @@
+#pragma once
+#include "common/result.h"
+#include "po/po_catalog.h"
+#include "po/review_marks.h"
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace wb {
+
+/// Who did what to a unit, and when ("# wb:history {...}").
+struct HistoryEvent {
+    QString action;   ///< "translated", "approved", "rejected", "edited-by-reviewer", "commented", "annotated"
+    QString by;
+    QDateTime at;
+    QString target;   ///< fingerprint of the target the action was about
+};
+
+/// A comment in a unit's thread ("# wb:comment {...}").
+struct ReviewComment {
+    QString by;
+    QDateTime at;
+    QString text;
+};
+
+/// An error a reviewer annotated (MQM-style; "# wb:error {...}").
+struct ReviewError {
+    QString category;   ///< "accuracy/mistranslation", "terminology", "fluency/spelling", "style", "locale/numbers", ...
+    QString severity;   ///< "minor" (1), "major" (5), "critical" (25)
+    QString by;
+    QDateTime at;
+    QString note;
+    int weight() const;
+};
+
+/// The error typology reviewers choose from.
+const QStringList &errorCategories();
+const QStringList &errorSeverities();
+
+/// Read a unit's review record from its translator comments (docs/po-store.md).
+QList<HistoryEvent> historyOf(const PoEntry &entry);
+QList<ReviewComment> commentsOf(const PoEntry &entry);
+QList<ReviewError> errorsOf(const PoEntry &entry);
+/// The target before a reviewer's edit, if the reviewer changed it.
+std::optional<QString> previousTargetOf(const PoEntry &entry);
+
+/// The review actions. Each records who and when; each fails with a message when the
+/// unit is not in a state that allows it.
+Status recordTranslation(PoEntry &entry, const QString &by, const QDateTime &at);
+Status approveUnit(PoEntry &entry, const QString &by, const QDateTime &at);
+Status rejectUnit(PoEntry &entry, const QString &by, const QDateTime &at, const QString &reason);
+Status commentUnit(PoEntry &entry, const QString &by, const QDateTime &at, const QString &text);
+/// A reviewer's own correction: the translator's version is kept as the previous target.
+Status reviewerEdit(PoEntry &entry, const QString &newTarget, const QString &by, const QDateTime &at);
+Status annotateError(PoEntry &entry, const ReviewError &error);
+
+/// Whether the unit changed since `reviewer` last approved, rejected or commented it
+/// (true when they never did).
+bool changedSinceLastReview(const PoEntry &entry, const QString &reviewer);
+
+} // namespace wb

@@ -1,0 +1,33 @@
+#pragma once
+#include "po/po_catalog.h"
+#include "review/review_record.h"
+#include "stats/catalog_stats.h"
+#include <QMap>
+
+namespace wb {
+
+/// The review report a project manager forwards: MQM-style score per 1,000 source
+/// words with pass or fail, errors by category and severity, a chart of unit states,
+/// and the rejected units with their reasons.
+struct ReviewReport {
+    QString title;
+    QString language;
+    CatalogStats stats;
+    QMap<QString, QMap<QString, int>> errors; ///< category -> severity -> count
+    int penaltyPoints = 0;                    ///< minor 1, major 5, critical 25
+    double threshold = 10.0;                  ///< the project's pass threshold, points per 1,000 words
+    struct Rejected { QString file; QString unit; QString source; QString target; QString reason; QString by; };
+    QList<Rejected> rejected;
+
+    double scorePer1000Words() const;
+    bool passed() const { return scorePer1000Words() <= threshold; }
+    QByteArray statesSvg() const;                            ///< a bar chart of units per state
+    QString toMarkdown(const QString &chartFileName) const;  ///< the chart as a separate SVG file
+    QString toHtml() const;                                  ///< one file, chart inline
+};
+
+/// Builds the report over catalogs (file name and catalog) of one language.
+ReviewReport buildReviewReport(const QList<QPair<QString, PoCatalog>> &catalogs, const QString &sourceLanguage,
+                               const QString &language, double threshold);
+
+} // namespace wb

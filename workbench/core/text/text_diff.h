@@ -1,0 +1,19 @@
+#pragma once
+#include <QList>
+#include <QString>
+
+namespace wb {
+
+/// A word-level difference between two texts, as a reader wants to see it.
+struct DiffPiece {
+    enum class Kind { Same, Removed, Added };
+    Kind kind;
+    QString text;
+};
+
+/// Longest-common-subsequence diff over words (spaces kept with the word before them).
+QList<DiffPiece> wordDiff(const QString &before, const QString &after);
+/// The diff as HTML: removed words struck through in red, added ones underlined in green.
+QString diffHtml(const QList<DiffPiece> &diff);
+
+} // namespace wb
