@@ -39,5 +39,8 @@ int runCheck(const QStringList &arguments);
 int runSuppress(const QStringList &arguments);
 int runSpell(const QStringList &arguments);
 int runReview(const QStringList &arguments);
+int runTm(const QStringList &arguments);
+int runPretranslate(const QStringList &arguments);
+int runAnalyze(const QStringList &arguments);
 
 } // namespace wb::cli

@@ -23,6 +23,9 @@ const char kUsage[] =
     "  glossary import|export|lookup|wordlist ...                 termbases (TBX, TSV, CSV)\n"
     "  spell check|add|suggest ...                                spelling with the project's dictionaries\n"
     "  review approve|reject|comment|annotate|report ...          the reviewer's side\n"
+    "  tm import|export|lookup|concord ...                        the translation memory\n"
+    "  pretranslate --project DIR --locale LANG [--min 100]       fill drafts from the memory\n"
+    "  analyze --project DIR --locale LANG [--json]               word counts per match band\n"
     "\n"
     "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
 
@@ -49,6 +52,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("stats"), wb::cli::runStats},     {QStringLiteral("glossary"), wb::cli::runGlossary},
         {QStringLiteral("check"), wb::cli::runCheck},     {QStringLiteral("suppress"), wb::cli::runSuppress},
         {QStringLiteral("spell"), wb::cli::runSpell},     {QStringLiteral("review"), wb::cli::runReview},
+        {QStringLiteral("tm"), wb::cli::runTm},           {QStringLiteral("pretranslate"), wb::cli::runPretranslate},
+        {QStringLiteral("analyze"), wb::cli::runAnalyze},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);

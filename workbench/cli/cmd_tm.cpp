@@ -1,0 +1,275 @@
+// workbench tm import|export|lookup|concord, pretranslate and analyze: the translation memory.
+#include "cli_common.h"
+#include "common/text_file.h"
+#include "model/placeholder_text.h"
+#include "po/review_marks.h"
+#include "project/language_resources.h"
+#include "project/project.h"
+#include "stats/word_count.h"
+#include "tm/project_memory.h"
+#include "tm/tm_store.h"
+#include "tm/tmx_format.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <cstdio>
+
+namespace wb::cli {
+namespace {
+
+void addMemoryOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("db"), QStringLiteral("The SQLite memory (default: the user's, %1).").arg(TmStore::defaultPath()), QStringLiteral("DB")});
+    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language (default: es)."), QStringLiteral("LANG"), QStringLiteral("es")});
+    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: en)."), QStringLiteral("LANG"), QStringLiteral("en")});
+}
+
+QString database(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : TmStore::defaultPath();
+}
+
+QJsonObject matchJson(const TmMatch &m)
+{
+    QJsonArray diff;
+    for (const DiffPiece &p : m.diff)
+        diff.append(QJsonObject{{QStringLiteral("op"), p.kind == DiffPiece::Kind::Same ? QStringLiteral("same")
+                                                        : p.kind == DiffPiece::Kind::Removed ? QStringLiteral("removed")
+                                                                                              : QStringLiteral("added")},
+                                {QStringLiteral("text"), p.text}});
+    return QJsonObject{{QStringLiteral("score"), m.score}, {QStringLiteral("source"), m.source}, {QStringLiteral("target"), m.target},
+                       {QStringLiteral("origin"), m.origin}, {QStringLiteral("diff"), diff}};
+}
+
+QString band(int score)
+{
+    if (score >= 101) return QStringLiteral("101");
+    if (score >= 100) return QStringLiteral("100");
+    if (score >= 95) return QStringLiteral("95-99");
+    if (score >= 85) return QStringLiteral("85-94");
+    if (score >= 75) return QStringLiteral("75-84");
+    if (score >= 50) return QStringLiteral("50-74");
+    return QStringLiteral("new");
+}
+
+int tmCommand(const QCommandLineParser &parser)
+{
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    const QString target = parser.value(QStringLiteral("locale"));
+    const QString source = parser.value(QStringLiteral("source-lang"));
+    if (action == QLatin1String("import")) {
+        if (args.size() != 2)
+            return usageError(QStringLiteral("tm"), QStringLiteral("import takes FILE.tmx"));
+        auto bytes = readFileBytes(args[1]);
+        if (!bytes)
+            return fail(bytes.error());
+        auto units = readTmx(*bytes, args[1], target, [](int n) { std::fprintf(stderr, "\rread %d units", n); });
+        if (!units)
+            return fail(units.error());
+        auto store = TmStore::open(database(parser));
+        if (!store)
+            return fail(store.error());
+        for (TmUnit &u : *units)
+            if (u.origin.isEmpty())
+                u.origin = QFileInfo(args[1]).fileName();
+        auto added = (*store)->add(*units, [](int n) { std::fprintf(stderr, "\rstored %d units", n); });
+        if (!added)
+            return fail(added.error());
+        std::fprintf(stderr, "\r%s: %lld units read, %d new in %s\n", qPrintable(args[1]), static_cast<long long>(units->size()), *added,
+                     qPrintable(database(parser)));
+        return kExitOk;
+    }
+    if (action == QLatin1String("export")) {
+        if (!parser.isSet(QStringLiteral("output")))
+            return usageError(QStringLiteral("tm"), QStringLiteral("export needs -o FILE.tmx"));
+        auto store = TmStore::open(database(parser));
+        if (!store)
+            return fail(store.error());
+        auto units = (*store)->units(source, target);
+        if (!units)
+            return fail(units.error());
+        if (Status written = writeOutput(parser.value(QStringLiteral("output")), writeTmx(*units, source)); !written)
+            return fail(written.error());
+        return kExitOk;
+    }
+    if (action == QLatin1String("lookup")) {
+        if (args.size() != 2)
+            return usageError(QStringLiteral("tm"), QStringLiteral("lookup takes one TEXT"));
+        const QString root = parser.value(QStringLiteral("project"));
+        auto index = loadMemory(root, source, target, MemorySources{database(parser), !root.isEmpty(), !root.isEmpty()});
+        if (!index)
+            return fail(index.error());
+        const QList<TmMatch> matches = (*index)->lookup(args[1], parser.value(QStringLiteral("min")).toInt(), parser.value(QStringLiteral("max")).toInt());
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray list;
+            for (const TmMatch &m : matches)
+                list.append(matchJson(m));
+            std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("matches"), list}}).toJson().constData(), stdout);
+        } else {
+            for (const TmMatch &m : matches)
+                std::printf("%3d%%  %s\n      %s\n", m.score, qPrintable(m.source), qPrintable(m.target));
+        }
+        return kExitOk;
+    }
+    if (action == QLatin1String("concord")) {
+        if (args.size() < 2)
+            return usageError(QStringLiteral("tm"), QStringLiteral("concord takes WORDS"));
+        auto store = TmStore::open(database(parser));
+        if (!store)
+            return fail(store.error());
+        auto found = (*store)->concordance(args.mid(1).join(QLatin1Char(' ')), parser.value(QStringLiteral("max")).toInt() * 10);
+        if (!found)
+            return fail(found.error());
+        QJsonArray list;
+        for (const TmUnit &u : *found) {
+            if (parser.isSet(QStringLiteral("json")))
+                list.append(QJsonObject{{QStringLiteral("source"), u.source}, {QStringLiteral("target"), u.target}, {QStringLiteral("origin"), u.origin}});
+            else
+                std::printf("%s\n    %s\n", qPrintable(u.source), qPrintable(u.target));
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("units"), list}}).toJson().constData(), stdout);
+        return kExitOk;
+    }
+    return usageError(QStringLiteral("tm"), QStringLiteral("expected import, export, lookup or concord"));
+}
+
+} // namespace
+
+int runTm(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The translation memory.\n"
+        "  workbench tm import FILE.tmx [--db DB]\n"
+        "  workbench tm export [--db DB] -o FILE.tmx\n"
+        "  workbench tm lookup TEXT [--db DB] [--project DIR] [--min 50] [--max 5] [--json]\n"
+        "  workbench tm concord WORDS... [--db DB] [--json]"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("import, export, lookup or concord"));
+    addMemoryOptions(parser);
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("export: the TMX file."), QStringLiteral("FILE.tmx")});
+    parser.addOption({QStringLiteral("min"), QStringLiteral("lookup: lowest score (default 50)."), QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("max"), QStringLiteral("lookup: most matches (default 5)."), QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("tm"), arguments, exitCode))
+        return exitCode;
+    return tmCommand(parser);
+}
+
+int runPretranslate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Fills untranslated units from the memory (the user's, the project's TMX files and its own\n"
+        "translations, so repetitions propagate). Results are drafts (fuzzy), never approved."));
+    addMemoryOptions(parser);
+    parser.addOption({QStringLiteral("min"), QStringLiteral("Lowest score to use (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("pretranslate"), arguments, exitCode))
+        return exitCode;
+    if (!parser.isSet(QStringLiteral("project")))
+        return usageError(QStringLiteral("pretranslate"), QStringLiteral("--project DIR is required"));
+    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
+    if (!project)
+        return fail(project.error());
+    const QString target = parser.value(QStringLiteral("locale"));
+    auto index = loadMemory(project->root(), project->sourceLanguage(), target, MemorySources{database(parser), true, true});
+    if (!index)
+        return fail(index.error());
+    const int minimum = parser.value(QStringLiteral("min")).toInt();
+    for (const QString &document : project->documents()) {
+        const QString path = project->catalogPath(document, target);
+        if (!QFileInfo::exists(path))
+            continue;
+        auto catalog = PoCatalog::read(path);
+        if (!catalog)
+            return fail(catalog.error());
+        int filled = 0;
+        for (qsizetype i = 0; i < catalog->entries.size(); ++i) {
+            PoEntry &e = catalog->entries[i];
+            if (e.obsolete || !e.msgstr.isEmpty())
+                continue;
+            const QString previous = i > 0 ? catalog->entries[i - 1].msgid : QString();
+            const QString next = i + 1 < catalog->entries.size() ? catalog->entries[i + 1].msgid : QString();
+            const QList<TmMatch> best = (*index)->lookup(e.msgid, minimum, 1, previous, next);
+            if (best.isEmpty() || !placeholderMismatch(e.msgid, best.first().target).isEmpty())
+                continue;
+            e.msgstr = best.first().target;
+            e.fuzzy = true;
+            ++filled;
+        }
+        if (filled && !catalog->write(path).ok())
+            return fail(catalog->write(path).error());
+        std::printf("%s: %d units filled as drafts\n", qPrintable(project->relativePath(path)), filled);
+    }
+    return kExitOk;
+}
+
+int runAnalyze(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The word-count report translators are paid by: per document and in total, the units and\n"
+        "words that are repetitions, each match band (101, 100, 95-99, 85-94, 75-84, 50-74) and new,\n"
+        "against the memory (the user's and the project's TMX files)."));
+    addMemoryOptions(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("analyze"), arguments, exitCode))
+        return exitCode;
+    if (!parser.isSet(QStringLiteral("project")))
+        return usageError(QStringLiteral("analyze"), QStringLiteral("--project DIR is required"));
+    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
+    if (!project)
+        return fail(project.error());
+    const QString target = parser.value(QStringLiteral("locale"));
+    auto index = loadMemory(project->root(), project->sourceLanguage(), target, MemorySources{database(parser), true, false});
+    if (!index)
+        return fail(index.error());
+    WordCounter words(project->sourceLanguage());
+    const QStringList bands = {QStringLiteral("repetitions"), QStringLiteral("101"), QStringLiteral("100"), QStringLiteral("95-99"),
+                               QStringLiteral("85-94"), QStringLiteral("75-84"), QStringLiteral("50-74"), QStringLiteral("new")};
+    QMap<QString, QPair<int, int>> totals; // band -> units, words
+    QSet<QString> seen;
+    for (const QString &document : project->documents()) {
+        auto catalog = PoCatalog::read(project->catalogPath(document, target));
+        if (!catalog)
+            return fail(catalog.error());
+        for (qsizetype i = 0; i < catalog->entries.size(); ++i) {
+            const PoEntry &e = catalog->entries[i];
+            if (e.obsolete)
+                continue;
+            QString which;
+            if (seen.contains(e.msgid)) {
+                which = QStringLiteral("repetitions");
+            } else {
+                const QString previous = i > 0 ? catalog->entries[i - 1].msgid : QString();
+                const QString next = i + 1 < catalog->entries.size() ? catalog->entries[i + 1].msgid : QString();
+                const QList<TmMatch> best = (*index)->lookup(e.msgid, 50, 1, previous, next);
+                which = best.isEmpty() ? QStringLiteral("new") : band(best.first().score);
+            }
+            seen.insert(e.msgid);
+            ++totals[which].first;
+            totals[which].second += words.count(e.msgid);
+        }
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject out;
+        for (const QString &b : bands)
+            out.insert(b, QJsonObject{{QStringLiteral("units"), totals.value(b).first}, {QStringLiteral("words"), totals.value(b).second}});
+        std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("bands"), out}}).toJson().constData(), stdout);
+        return kExitOk;
+    }
+    std::printf("%-12s %7s %7s\n", "band", "units", "words");
+    for (const QString &b : bands)
+        std::printf("%-12s %7d %7d\n", qPrintable(b), totals.value(b).first, totals.value(b).second);
+    return kExitOk;
+}
+
+} // namespace wb::cli

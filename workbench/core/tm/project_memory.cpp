@@ -1,0 +1,69 @@
+#include "tm/project_memory.h"
+#include "common/text_file.h"
+#include "po/po_catalog.h"
+#include "po/review_marks.h"
+#include "project/project.h"
+#include "tm/tm_store.h"
+#include "tm/tmx_format.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace wb {
+
+Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QString &sourceLanguage,
+                                            const QString &targetLanguage, const MemorySources &sources)
+{
+    auto index = std::make_unique<TmIndex>(sourceLanguage);
+    if (!sources.database.isEmpty() && QFileInfo::exists(sources.database)) {
+        auto store = TmStore::open(sources.database);
+        if (!store)
+            return store.error();
+        auto units = (*store)->units(sourceLanguage, targetLanguage);
+        if (!units)
+            return units.error();
+        for (const TmUnit &u : *units)
+            index->add(u);
+    }
+    if (projectRoot.isEmpty())
+        return index;
+    const QDir locale(projectRoot + QStringLiteral("/locales/") + targetLanguage);
+    if (sources.projectTmx) {
+        for (const QString &name : locale.entryList({QStringLiteral("*.tmx")}, QDir::Files, QDir::Name)) {
+            auto bytes = readFileBytes(locale.filePath(name));
+            if (!bytes)
+                return bytes.error();
+            auto units = readTmx(*bytes, locale.filePath(name), targetLanguage);
+            if (!units)
+                return units.error();
+            for (const TmUnit &u : *units)
+                index->add(u);
+        }
+    }
+    if (sources.projectCatalogs) {
+        for (const QString &name : locale.entryList({QStringLiteral("*.po")}, QDir::Files, QDir::Name)) {
+            auto catalog = PoCatalog::read(locale.filePath(name));
+            if (!catalog)
+                return catalog.error();
+            const QList<PoEntry> &entries = catalog->entries;
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                const PoEntry &e = entries[i];
+                const UnitState state = stateOf(e);
+                if (e.obsolete || !(state == UnitState::Translated || state == UnitState::Approved))
+                    continue;
+                TmUnit u;
+                u.source = e.msgid;
+                u.target = e.msgstr;
+                u.sourceLanguage = sourceLanguage;
+                u.targetLanguage = targetLanguage;
+                u.previousSource = i > 0 ? entries[i - 1].msgid : QString();
+                u.nextSource = i + 1 < entries.size() ? entries[i + 1].msgid : QString();
+                u.origin = name;
+                index->add(u);
+            }
+        }
+    }
+    return index;
+}
+
+} // namespace wb

@@ -1,0 +1,326 @@
+#include "tm/tm_index.h"
+#include "model/placeholder_text.h"
+#include "text/word_tokenizer.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace wb {
+namespace {
+
+constexpr quint32 kUnknown = 0xFFFFFFFFu;
+constexpr int kCap = 74; // changed number or negation: never a high match
+
+const QSet<QString> &negations()
+{
+    static const QSet<QString> words = {QStringLiteral("not"), QStringLiteral("no"), QStringLiteral("never"), QStringLiteral("without"),
+                                        QStringLiteral("none"), QStringLiteral("nor"), QStringLiteral("neither"), QStringLiteral("cannot"),
+                                        QStringLiteral("nunca"), QStringLiteral("sin"), QStringLiteral("ni"), QStringLiteral("jamás"),
+                                        QStringLiteral("tampoco"), QStringLiteral("ningún"), QStringLiteral("ninguna"), QStringLiteral("ninguno"),
+                                        QStringLiteral("n't")};
+    return words;
+}
+
+quint32 hashOf(const QStringList &items)
+{
+    return quint32(qHash(items.join(QChar(0x1F))));
+}
+
+// Token-level Levenshtein distance. Bit-parallel (Myers 1999) when the query has at most
+// 64 tokens: one machine word per text token instead of a row of the table.
+int editDistance(const quint32 *a, int n, const quint32 *b, int m, const QHash<quint32, quint64> *peq)
+{
+    if (n == 0)
+        return m;
+    if (m == 0)
+        return n;
+    if (peq && n <= 64) {
+        quint64 pv = ~0ull, mv = 0;
+        int distance = n;
+        const quint64 last = 1ull << (n - 1);
+        for (int j = 0; j < m; ++j) {
+            const quint64 eq = peq->value(b[j], 0);
+            const quint64 xv = eq | mv;
+            const quint64 xh = (((eq & pv) + pv) ^ pv) | eq;
+            quint64 ph = mv | ~(xh | pv);
+            quint64 mh = pv & xh;
+            if (ph & last)
+                ++distance;
+            else if (mh & last)
+                --distance;
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+        }
+        return distance;
+    }
+    std::vector<int> row(size_t(m) + 1);
+    for (int j = 0; j <= m; ++j)
+        row[size_t(j)] = j;
+    for (int i = 1; i <= n; ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= m; ++j) {
+            const int up = row[size_t(j)];
+            row[size_t(j)] = std::min({up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[size_t(m)];
+}
+
+} // namespace
+
+struct TmIndex::Query {
+    QString text;
+    std::vector<quint32> tokens;
+    std::vector<quint32> sorted;
+    QHash<quint32, quint64> peq;
+    quint32 numbersHash = 0;
+    quint32 negationsHash = 0;
+    quint32 surfaceHash = 0;
+};
+
+TmIndex::TmIndex(const QString &sourceLanguage) : m_language(sourceLanguage), m_tokenizer(std::make_unique<WordTokenizer>(sourceLanguage)) {}
+
+TmIndex::~TmIndex() = default;
+
+quint32 TmIndex::tokenId(const QString &token)
+{
+    const auto it = m_vocabulary.constFind(token);
+    if (it != m_vocabulary.cend())
+        return *it;
+    const quint32 id = quint32(m_vocabulary.size());
+    m_vocabulary.insert(token, id);
+    m_postings.emplace_back();
+    return id;
+}
+
+TmIndex::Query TmIndex::prepare(const QString &text)
+{
+    Query q;
+    q.text = text;
+    QStringList numbers, negated, surface;
+    for (const Token &t : m_tokenizer->tokenize(text)) {
+        surface.append(t.text);
+        if (t.kind == Token::Kind::Punctuation)
+            continue;
+        const QString folded = t.text.toLower();
+        const auto it = m_vocabulary.constFind(folded);
+        q.tokens.push_back(it == m_vocabulary.cend() ? kUnknown : *it);
+        if (t.kind == Token::Kind::Number)
+            numbers.append(folded);
+        if (negations().contains(folded))
+            negated.append(folded);
+    }
+    // Placeholders are part of how the text is written, not of its words.
+    for (const TextPiece &p : parsePlaceholderText(text))
+        if (p.kind != TextPiece::Kind::Text)
+            surface.append(QStringLiteral("{%1%2}").arg(int(p.kind)).arg(p.number));
+    std::sort(numbers.begin(), numbers.end());
+    std::sort(negated.begin(), negated.end());
+    q.numbersHash = hashOf(numbers);
+    q.negationsHash = hashOf(negated);
+    q.surfaceHash = hashOf(surface);
+    q.sorted = q.tokens;
+    std::sort(q.sorted.begin(), q.sorted.end());
+    for (size_t i = 0; i < q.tokens.size() && i < 64; ++i)
+        q.peq[q.tokens[i]] |= 1ull << i;
+    return q;
+}
+
+void TmIndex::add(const TmUnit &unit)
+{
+    Entry entry;
+    entry.source = unit.source.toUtf8();
+    entry.target = unit.target.toUtf8();
+    entry.origin = unit.origin.toUtf8();
+    if (!unit.previousSource.isEmpty() || !unit.nextSource.isEmpty())
+        entry.context = (unit.previousSource + QChar(0x1F) + unit.nextSource).toUtf8();
+    // Register the words first, so that prepare() knows them all.
+    for (const Token &t : m_tokenizer->tokenize(unit.source))
+        if (t.kind != Token::Kind::Punctuation)
+            tokenId(t.text.toLower());
+    const Query q = prepare(unit.source);
+    entry.tokenOffset = quint32(m_tokens.size());
+    entry.tokenCount = quint16(std::min<size_t>(q.tokens.size(), 0xFFFF));
+    m_tokens.insert(m_tokens.end(), q.tokens.begin(), q.tokens.begin() + entry.tokenCount);
+    std::vector<quint32> sorted(q.tokens.begin(), q.tokens.begin() + entry.tokenCount);
+    std::sort(sorted.begin(), sorted.end());
+    m_tokens.insert(m_tokens.end(), sorted.begin(), sorted.end());
+    entry.numbersHash = q.numbersHash;
+    entry.negationsHash = q.negationsHash;
+    entry.surfaceHash = q.surfaceHash;
+    const quint32 index = quint32(m_entries.size());
+    quint32 previous = kUnknown;
+    for (quint32 token : sorted) {
+        if (token != previous)
+            m_postings[token].push_back(index);
+        previous = token;
+    }
+    m_entries.push_back(std::move(entry));
+    m_seen.push_back(0);
+}
+
+QString TmIndex::source(int entry) const
+{
+    return QString::fromUtf8(m_entries[size_t(entry)].source);
+}
+
+QString TmIndex::target(int entry) const
+{
+    return QString::fromUtf8(m_entries[size_t(entry)].target);
+}
+
+int TmIndex::score(const Query &q, const Entry &e) const
+{
+    const int n = int(q.tokens.size()), m = e.tokenCount;
+    const int longer = std::max(n, m);
+    if (longer == 0)
+        return 100;
+    const int distance = editDistance(q.tokens.data(), n, m_tokens.data() + e.tokenOffset, m, &q.peq);
+    int result = distance == 0 ? 100 : std::min(99, int(100.0 * (longer - distance) / longer));
+    if (distance == 0 && q.surfaceHash != e.surfaceHash) {
+        // Same words; written differently. One point for each kind of difference.
+        const QString written = QString::fromUtf8(e.source);
+        int points = 0;
+        auto letters = [](const QString &text) {
+            QString out;
+            for (QChar c : plainTextOf(text))
+                if (c.isLetterOrNumber())
+                    out += c;
+            return out;
+        };
+        points += letters(written) != letters(q.text); // the same words: only their case differs
+        QString a, b;
+        for (QChar c : plainTextOf(written))
+            if (c.isPunct())
+                a += c;
+        for (QChar c : plainTextOf(q.text))
+            if (c.isPunct())
+                b += c;
+        points += a != b;
+        points += placeholderMismatch(written, q.text).isEmpty() ? 0 : 1;
+        result = 100 - std::max(1, points);
+    }
+    if (q.numbersHash != e.numbersHash || q.negationsHash != e.negationsHash)
+        result = std::min(result, kCap);
+    return result;
+}
+
+TmMatch TmIndex::match(const Query &q, int entry, int score) const
+{
+    const Entry &e = m_entries[size_t(entry)];
+    TmMatch m;
+    m.score = score;
+    m.entry = entry;
+    m.source = QString::fromUtf8(e.source);
+    m.target = QString::fromUtf8(e.target);
+    m.origin = QString::fromUtf8(e.origin);
+    m.diff = wordDiff(plainTextOf(m.source), plainTextOf(q.text));
+    return m;
+}
+
+QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const QString &previousSource, const QString &nextSource)
+{
+    QList<TmMatch> result;
+    const Query q = prepare(text);
+    const int n = int(q.tokens.size());
+    if (n == 0 || max <= 0)
+        return result;
+    minScore = std::clamp(minScore, 1, 100);
+    std::vector<quint32> byRarity = q.tokens;
+    std::sort(byRarity.begin(), byRarity.end(), [this](quint32 a, quint32 b) {
+        const size_t la = a == kUnknown ? 0 : m_postings[a].size(), lb = b == kUnknown ? 0 : m_postings[b].size();
+        return la < lb;
+    });
+    if (++m_generation == 0)
+        std::fill(m_seen.begin(), m_seen.end(), 0), m_generation = 1;
+    const QByteArray context = previousSource.isEmpty() ? QByteArray() : (previousSource + QChar(0x1F) + nextSource).toUtf8();
+
+    struct Candidate { int bound; quint32 entry; bool scored; };
+    std::vector<Candidate> candidates;
+    QList<QPair<int, quint32>> best; // score, entry; best first, at most `max`
+    int prefixDone = 0;
+    // Thresholds from high to low: at threshold T every unit scoring >= T holds one of the
+    // n - t(T) + 1 rarest query tokens, so once `max` matches reach T the answer is exact.
+    // High thresholds need few, rare tokens: a near-identical unit is found at once.
+    QList<int> thresholds;
+    for (int t : {95, 85, 75})
+        if (t > minScore)
+            thresholds.append(t);
+    thresholds.append(minScore);
+    for (int threshold : thresholds) {
+        const int allowed = int((1.0 - threshold / 100.0) * n);
+        const int required = std::max(1, n - allowed);
+        const int prefix = std::min(n, n - required + 1);
+        for (; prefixDone < prefix; ++prefixDone) {
+            const quint32 token = byRarity[size_t(prefixDone)];
+            if (token == kUnknown)
+                continue;
+            for (quint32 entry : m_postings[token]) {
+                if (m_seen[entry] == m_generation)
+                    continue;
+                m_seen[entry] = m_generation;
+                const Entry &e = m_entries[entry];
+                const int m = e.tokenCount, longer = std::max(n, m);
+                if (100 * std::min(n, m) < minScore * longer) // the length alone rules it out
+                    continue;
+                const quint32 *sorted = m_tokens.data() + e.tokenOffset + m;
+                int shared = 0;
+                for (int a = 0, b = 0; a < n && b < m;) {
+                    if (q.sorted[size_t(a)] == sorted[b]) { ++shared; ++a; ++b; }
+                    else if (q.sorted[size_t(a)] < sorted[b]) ++a;
+                    else ++b;
+                }
+                const int bound = 100 * shared / longer; // distance >= longer - shared
+                if (bound >= minScore)
+                    candidates.push_back({bound, entry, false});
+            }
+        }
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.bound > b.bound; });
+        for (Candidate &c : candidates) {
+            if (c.bound < threshold || (best.size() == max && c.bound < best.last().first))
+                break;
+            if (c.scored)
+                continue;
+            c.scored = true;
+            int s = score(q, m_entries[c.entry]);
+            if (s == 100 && !context.isEmpty() && m_entries[c.entry].context == context)
+                s = 101;
+            if (s < minScore)
+                continue;
+            const auto at = std::find_if(best.begin(), best.end(), [s](const auto &b) { return s > b.first; });
+            best.insert(at, {s, c.entry});
+            if (best.size() > max)
+                best.removeLast();
+        }
+        if (best.size() == max && best.last().first >= threshold)
+            break; // every unit that could still rank scores below the k-th best
+    }
+    for (const auto &[s, entry] : best)
+        result.append(match(q, int(entry), s));
+    return result;
+}
+
+QList<TmMatch> TmIndex::lookupByScanning(const QString &text, int minScore, int max)
+{
+    const Query q = prepare(text);
+    QList<QPair<int, int>> best;
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const int s = score(q, m_entries[i]);
+        if (s < minScore)
+            continue;
+        const auto at = std::find_if(best.begin(), best.end(), [s](const auto &b) { return s > b.first; });
+        best.insert(at, {s, int(i)});
+        if (best.size() > max)
+            best.removeLast();
+    }
+    QList<TmMatch> result;
+    for (const auto &[s, entry] : best)
+        result.append(match(q, entry, s));
+    return result;
+}
+
+} // namespace wb

@@ -1,0 +1,82 @@
+#pragma once
+#include "text/text_diff.h"
+#include "tm/tm_unit.h"
+#include <QHash>
+#include <QList>
+#include <memory>
+#include <vector>
+
+namespace wb {
+
+class WordTokenizer;
+
+/// A match: its score (0-100, 101 for a context match), the unit, and how its source
+/// differs from the text looked up.
+struct TmMatch {
+    int score = 0;
+    int entry = -1;
+    QString source;
+    QString target;
+    QString origin;
+    QList<DiffPiece> diff; ///< from the memory's source to the looked-up text
+};
+
+/// Fuzzy-match index over translation memory units, in memory.
+///
+/// Scoring: token-level edit distance over normalized words and numbers (ICU word
+/// tokens, lowercased), 100 * (1 - distance / longer length). Identical words that differ
+/// only in case, punctuation or placeholders score 99, 98 or 97 (one point each). A
+/// different number, or a negation (not, no, never, without; no, nunca, sin, ni) present
+/// on one side only, caps the score at 74: it can never look like a high match.
+/// 101: identical, and the same previous and next source units (context match).
+///
+/// Retrieval is exact by construction: a unit can reach score S only if it shares at least
+/// t = n - floor((1 - S/100) n) tokens with the n-token query, so it must contain one of the
+/// n - t + 1 rarest query tokens (prefix filter); candidates are then ranked by the upper
+/// bound 100 * shared / longer length and scored exactly until the bound drops below the
+/// k-th best score. No heuristic can drop the best match.
+class TmIndex {
+public:
+    explicit TmIndex(const QString &sourceLanguage);
+    ~TmIndex();
+
+    void add(const TmUnit &unit);
+    int size() const { return int(m_entries.size()); }
+    QString source(int entry) const;
+    QString target(int entry) const;
+
+    /// The best `max` matches scoring at least `minScore`, best first.
+    QList<TmMatch> lookup(const QString &text, int minScore = 50, int max = 5, const QString &previousSource = {},
+                          const QString &nextSource = {});
+    /// The same by scoring every unit: the baseline, and the proof in tests.
+    QList<TmMatch> lookupByScanning(const QString &text, int minScore = 50, int max = 5);
+
+private:
+    struct Query;
+    struct Entry {
+        quint32 tokenOffset = 0;  ///< in m_tokens: the tokens in order, then the same sorted
+        quint16 tokenCount = 0;
+        QByteArray source;        ///< UTF-8: a million units must fit in memory
+        QByteArray target;
+        QByteArray origin;
+        QByteArray context;       ///< previous and next source, for 101
+        quint32 numbersHash = 0;
+        quint32 negationsHash = 0;
+        quint32 surfaceHash = 0;  ///< case, punctuation and placeholders as written
+    };
+    Query prepare(const QString &text);
+    int score(const Query &query, const Entry &entry) const;
+    TmMatch match(const Query &query, int entry, int score) const;
+    quint32 tokenId(const QString &token);
+
+    QString m_language;
+    std::unique_ptr<WordTokenizer> m_tokenizer;
+    QHash<QString, quint32> m_vocabulary;
+    std::vector<std::vector<quint32>> m_postings; ///< token id -> entries containing it
+    std::vector<quint32> m_tokens;
+    std::vector<Entry> m_entries;
+    std::vector<quint32> m_seen;                  ///< candidate dedup, by generation
+    quint32 m_generation = 0;
+};
+
+} // namespace wb

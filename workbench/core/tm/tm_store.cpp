@@ -1,0 +1,188 @@
+#include "tm/tm_store.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QRegularExpression>
+#include <QVariant>
+#include <atomic>
+
+namespace wb {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+Diagnostic sqlError(const QString &path, const QSqlError &error, const QString &what)
+{
+    return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("%1: %2").arg(what, error.text())};
+}
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, prev_source TEXT, next_source TEXT, author TEXT,"
+    " created TEXT, changed TEXT, origin TEXT)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS units_identity ON units (source, target, source_lang, target_lang)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(source, target, content='units', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS units_ai AFTER INSERT ON units BEGIN"
+    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END",
+    "CREATE TRIGGER IF NOT EXISTS units_ad AFTER DELETE ON units BEGIN"
+    " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target); END",
+    "CREATE TRIGGER IF NOT EXISTS units_au AFTER UPDATE ON units BEGIN"
+    " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target);"
+    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END",
+};
+
+TmUnit unitFrom(const QSqlQuery &q)
+{
+    TmUnit u;
+    u.id = q.value(0).toLongLong();
+    u.source = q.value(1).toString();
+    u.target = q.value(2).toString();
+    u.sourceLanguage = q.value(3).toString();
+    u.targetLanguage = q.value(4).toString();
+    u.previousSource = q.value(5).toString();
+    u.nextSource = q.value(6).toString();
+    u.author = q.value(7).toString();
+    u.created = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
+    u.changed = QDateTime::fromString(q.value(9).toString(), Qt::ISODate);
+    u.origin = q.value(10).toString();
+    return u;
+}
+
+const char kColumns[] = "id, source, target, source_lang, target_lang, prev_source, next_source, author, created, changed, origin";
+
+} // namespace
+
+QString TmStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/pdq-workbench/memory.sqlite");
+}
+
+Result<std::unique_ptr<TmStore>> TmStore::open(const QString &path)
+{
+    static std::atomic<int> counter{0};
+    std::unique_ptr<TmStore> store(new TmStore);
+    store->m_path = path;
+    store->m_connection = QStringLiteral("wb-tm-%1").arg(counter++);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connection);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return Diagnostic{ErrorKind::MissingInput, path, 0, 0, QStringLiteral("cannot open the memory: %1").arg(db.lastError().text())};
+    QSqlQuery q(db);
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"})
+        q.exec(QString::fromLatin1(pragma));
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && db.tables().contains(QStringLiteral("units")))
+        return sqlError(path, q.lastError(), QStringLiteral("not a workbench memory"));
+    if (q.isActive() && q.next() && q.value(0).toInt() > kSchemaVersion)
+        return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
+                          QStringLiteral("the memory has schema version %1; this workbench knows up to %2").arg(q.value(0).toInt()).arg(kSchemaVersion)};
+    for (const char *statement : kSchema)
+        if (!q.exec(QString::fromLatin1(statement)))
+            return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"));
+    q.addBindValue(kSchemaVersion);
+    if (!q.exec())
+        return sqlError(path, q.lastError(), QStringLiteral("cannot write the schema version"));
+    return store;
+}
+
+TmStore::~TmStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<int> TmStore::add(const QList<TmUnit> &units, const std::function<void(int)> &progress)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(m_path, db.lastError(), QStringLiteral("cannot start a transaction"));
+    QSqlQuery find(db), insert(db), update(db);
+    find.prepare(QStringLiteral("SELECT id FROM units WHERE source = ? AND target = ? AND source_lang = ? AND target_lang = ?"));
+    insert.prepare(QStringLiteral("INSERT INTO units (source, target, source_lang, target_lang, prev_source, next_source, author, "
+                                  "created, changed, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    update.prepare(QStringLiteral("UPDATE units SET prev_source = ?, next_source = ?, author = ?, changed = ?, origin = ? WHERE id = ?"));
+    int added = 0, done = 0;
+    for (const TmUnit &u : units) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const QVariant &v : {QVariant(u.source), QVariant(u.target), QVariant(u.sourceLanguage), QVariant(u.targetLanguage)})
+            find.addBindValue(v);
+        if (!find.exec()) {
+            db.rollback();
+            return sqlError(m_path, find.lastError(), QStringLiteral("cannot read the memory"));
+        }
+        bool ok;
+        if (find.next()) {
+            const qint64 id = find.value(0).toLongLong();
+            for (const QVariant &v : {QVariant(u.previousSource), QVariant(u.nextSource), QVariant(u.author),
+                                      QVariant((u.changed.isValid() ? u.changed : now).toString(Qt::ISODate)), QVariant(u.origin), QVariant(id)})
+                update.addBindValue(v);
+            ok = update.exec();
+        } else {
+            for (const QVariant &v : {QVariant(u.source), QVariant(u.target), QVariant(u.sourceLanguage), QVariant(u.targetLanguage),
+                                      QVariant(u.previousSource), QVariant(u.nextSource), QVariant(u.author),
+                                      QVariant((u.created.isValid() ? u.created : now).toString(Qt::ISODate)),
+                                      QVariant((u.changed.isValid() ? u.changed : now).toString(Qt::ISODate)), QVariant(u.origin)})
+                insert.addBindValue(v);
+            ok = insert.exec();
+            added += ok;
+        }
+        find.finish();
+        if (!ok) {
+            db.rollback(); // the memory stays as it was
+            return sqlError(m_path, (insert.lastError().isValid() ? insert : update).lastError(), QStringLiteral("cannot write the memory"));
+        }
+        if (progress && ++done % 10000 == 0)
+            progress(done);
+    }
+    if (!db.commit())
+        return sqlError(m_path, db.lastError(), QStringLiteral("cannot commit"));
+    return added;
+}
+
+Result<QList<TmUnit>> TmStore::units(const QString &sourceLanguage, const QString &targetLanguage) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM units WHERE source_lang LIKE ? AND target_lang LIKE ? ORDER BY id").arg(QLatin1String(kColumns)));
+    q.addBindValue(sourceLanguage.left(2) + QLatin1Char('%'));
+    q.addBindValue(targetLanguage.left(2) + QLatin1Char('%'));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    QList<TmUnit> result;
+    while (q.next())
+        result.append(unitFrom(q));
+    return result;
+}
+
+Result<QList<TmUnit>> TmStore::concordance(const QString &words, int limit) const
+{
+    // Each word a quoted FTS5 string: user input never becomes query syntax.
+    QStringList terms;
+    for (const QString &w : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+        terms.append(QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'));
+    QList<TmUnit> result;
+    if (terms.isEmpty())
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT %1 FROM units WHERE id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?)")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(terms.join(QLatin1Char(' ')));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError(), QStringLiteral("concordance search failed"));
+    while (q.next())
+        result.append(unitFrom(q));
+    return result;
+}
+
+} // namespace wb

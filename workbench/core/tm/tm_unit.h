@@ -1,0 +1,22 @@
+#pragma once
+#include <QDateTime>
+#include <QString>
+
+namespace wb {
+
+/// One translation memory entry. Texts use the workbench's placeholder syntax.
+struct TmUnit {
+    qint64 id = 0;
+    QString source;
+    QString target;
+    QString sourceLanguage = QStringLiteral("en");
+    QString targetLanguage = QStringLiteral("es");
+    QString previousSource;  ///< context: the unit before, for 101% matches
+    QString nextSource;      ///< context: the unit after
+    QString author;
+    QDateTime created;
+    QDateTime changed;
+    QString origin;          ///< document or file it came from
+};
+
+} // namespace wb
