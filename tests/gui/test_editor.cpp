@@ -213,6 +213,29 @@ private slots:
         qputenv("WORKBENCH_USER", "Test Translator");
     }
 
+    void confirmedTranslationsComeBackAsMemoryMatches()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        session.setMemory(std::move(*EditorSession::buildMemory(dir.path(), QStringLiteral("en"), QStringLiteral("es"))));
+        // "Key Points" appears once per section: translate the first, the others match it.
+        const int first = session.indexOf(QStringLiteral("key-points.b2802386"));
+        const int second = session.indexOf(QStringLiteral("key-points.b2802386.2"));
+        QVERIFY(first >= 0 && second > first);
+        window->setCurrentUnit(first);
+        type(window->editor(), QStringLiteral("Puntos importantes"));
+        QVERIFY(window->confirmAndNext());
+        const QList<TmMatch> matches = session.memoryMatches(second);
+        QVERIFY(!matches.isEmpty());
+        QCOMPARE(matches.first().score, 100);
+        QCOMPARE(matches.first().target, QStringLiteral("Puntos importantes"));
+        window->setCurrentUnit(second);
+        QTest::keyClick(window->editor(), Qt::Key_1, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Puntos importantes"));
+    }
+
     void placeholdersAreDeletedWhole()
     {
         TargetEditor editor;

@@ -31,7 +31,10 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QFutureWatcher>
 #include <QLineEdit>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMutex>
@@ -68,6 +71,23 @@ MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
     refreshStatus();
     const int first = m_session->nextNeedingWork(-1);
     setCurrentUnit(first >= 0 ? first : 0);
+    // The translation memory is built on a worker thread: opening never waits for it.
+    using Built = std::shared_ptr<Result<std::unique_ptr<TmIndex>>>;
+    auto *watcher = new QFutureWatcher<Built>(this);
+    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher] {
+        Built built = watcher->result();
+        watcher->deleteLater();
+        if (built && built->ok()) {
+            m_session->setMemory(std::move(built->value()));
+            setCurrentUnit(m_current);
+        } else if (built) {
+            statusBar()->showMessage(ui("Translation memory not loaded:") + QLatin1Char(' ') + built->error().toString());
+        }
+    });
+    const QString root = m_session->projectRoot(), source = m_session->sourceLanguage(), language = m_session->language();
+    watcher->setFuture(QtConcurrent::run([root, source, language] {
+        return std::make_shared<Result<std::unique_ptr<TmIndex>>>(EditorSession::buildMemory(root, source, language));
+    }));
 }
 
 MainWindow::~MainWindow() = default;
@@ -209,6 +229,10 @@ void MainWindow::buildLayout()
     panels->addTab(m_glossary, ui("Glossary"));
     panels->addTab(m_qa, ui("QA"));
     panels->addTab(m_preview, ui("Preview"));
+    m_memory = new QListWidget(panels);
+    m_memory->setWordWrap(true);
+    panels->insertTab(1, m_memory, ui("Memory"));
+    connect(m_memory, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { useMemoryMatch(m_memory->row(item)); });
     m_review = new ReviewPanel(panels);
     panels->addTab(m_review, ui("Review"));
     connect(panels, &QTabWidget::currentChanged, this, [this, panels](int) {
@@ -305,6 +329,11 @@ void MainWindow::buildActions()
         annotateCurrent(category, severity, QInputDialog::getText(this, ui("Error"), ui("Note (optional):")));
     });
     annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QMenu *memoryMenu = edit->addMenu(ui("Use translation &memory match"));
+    for (int n = 1; n <= 3; ++n) {
+        QAction *use = memoryMenu->addAction(ui("Match") + QStringLiteral(" %1").arg(n), this, [this, n] { useMemoryMatch(n - 1); });
+        use->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_0 + n)));
+    }
     QMenu *go = menuBar()->addMenu(ui("&Go"));
     QAction *previous = go->addAction(ui("&Previous unit"), this, [this] {
         const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
@@ -377,6 +406,14 @@ void MainWindow::setCurrentUnit(int index)
                           .arg(index + 1)
                           .arg(m_session->unit(index).kind.toHtmlEscaped(), unitTextHtml(m_session->unit(index).source, terms)));
     m_glossary->showHits(hits, m_session->unit(index).source);
+    m_memory->clear();
+    int n = 0;
+    for (const TmMatch &match : m_session->memoryMatches(index)) {
+        auto *item = new QListWidgetItem(m_memory);
+        item->setText(QStringLiteral("%1. %2%  %3\n     %4").arg(++n).arg(match.score).arg(plainTextOf(match.target), plainTextOf(match.source)));
+        item->setData(Qt::UserRole, match.target);
+        item->setToolTip(match.origin);
+    }
     if (const auto theirs = m_session->conflictingTarget(index)) {
         m_conflictText->setText(ui("Changed on disk meanwhile:") + QStringLiteral(" \u201C%1\u201D").arg(theirs->toHtmlEscaped()));
         m_conflictBar->show();
@@ -513,6 +550,12 @@ void MainWindow::insertGlossaryTerm(int n)
     const QString text = m_glossary->insertionFor(n);
     if (!text.isEmpty())
         m_editor->insertAtCursor(text);
+}
+
+void MainWindow::useMemoryMatch(int n)
+{
+    if (QListWidgetItem *item = m_memory->item(n))
+        m_editor->setPlainText(item->data(Qt::UserRole).toString());
 }
 
 void MainWindow::offerRecovery()

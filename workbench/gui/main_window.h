@@ -6,6 +6,7 @@
 class QCheckBox;
 class QComboBox;
 class QFileSystemWatcher;
+class QListWidget;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -47,6 +48,8 @@ public:
     bool confirmAndNext();
     void copySourceToTarget();
     void insertGlossaryTerm(int n);
+    /// Ctrl+Alt+1..3: replace the target with the n-th translation memory match.
+    void useMemoryMatch(int n);
     /// Reviewer mode. Ctrl+Shift+Enter approves (the reviewer's own correction, if any,
     /// is kept with the translator's version as the previous target) and moves on.
     bool approveAndNext();
@@ -81,6 +84,7 @@ private:
     QaPanel *m_qa = nullptr;
     QTextBrowser *m_preview = nullptr;
     ReviewPanel *m_review = nullptr;
+    QListWidget *m_memory = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QCheckBox *m_findingsFilter = nullptr;
     QLineEdit *m_search = nullptr;

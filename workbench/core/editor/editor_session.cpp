@@ -5,6 +5,8 @@
 #include "project/localize_workflow.h"
 #include "qa/check_suite.h"
 #include "review/review_record.h"
+#include "tm/project_memory.h"
+#include "tm/tm_store.h"
 #include "segment/sentence_segmenter.h"
 
 #include <QCryptographicHash>
@@ -242,6 +244,7 @@ Status EditorSession::confirm(int index)
     m_pending.remove(id);
     m_conflicts.remove(id);
     writeJournal();
+    rememberConfirmed(index);
     return {};
 }
 
@@ -300,6 +303,48 @@ bool EditorSession::changedSinceMyReview(int index) const
 {
     const PoEntry *e = entry(index);
     return e && !e->msgstr.isEmpty() && changedSinceLastReview(*e, m_user);
+}
+
+void EditorSession::rememberConfirmed(int index)
+{
+    const QString text = confirmedTarget(index);
+    if (text.isEmpty())
+        return;
+    TmUnit unit;
+    unit.source = m_units[index].source;
+    unit.target = text;
+    unit.sourceLanguage = m_project.sourceLanguage();
+    unit.targetLanguage = m_language;
+    unit.previousSource = index > 0 ? m_units[index - 1].source : QString();
+    unit.nextSource = index + 1 < unitCount() ? m_units[index + 1].source : QString();
+    unit.author = m_user;
+    unit.origin = QFileInfo(m_documentPath).fileName();
+    if (m_memory)
+        m_memory->add(unit);
+    // The user's memory on disk, so the translation serves every later project too.
+    if (auto store = TmStore::open(TmStore::defaultPath()))
+        (*store)->add({unit});
+}
+
+Result<std::unique_ptr<TmIndex>> EditorSession::buildMemory(const QString &projectRoot, const QString &sourceLanguage,
+                                                             const QString &language)
+{
+    return loadMemory(projectRoot, sourceLanguage, language, MemorySources{TmStore::defaultPath(), true, true});
+}
+
+QList<TmMatch> EditorSession::memoryMatches(int index, int max)
+{
+    if (!m_memory)
+        return {};
+    const QString previous = index > 0 ? m_units[index - 1].source : QString();
+    const QString next = index + 1 < unitCount() ? m_units[index + 1].source : QString();
+    QList<TmMatch> matches = m_memory->lookup(m_units[index].source, 50, max + 1, previous, next);
+    // The unit's own confirmed translation is not a suggestion for itself.
+    const QString own = confirmedTarget(index);
+    matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const TmMatch &m) {
+                      return m.source == m_units[index].source && m.target == own;
+                  }), matches.end());
+    return matches.mid(0, max);
 }
 
 Status EditorSession::writeCatalog()

@@ -6,6 +6,7 @@
 #include "project/project.h"
 #include "qa/finding.h"
 #include "stats/catalog_stats.h"
+#include "tm/tm_index.h"
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
@@ -88,6 +89,15 @@ public:
     Findings findings(int index);
     /// Where the checks come from; loaded on first use (glossary, dictionaries).
     CheckSuite *checks();
+    /// Translation memory matches for a unit; none until a memory is set. Confirming a unit
+    /// adds it to the memory and to the user's memory on disk.
+    QList<TmMatch> memoryMatches(int index, int max = 3);
+    /// Builds the memory of this session (the user's memory, the project's TMX files and its
+    /// translated units). Touches no session state: editors run it on a worker thread.
+    static Result<std::unique_ptr<TmIndex>> buildMemory(const QString &projectRoot, const QString &sourceLanguage,
+                                                        const QString &language);
+    void setMemory(std::unique_ptr<TmIndex> memory) { m_memory = std::move(memory); }
+    QString sourceLanguage() const { return m_project.sourceLanguage(); }
 
     QString catalogPath() const { return m_catalogPath; }
     QString documentPath() const { return m_documentPath; }
@@ -122,6 +132,8 @@ private:
     QMap<QString, QString> m_recoverable;
     QHash<QString, QPair<QString, Findings>> m_findingsCache; ///< unit id -> (target, findings)
     std::shared_ptr<CheckSuite> m_checks;
+    std::unique_ptr<TmIndex> m_memory;
+    void rememberConfirmed(int index);
     bool m_checksTried = false;
 };
 
