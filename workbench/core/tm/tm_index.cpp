@@ -28,7 +28,7 @@ quint32 hashOf(const QStringList &items)
 
 // Token-level Levenshtein distance. Bit-parallel (Myers 1999) when the query has at most
 // 64 tokens: one machine word per text token instead of a row of the table.
-int editDistance(const quint32 *a, int n, const quint32 *b, int m, const QHash<quint32, quint64> *peq)
+int editDistance(const quint32 *a, int n, const quint32 *b, int m, const std::vector<quint64> *peq)
 {
     if (n == 0)
         return m;
@@ -39,7 +39,7 @@ int editDistance(const quint32 *a, int n, const quint32 *b, int m, const QHash<q
         int distance = n;
         const quint64 last = 1ull << (n - 1);
         for (int j = 0; j < m; ++j) {
-            const quint64 eq = peq->value(b[j], 0);
+            const quint64 eq = b[j] < peq->size() ? (*peq)[b[j]] : 0;
             const quint64 xv = eq | mv;
             const quint64 xh = (((eq & pv) + pv) ^ pv) | eq;
             quint64 ph = mv | ~(xh | pv);
@@ -76,7 +76,6 @@ struct TmIndex::Query {
     QString text;
     std::vector<quint32> tokens;
     std::vector<quint32> sorted;
-    QHash<quint32, quint64> peq;
     quint32 numbersHash = 0;
     quint32 negationsHash = 0;
     quint32 surfaceHash = 0;
@@ -125,8 +124,6 @@ TmIndex::Query TmIndex::prepare(const QString &text)
     q.surfaceHash = hashOf(surface);
     q.sorted = q.tokens;
     std::sort(q.sorted.begin(), q.sorted.end());
-    for (size_t i = 0; i < q.tokens.size() && i < 64; ++i)
-        q.peq[q.tokens[i]] |= 1ull << i;
     return q;
 }
 
@@ -159,6 +156,7 @@ void TmIndex::add(const TmUnit &unit)
             m_postings[token].push_back(index);
         previous = token;
     }
+    m_lengths.push_back(entry.tokenCount);
     m_entries.push_back(std::move(entry));
     m_seen.push_back(0);
 }
@@ -179,7 +177,7 @@ int TmIndex::score(const Query &q, const Entry &e) const
     const int longer = std::max(n, m);
     if (longer == 0)
         return 100;
-    const int distance = editDistance(q.tokens.data(), n, m_tokens.data() + e.tokenOffset, m, &q.peq);
+    const int distance = editDistance(q.tokens.data(), n, m_tokens.data() + e.tokenOffset, m, n <= 64 ? &m_peq : nullptr);
     int result = distance == 0 ? 100 : std::min(99, int(100.0 * (longer - distance) / longer));
     if (distance == 0 && q.surfaceHash != e.surfaceHash) {
         // Same words; written differently. One point for each kind of difference.
@@ -222,10 +220,33 @@ TmMatch TmIndex::match(const Query &q, int entry, int score) const
     return m;
 }
 
+namespace {
+// Sets the query's token positions in the dense table for the bit-parallel distance, and
+// clears them again when the lookup ends.
+struct PeqScope {
+    std::vector<quint64> &table;
+    const std::vector<quint32> &tokens;
+    PeqScope(std::vector<quint64> &t, const std::vector<quint32> &q) : table(t), tokens(q)
+    {
+        for (size_t i = 0; i < tokens.size() && i < 64; ++i)
+            if (tokens[i] < table.size())
+                table[tokens[i]] |= 1ull << i;
+    }
+    ~PeqScope()
+    {
+        for (quint32 t : tokens)
+            if (t < table.size())
+                table[t] = 0;
+    }
+};
+} // namespace
+
 QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const QString &previousSource, const QString &nextSource)
 {
     QList<TmMatch> result;
     const Query q = prepare(text);
+    m_peq.resize(m_vocabulary.size(), 0);
+    const PeqScope peq(m_peq, q.tokens);
     const int n = int(q.tokens.size());
     if (n == 0 || max <= 0)
         return result;
@@ -246,10 +267,11 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     // Thresholds from high to low: at threshold T every unit scoring >= T holds one of the
     // n - t(T) + 1 rarest query tokens, so once `max` matches reach T the answer is exact.
     // High thresholds need few, rare tokens: a near-identical unit is found at once.
+    // Steps of five: each pass reads the postings of only the few more tokens its
+    // threshold needs, and the search stops at the first threshold the k-th best reaches.
     QList<int> thresholds;
-    for (int t : {95, 85, 75})
-        if (t > minScore)
-            thresholds.append(t);
+    for (int t = 95; t > minScore; t -= 5)
+        thresholds.append(t);
     thresholds.append(minScore);
     for (int threshold : thresholds) {
         const int allowed = int((1.0 - threshold / 100.0) * n);
@@ -263,10 +285,10 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
                 if (m_seen[entry] == m_generation)
                     continue;
                 m_seen[entry] = m_generation;
-                const Entry &e = m_entries[entry];
-                const int m = e.tokenCount, longer = std::max(n, m);
+                const int m = m_lengths[entry], longer = std::max(n, m);
                 if (100 * std::min(n, m) < minScore * longer) // the length alone rules it out
                     continue;
+                const Entry &e = m_entries[entry];
                 const quint32 *sorted = m_tokens.data() + e.tokenOffset + m;
                 int shared = 0;
                 for (int a = 0, b = 0; a < n && b < m;) {
@@ -307,6 +329,8 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
 QList<TmMatch> TmIndex::lookupByScanning(const QString &text, int minScore, int max)
 {
     const Query q = prepare(text);
+    m_peq.resize(m_vocabulary.size(), 0);
+    const PeqScope peq(m_peq, q.tokens);
     QList<QPair<int, int>> best;
     for (size_t i = 0; i < m_entries.size(); ++i) {
         const int s = score(q, m_entries[i]);

@@ -76,6 +76,8 @@ private:
     std::vector<quint32> m_tokens;
     std::vector<Entry> m_entries;
     std::vector<quint32> m_seen;                  ///< candidate dedup, by generation
+    std::vector<quint16> m_lengths;               ///< token count per entry: length filter without touching the entry
+    mutable std::vector<quint64> m_peq;           ///< per token id: its positions in the current query (bit-parallel distance)
     quint32 m_generation = 0;
 };
 
