@@ -1,5 +1,6 @@
 // Each QA check fires on the error it is for, says where, and stays quiet on correct text.
 #include "qa/check_suite.h"
+#include "qa/consistency_check.h"
 #include "qa/number_check.h"
 #include "qa/text_checks.h"
 #include "spell/hunspell_dictionary.h"
@@ -114,6 +115,44 @@ TEST(TextChecks, WhitespaceLengthAndUntranslated)
     auto always = [](const QString &) { return true; };
     EXPECT_EQ(ids(checkUntranslated(QStringLiteral("Bone marrow."), QStringLiteral("Bone marrow."), never)), QStringList{"untranslated.copy"});
     EXPECT_TRUE(checkUntranslated(QStringLiteral("Otitis externa"), QStringLiteral("Otitis externa"), always).isEmpty());
+}
+
+namespace {
+PoEntry unit(const QString &id, const QString &source, const QString &target)
+{
+    PoEntry e;
+    e.context = id;
+    e.msgid = source;
+    e.msgstr = target;
+    return e;
+}
+} // namespace
+
+TEST(Consistency, NamesTheOtherUnitForADifferentTranslationOrAReusedOne)
+{
+    PoCatalog catalog;
+    catalog.entries = {unit(QStringLiteral("a"), QStringLiteral("Bone marrow."), QStringLiteral("Médula ósea.")),
+                       unit(QStringLiteral("b"), QStringLiteral("Spinal cord."), QStringLiteral("Médula espinal."))};
+    ConsistencyIndex index;
+    index.add(catalog);
+
+    // Same source (case and final stop aside), another translation: points at unit a.
+    const Findings differs = index.check(unit(QStringLiteral("c"), QStringLiteral("bone marrow"), QStringLiteral("Tuétano")));
+    ASSERT_EQ(differs.size(), 1);
+    EXPECT_EQ(differs[0].check, QStringLiteral("consistency.source"));
+    EXPECT_EQ(differs[0].subject, QStringLiteral("a"));
+    EXPECT_TRUE(differs[0].message.contains(QStringLiteral("Médula ósea.")));
+
+    // The translation of "Spinal cord." reused for "Bone marrow": points at unit b.
+    const Findings reused = index.check(unit(QStringLiteral("d"), QStringLiteral("Bone marrow."), QStringLiteral("Médula espinal.")));
+    QStringList checks;
+    for (const Finding &f : reused)
+        checks.append(f.check + QLatin1Char(':') + f.subject);
+    EXPECT_EQ(checks, QStringList({QStringLiteral("consistency.source:a"), QStringLiteral("consistency.target:b")}));
+
+    // The unit itself, and a consistent repeat, raise nothing.
+    EXPECT_TRUE(index.check(catalog.entries[0]).isEmpty());
+    EXPECT_TRUE(index.check(unit(QStringLiteral("e"), QStringLiteral("Bone marrow."), QStringLiteral("Médula  ósea."))).isEmpty());
 }
 
 TEST_F(QaChecks, SpellingFlagsMisspellingsButNotMedicalWordsAcronymsAddressesOrUnits)

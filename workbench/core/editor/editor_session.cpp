@@ -222,7 +222,7 @@ void EditorSession::resolveConflict(int index, bool keepMine)
     }
 }
 
-Status EditorSession::confirm(int index)
+Result<PoEntry *> EditorSession::entryToWrite(int index)
 {
     // Never overwrite what someone else saved meanwhile: merge it in first.
     if (diskChanged())
@@ -231,6 +231,15 @@ Status EditorSession::confirm(int index)
     PoEntry *e = mutableEntry(index);
     if (!e)
         return Diagnostic{ErrorKind::InvalidInput, m_catalogPath, 0, 0, QStringLiteral("unit %1 is not in the catalog").arg(m_units[index].id)};
+    return e;
+}
+
+Status EditorSession::confirm(int index)
+{
+    auto writable = entryToWrite(index);
+    if (!writable)
+        return writable.error();
+    PoEntry *e = *writable;
     const QString text = target(index);
     const QString id = m_units[index].id;
     const PoEntry before = *e;
@@ -250,12 +259,10 @@ Status EditorSession::confirm(int index)
 
 Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &action)
 {
-    if (diskChanged())
-        if (auto merged = mergeFromDisk(); !merged)
-            return merged.error();
-    PoEntry *e = mutableEntry(index);
-    if (!e)
-        return Diagnostic{ErrorKind::InvalidInput, m_catalogPath, 0, 0, QStringLiteral("unit %1 is not in the catalog").arg(m_units[index].id)};
+    auto writable = entryToWrite(index);
+    if (!writable)
+        return writable.error();
+    PoEntry *e = *writable;
     const PoEntry before = *e;
     const QString id = m_units[index].id;
     const QDateTime now = QDateTime::currentDateTimeUtc();

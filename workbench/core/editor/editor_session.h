@@ -110,6 +110,8 @@ public:
 private:
     EditorSession() = default;
     PoEntry *mutableEntry(int index);
+    /// The unit's catalog entry, after merging what others saved meanwhile.
+    Result<PoEntry *> entryToWrite(int index);
     Status writeCatalog();
     Status review(int index, const std::function<Status(PoEntry &)> &action);
     void writeJournal();

@@ -40,28 +40,31 @@ Findings ConsistencyIndex::check(const PoEntry &entry) const
     if (!counts(entry))
         return findings;
     const QString unit = entry.context.isEmpty() ? entry.msgid : entry.context;
-    for (const Use &other : m_bySource.value(sourceKey(entry.msgid))) {
-        if (other.unit == unit || targetKey(other.target) == targetKey(entry.msgstr))
-            continue;
+    // The first other unit that shares one side but not the other; one finding per side is
+    // enough to send the translator there.
+    auto firstConflict = [&](const QList<Use> &uses, auto differs) -> const Use * {
+        for (const Use &other : uses)
+            if (other.unit != unit && differs(other))
+                return &other;
+        return nullptr;
+    };
+    auto report = [&](const char *check, const QString &message, const Use &other) {
         Finding f;
-        f.check = QStringLiteral("consistency.source");
+        f.check = QString::fromLatin1(check);
         f.severity = Severity::Warning;
-        f.message = QStringLiteral("the same source is translated differently in unit %1: \u201C%2\u201D").arg(other.unit, other.target);
+        f.message = message;
         f.subject = other.unit;
         findings.append(f);
-        break;
-    }
-    for (const Use &other : m_byTarget.value(targetKey(entry.msgstr))) {
-        if (other.unit == unit || sourceKey(other.source) == sourceKey(entry.msgid))
-            continue;
-        Finding f;
-        f.check = QStringLiteral("consistency.target");
-        f.severity = Severity::Warning;
-        f.message = QStringLiteral("the same translation is used for a different source in unit %1: \u201C%2\u201D").arg(other.unit, other.source);
-        f.subject = other.unit;
-        findings.append(f);
-        break;
-    }
+    };
+    const QList<Use> sameSource = m_bySource.value(sourceKey(entry.msgid));
+    if (const Use *other = firstConflict(sameSource, [&](const Use &u) { return targetKey(u.target) != targetKey(entry.msgstr); }))
+        report("consistency.source",
+               QStringLiteral("the same source is translated differently in unit %1: \u201C%2\u201D").arg(other->unit, other->target), *other);
+    const QList<Use> sameTarget = m_byTarget.value(targetKey(entry.msgstr));
+    if (const Use *other = firstConflict(sameTarget, [&](const Use &u) { return sourceKey(u.source) != sourceKey(entry.msgid); }))
+        report("consistency.target",
+               QStringLiteral("the same translation is used for a different source in unit %1: \u201C%2\u201D").arg(other->unit, other->source),
+               *other);
     return findings;
 }
 
