@@ -2,6 +2,8 @@
 #include "test_support.h"
 
 #include <QTemporaryDir>
+#include <atomic>
+#include <thread>
 #include <gtest/gtest.h>
 
 using namespace wb;
@@ -142,4 +144,46 @@ TEST(PoCatalog, MissingFileIsMissingInput)
     auto read = PoCatalog::read(QStringLiteral("/nonexistent/es.po"));
     ASSERT_FALSE(read.ok());
     EXPECT_EQ(read.error().kind, ErrorKind::MissingInput);
+}
+
+// The editor reads catalogs on a worker thread while the UI thread writes them; libgettextpo
+// keeps process-wide parser state, so concurrent calls must neither crash nor mix files.
+TEST(PoCatalog, ConcurrentReadsAndWritesFromSeveralThreadsStayCorrect)
+{
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("es.po"));
+    ASSERT_TRUE(sampleCatalog().write(good).ok());
+    const QString bad = dir.filePath(QStringLiteral("bad.po"));
+    {
+        QFile f(bad);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"c\"\nmsgstr\n");
+    }
+    auto alone = PoCatalog::read(bad);
+    ASSERT_FALSE(alone.ok());
+    const int badLine = alone.error().line;
+    ASSERT_GT(badLine, 0);
+    std::atomic<int> wrong{0};
+    auto reader = [&] {
+        for (int i = 0; i < 40; ++i) {
+            auto read = PoCatalog::read(good);
+            if (!read || read->entries.size() != 3 || read->entries[0].msgstr != sampleCatalog().entries[1].msgstr)
+                ++wrong;
+        }
+    };
+    auto failing = [&] {
+        for (int i = 0; i < 40; ++i) {
+            auto read = PoCatalog::read(bad);
+            if (read || read.error().line != badLine)
+                ++wrong;
+        }
+    };
+    auto writer = [&] {
+        for (int i = 0; i < 40; ++i)
+            if (!sampleCatalog().toBytes())
+                ++wrong;
+    };
+    std::thread a(reader), b(reader), c(failing), d(writer);
+    a.join(), b.join(), c.join(), d.join();
+    EXPECT_EQ(wrong.load(), 0);
 }

@@ -1,5 +1,8 @@
 #include "po/gettext_po_session.h"
 
+#include <QMutex>
+#include <QMutexLocker>
+
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
@@ -64,6 +67,11 @@ GettextPoSession::~GettextPoSession()
 
 bool GettextPoSession::runGuarded(void (*call)(void *), void *data)
 {
+    // libgettextpo's reader and writer keep process-wide state (the grammar's position, the
+    // error handler they install for the call): one call at a time, whichever thread asks.
+    // The editor reads catalogs on a worker thread while the UI thread writes them.
+    static QMutex oneCallAtATime;
+    const QMutexLocker lock(&oneCallAtATime);
     t_state.active = true;
     if (setjmp(t_state.jump) == 0)
         call(data);
