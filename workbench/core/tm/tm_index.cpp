@@ -4,6 +4,7 @@
 
 #include <QSet>
 #include <algorithm>
+#include <bit>
 
 namespace wb {
 namespace {
@@ -19,6 +20,12 @@ const QSet<QString> &negations()
                                         QStringLiteral("tampoco"), QStringLiteral("ningún"), QStringLiteral("ninguna"), QStringLiteral("ninguno"),
                                         QStringLiteral("n't")};
     return words;
+}
+
+// The bit a token sets in an entry's signature (Fibonacci hashing of the token id).
+inline int signatureBit(quint32 token)
+{
+    return int((token * 0x9E3779B97F4A7C15ull) >> 58);
 }
 
 quint32 hashOf(const QStringList &items)
@@ -156,9 +163,12 @@ void TmIndex::add(const TmUnit &unit)
             m_postings[token].push_back(index);
         previous = token;
     }
-    m_lengths.push_back(entry.tokenCount);
+    Filter filter;
+    filter.length = entry.tokenCount;
+    for (quint32 token : sorted)
+        filter.signature |= 1ull << signatureBit(token);
+    m_filters.push_back(filter);
     m_entries.push_back(std::move(entry));
-    m_seen.push_back(0);
 }
 
 QString TmIndex::source(int entry) const
@@ -256,8 +266,25 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
         const size_t la = a == kUnknown ? 0 : m_postings[a].size(), lb = b == kUnknown ? 0 : m_postings[b].size();
         return la < lb;
     });
-    if (++m_generation == 0)
-        std::fill(m_seen.begin(), m_seen.end(), 0), m_generation = 1;
+    if (++m_generation == 0) { // wrapped around: forget every mark
+        for (Filter &f : m_filters)
+            f.seen = 0;
+        m_generation = 1;
+    }
+    // Query tokens per signature bit. A query token whose bit an entry lacks is not in the
+    // entry, so n minus those tokens bounds the overlap before the entry's tokens are read.
+    int perBit[64] = {};
+    quint64 queryBits = 0;
+    int unknownTokens = 0;
+    for (quint32 token : q.tokens) {
+        if (token == kUnknown) {
+            ++unknownTokens;
+            continue;
+        }
+        const int bit = signatureBit(token);
+        ++perBit[bit];
+        queryBits |= 1ull << bit;
+    }
     const QByteArray context = previousSource.isEmpty() ? QByteArray() : (previousSource + QChar(0x1F) + nextSource).toUtf8();
 
     struct Candidate { int bound; quint32 entry; bool scored; };
@@ -282,11 +309,17 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             if (token == kUnknown)
                 continue;
             for (quint32 entry : m_postings[token]) {
-                if (m_seen[entry] == m_generation)
+                Filter &filter = m_filters[entry];
+                if (filter.seen == m_generation)
                     continue;
-                m_seen[entry] = m_generation;
-                const int m = m_lengths[entry], longer = std::max(n, m);
+                filter.seen = m_generation;
+                const int m = filter.length, longer = std::max(n, m);
                 if (100 * std::min(n, m) < minScore * longer) // the length alone rules it out
+                    continue;
+                int missing = unknownTokens;
+                for (quint64 absent = queryBits & ~filter.signature; absent; absent &= absent - 1)
+                    missing += perBit[std::countr_zero(absent)];
+                if (100 * std::min(m, n - missing) < minScore * longer)
                     continue;
                 const Entry &e = m_entries[entry];
                 const quint32 *sorted = m_tokens.data() + e.tokenOffset + m;

@@ -75,8 +75,14 @@ private:
     std::vector<std::vector<quint32>> m_postings; ///< token id -> entries containing it
     std::vector<quint32> m_tokens;
     std::vector<Entry> m_entries;
-    std::vector<quint32> m_seen;                  ///< candidate dedup, by generation
-    std::vector<quint16> m_lengths;               ///< token count per entry: length filter without touching the entry
+    /// What the candidate filters read per entry, packed so that one cache line answers all
+    /// three without touching the entry itself.
+    struct Filter {
+        quint64 signature = 0;  ///< one bit per token hash: rules out overlap
+        quint32 seen = 0;       ///< lookup generation that last met this entry (dedup)
+        quint16 length = 0;     ///< token count: length filter
+    };
+    std::vector<Filter> m_filters;
     mutable std::vector<quint64> m_peq;           ///< per token id: its positions in the current query (bit-parallel distance)
     quint32 m_generation = 0;
 };
