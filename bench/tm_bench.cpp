@@ -58,6 +58,7 @@ int main(int argc, char **argv)
         if (sources.size() < 5000)
             sources.append(unit.source);
     }
+    index.finishLoading();
     const double buildSeconds = timer.nsecsElapsed() / 1e9;
 
     // Queries: a memory unit with a word changed, dropped or added; every 5th a sentence

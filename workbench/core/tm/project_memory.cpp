@@ -25,8 +25,10 @@ Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QS
         for (const TmUnit &u : *units)
             index->add(u);
     }
-    if (projectRoot.isEmpty())
+    if (projectRoot.isEmpty()) {
+        index->finishLoading();
         return index;
+    }
     const QDir locale(projectRoot + QStringLiteral("/locales/") + targetLanguage);
     if (sources.projectTmx) {
         for (const QString &name : locale.entryList({QStringLiteral("*.tmx")}, QDir::Files, QDir::Name)) {
@@ -63,6 +65,7 @@ Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QS
             }
         }
     }
+    index->finishLoading();
     return index;
 }
 

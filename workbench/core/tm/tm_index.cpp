@@ -160,7 +160,7 @@ void TmIndex::add(const TmUnit &unit)
     quint32 previous = kUnknown;
     for (quint32 token : sorted) {
         if (token != previous)
-            m_postings[token].push_back(index);
+            m_postings[token].entries.push_back(index);
         previous = token;
     }
     Filter filter;
@@ -169,6 +169,32 @@ void TmIndex::add(const TmUnit &unit)
         filter.signature |= 1ull << signatureBit(token);
     m_filters.push_back(filter);
     m_entries.push_back(std::move(entry));
+}
+
+void TmIndex::orderByLength(Posting &posting)
+{
+    // Sort the arrivals on (length, unit) keys, which reads each unit's length once, then
+    // merge them into the ordered part.
+    std::vector<quint64> keys;
+    keys.reserve(posting.entries.size() - posting.ordered);
+    for (size_t i = posting.ordered; i < posting.entries.size(); ++i)
+        keys.push_back(quint64(m_filters[posting.entries[i]].length) << 32 | posting.entries[i]);
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size(); ++i)
+        posting.entries[posting.ordered + i] = quint32(keys[i]);
+    const auto byLength = [this](quint32 a, quint32 b) {
+        const quint16 la = m_filters[a].length, lb = m_filters[b].length;
+        return la != lb ? la < lb : a < b;
+    };
+    std::inplace_merge(posting.entries.begin(), posting.entries.begin() + posting.ordered, posting.entries.end(), byLength);
+    posting.ordered = quint32(posting.entries.size());
+}
+
+void TmIndex::finishLoading()
+{
+    for (Posting &posting : m_postings)
+        if (posting.ordered < posting.entries.size())
+            orderByLength(posting);
 }
 
 QString TmIndex::source(int entry) const
@@ -263,7 +289,7 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     minScore = std::clamp(minScore, 1, 100);
     std::vector<quint32> byRarity = q.tokens;
     std::sort(byRarity.begin(), byRarity.end(), [this](quint32 a, quint32 b) {
-        const size_t la = a == kUnknown ? 0 : m_postings[a].size(), lb = b == kUnknown ? 0 : m_postings[b].size();
+        const size_t la = a == kUnknown ? 0 : m_postings[a].entries.size(), lb = b == kUnknown ? 0 : m_postings[b].entries.size();
         return la < lb;
     });
     if (++m_generation == 0) { // wrapped around: forget every mark
@@ -291,6 +317,35 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     std::vector<Candidate> candidates;
     QList<QPair<int, quint32>> best; // score, entry; best first, at most `max`
     int prefixDone = 0;
+    // Every posting entry read goes through here: dedup, then the length, signature and
+    // overlap bounds, each cheaper than the next; what passes is a candidate.
+    const auto visit = [&](quint32 entry) {
+        Filter &filter = m_filters[entry];
+        if (filter.seen == m_generation)
+            return;
+        filter.seen = m_generation;
+        const int m = filter.length, longer = std::max(n, m);
+        if (100 * std::min(n, m) < minScore * longer) // the length alone rules it out
+            return;
+        int missing = unknownTokens;
+        for (quint64 absent = queryBits & ~filter.signature; absent; absent &= absent - 1)
+            missing += perBit[std::countr_zero(absent)];
+        if (100 * std::min(m, n - missing) < minScore * longer)
+            return;
+        const Entry &e = m_entries[entry];
+        const quint32 *sorted = m_tokens.data() + e.tokenOffset + m;
+        int shared = 0;
+        for (int a = 0, b = 0; a < n && b < m;) {
+            if (q.sorted[size_t(a)] == sorted[b]) { ++shared; ++a; ++b; }
+            else if (q.sorted[size_t(a)] < sorted[b]) ++a;
+            else ++b;
+        }
+        const int bound = 100 * shared / longer; // distance >= longer - shared
+        if (bound >= minScore)
+            candidates.push_back({bound, entry, false});
+    };
+    struct Scanned { quint32 token; int shortest, longest; }; // the band of lengths read so far
+    std::vector<Scanned> scanned;
     // Thresholds from high to low: at threshold T every unit scoring >= T holds one of the
     // n - t(T) + 1 rarest query tokens, so once `max` matches reach T the answer is exact.
     // High thresholds need few, rare tokens: a near-identical unit is found at once.
@@ -304,35 +359,35 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
         const int allowed = int((1.0 - threshold / 100.0) * n);
         const int required = std::max(1, n - allowed);
         const int prefix = std::min(n, n - required + 1);
+        // Lengths that can still reach this threshold: 100 * min(n, m) / max(n, m) >= T.
+        const int shortest = (threshold * n + 99) / 100, longest = 100 * n / threshold;
         for (; prefixDone < prefix; ++prefixDone) {
             const quint32 token = byRarity[size_t(prefixDone)];
             if (token == kUnknown)
                 continue;
-            for (quint32 entry : m_postings[token]) {
-                Filter &filter = m_filters[entry];
-                if (filter.seen == m_generation)
-                    continue;
-                filter.seen = m_generation;
-                const int m = filter.length, longer = std::max(n, m);
-                if (100 * std::min(n, m) < minScore * longer) // the length alone rules it out
-                    continue;
-                int missing = unknownTokens;
-                for (quint64 absent = queryBits & ~filter.signature; absent; absent &= absent - 1)
-                    missing += perBit[std::countr_zero(absent)];
-                if (100 * std::min(m, n - missing) < minScore * longer)
-                    continue;
-                const Entry &e = m_entries[entry];
-                const quint32 *sorted = m_tokens.data() + e.tokenOffset + m;
-                int shared = 0;
-                for (int a = 0, b = 0; a < n && b < m;) {
-                    if (q.sorted[size_t(a)] == sorted[b]) { ++shared; ++a; ++b; }
-                    else if (q.sorted[size_t(a)] < sorted[b]) ++a;
-                    else ++b;
-                }
-                const int bound = 100 * shared / longer; // distance >= longer - shared
-                if (bound >= minScore)
-                    candidates.push_back({bound, entry, false});
+            Posting &posting = m_postings[token];
+            if ((posting.entries.size() - posting.ordered) * 8 > posting.ordered)
+                orderByLength(posting);
+            for (size_t i = posting.ordered; i < posting.entries.size(); ++i) // arrivals: read once, now
+                visit(posting.entries[i]);
+            // The ordered part is read band by band: the lengths [shortest, longest] now,
+            // wider bands at the lower thresholds below.
+            scanned.push_back({token, shortest, shortest - 1});
+        }
+        for (Scanned &done : scanned) {
+            const Posting &posting = m_postings[done.token];
+            const auto begin = posting.entries.begin(), end = begin + posting.ordered;
+            const auto at = [&](int length) {
+                return std::partition_point(begin, end, [&](quint32 e) { return m_filters[e].length < length; });
+            };
+            if (done.shortest > done.longest) { // first band
+                std::for_each(at(shortest), at(longest + 1), visit);
+            } else {
+                std::for_each(at(shortest), at(done.shortest), visit);
+                std::for_each(at(done.longest + 1), at(longest + 1), visit);
             }
+            done.shortest = std::min(done.shortest, shortest);
+            done.longest = std::max(done.longest, longest);
         }
         std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.bound > b.bound; });
         for (Candidate &c : candidates) {

@@ -34,13 +34,19 @@ struct TmMatch {
 /// t = n - floor((1 - S/100) n) tokens with the n-token query, so it must contain one of the
 /// n - t + 1 rarest query tokens (prefix filter); candidates are then ranked by the upper
 /// bound 100 * shared / longer length and scored exactly until the bound drops below the
-/// k-th best score. No heuristic can drop the best match.
+/// k-th best score. A unit of m tokens scores at most 100 * min(n, m) / max(n, m), so at each
+/// threshold only the posting entries of lengths that can reach it are read; a per-unit
+/// token signature bounds the overlap before the unit itself is read. No heuristic can
+/// drop the best match.
 class TmIndex {
 public:
     explicit TmIndex(const QString &sourceLanguage);
     ~TmIndex();
 
     void add(const TmUnit &unit);
+    /// Orders every posting list by unit length. Optional: lookups order the lists they
+    /// touch as they go; call it after a bulk load so the first lookups do not pay for it.
+    void finishLoading();
     int size() const { return int(m_entries.size()); }
     QString source(int entry) const;
     QString target(int entry) const;
@@ -68,11 +74,20 @@ private:
     int score(const Query &query, const Entry &entry) const;
     TmMatch match(const Query &query, int entry, int score) const;
     quint32 tokenId(const QString &token);
+    struct Posting;
+    void orderByLength(Posting &posting);
 
     QString m_language;
     std::unique_ptr<WordTokenizer> m_tokenizer;
     QHash<QString, quint32> m_vocabulary;
-    std::vector<std::vector<quint32>> m_postings; ///< token id -> entries containing it
+    /// The units holding a token. entries[0, ordered) are ordered by (length, unit), so a
+    /// lookup reads only the lengths that can still reach its threshold; units added since
+    /// wait after them in arrival order until they are worth ordering.
+    struct Posting {
+        std::vector<quint32> entries;
+        quint32 ordered = 0;
+    };
+    std::vector<Posting> m_postings;              ///< by token id
     std::vector<quint32> m_tokens;
     std::vector<Entry> m_entries;
     /// What the candidate filters read per entry, packed so that one cache line answers all
