@@ -137,11 +137,15 @@ TmIndex::Query TmIndex::prepare(const QString &text)
 void TmIndex::add(const TmUnit &unit)
 {
     Entry entry;
-    entry.source = unit.source.toUtf8();
-    entry.target = unit.target.toUtf8();
-    entry.origin = unit.origin.toUtf8();
-    if (!unit.previousSource.isEmpty() || !unit.nextSource.isEmpty())
-        entry.context = (unit.previousSource + QChar(0x1F) + unit.nextSource).toUtf8();
+    const QByteArray source = unit.source.toUtf8(), target = unit.target.toUtf8(), origin = unit.origin.toUtf8();
+    const QByteArray context = unit.previousSource.isEmpty() && unit.nextSource.isEmpty()
+                                   ? QByteArray()
+                                   : (unit.previousSource + QChar(0x1F) + unit.nextSource).toUtf8();
+    entry.text = m_text.append(source + target + origin + context);
+    entry.sourceBytes = quint32(source.size());
+    entry.targetBytes = quint32(target.size());
+    entry.originBytes = quint32(origin.size());
+    entry.contextBytes = quint32(context.size());
     // Register the words first, so that prepare() knows them all.
     for (const Token &t : m_tokenizer->tokenize(unit.source))
         if (t.kind != Token::Kind::Punctuation)
@@ -192,19 +196,41 @@ void TmIndex::orderByLength(Posting &posting)
 
 void TmIndex::finishLoading()
 {
-    for (Posting &posting : m_postings)
+    for (Posting &posting : m_postings) {
         if (posting.ordered < posting.entries.size())
             orderByLength(posting);
+        posting.entries.shrink_to_fit(); // growth by doubling leaves up to half of each list unused
+    }
+}
+
+QString TmIndex::sourceOf(const Entry &e) const
+{
+    return QString::fromUtf8(m_text.view(e.text, e.sourceBytes));
+}
+
+QString TmIndex::targetOf(const Entry &e) const
+{
+    return QString::fromUtf8(m_text.view(e.text + e.sourceBytes, e.targetBytes));
+}
+
+QString TmIndex::originOf(const Entry &e) const
+{
+    return QString::fromUtf8(m_text.view(e.text + e.sourceBytes + e.targetBytes, e.originBytes));
+}
+
+QByteArrayView TmIndex::contextOf(const Entry &e) const
+{
+    return m_text.view(e.text + e.sourceBytes + e.targetBytes + e.originBytes, e.contextBytes);
 }
 
 QString TmIndex::source(int entry) const
 {
-    return QString::fromUtf8(m_entries[size_t(entry)].source);
+    return sourceOf(m_entries[size_t(entry)]);
 }
 
 QString TmIndex::target(int entry) const
 {
-    return QString::fromUtf8(m_entries[size_t(entry)].target);
+    return targetOf(m_entries[size_t(entry)]);
 }
 
 int TmIndex::score(const Query &q, const Entry &e) const
@@ -217,7 +243,7 @@ int TmIndex::score(const Query &q, const Entry &e) const
     int result = distance == 0 ? 100 : std::min(99, int(100.0 * (longer - distance) / longer));
     if (distance == 0 && q.surfaceHash != e.surfaceHash) {
         // Same words; written differently. One point for each kind of difference.
-        const QString written = QString::fromUtf8(e.source);
+        const QString written = sourceOf(e);
         int points = 0;
         auto letters = [](const QString &text) {
             QString out;
@@ -249,9 +275,9 @@ TmMatch TmIndex::match(const Query &q, int entry, int score) const
     TmMatch m;
     m.score = score;
     m.entry = entry;
-    m.source = QString::fromUtf8(e.source);
-    m.target = QString::fromUtf8(e.target);
-    m.origin = QString::fromUtf8(e.origin);
+    m.source = sourceOf(e);
+    m.target = targetOf(e);
+    m.origin = originOf(e);
     m.diff = wordDiff(plainTextOf(m.source), plainTextOf(q.text));
     return m;
 }
@@ -397,7 +423,7 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
                 continue;
             c.scored = true;
             int s = score(q, m_entries[c.entry]);
-            if (s == 100 && !context.isEmpty() && m_entries[c.entry].context == context)
+            if (s == 100 && !context.isEmpty() && contextOf(m_entries[c.entry]) == context)
                 s = 101;
             if (s < minScore)
                 continue;

@@ -1,5 +1,6 @@
 #pragma once
 #include "text/text_diff.h"
+#include "tm/text_arena.h"
 #include "tm/tm_unit.h"
 #include <QHash>
 #include <QList>
@@ -62,14 +63,19 @@ private:
     struct Entry {
         quint32 tokenOffset = 0;  ///< in m_tokens: the tokens in order, then the same sorted
         quint16 tokenCount = 0;
-        QByteArray source;        ///< UTF-8: a million units must fit in memory
-        QByteArray target;
-        QByteArray origin;
-        QByteArray context;       ///< previous and next source, for 101
+        TextArena::Handle text = 0; ///< UTF-8 source, target, origin, then context, back to back
+        quint32 sourceBytes = 0;
+        quint32 targetBytes = 0;
+        quint32 originBytes = 0;
+        quint32 contextBytes = 0; ///< previous and next source, for 101
         quint32 numbersHash = 0;
         quint32 negationsHash = 0;
         quint32 surfaceHash = 0;  ///< case, punctuation and placeholders as written
     };
+    QString sourceOf(const Entry &e) const;
+    QString targetOf(const Entry &e) const;
+    QString originOf(const Entry &e) const;
+    QByteArrayView contextOf(const Entry &e) const;
     Query prepare(const QString &text);
     int score(const Query &query, const Entry &entry) const;
     TmMatch match(const Query &query, int entry, int score) const;
@@ -90,6 +96,7 @@ private:
     std::vector<Posting> m_postings;              ///< by token id
     std::vector<quint32> m_tokens;
     std::vector<Entry> m_entries;
+    TextArena m_text;
     /// What the candidate filters read per entry, packed so that one cache line answers all
     /// three without touching the entry itself.
     struct Filter {
