@@ -97,12 +97,13 @@ private:
     std::vector<quint32> m_tokens;
     std::vector<Entry> m_entries;
     TextArena m_text;
-    /// What the candidate filters read per entry, packed so that one cache line answers all
-    /// three without touching the entry itself.
+    /// What the candidate filters read per entry, packed so that one cache line answers them
+    /// all without touching the entry itself.
     struct Filter {
-        quint64 signature = 0;  ///< one bit per token hash: rules out overlap
-        quint32 seen = 0;       ///< lookup generation that last met this entry (dedup)
-        quint16 length = 0;     ///< token count: length filter
+        quint64 signature = 0;   ///< one bit per token hash: rules out overlap
+        quint32 tokenOffset = 0; ///< copy of Entry::tokenOffset: the overlap count skips the entry
+        quint32 seen = 0;        ///< lookup generation that last met this entry (dedup)
+        quint16 length = 0;      ///< token count: length filter
     };
     std::vector<Filter> m_filters;
     mutable std::vector<quint64> m_peq;           ///< per token id: its positions in the current query (bit-parallel distance)
