@@ -1,6 +1,7 @@
 // Each QA check fires on the error it is for, says where, and stays quiet on correct text.
 #include "qa/check_suite.h"
 #include "qa/consistency_check.h"
+#include "qa/negation_check.h"
 #include "qa/number_check.h"
 #include "qa/text_checks.h"
 #include "spell/hunspell_dictionary.h"
@@ -182,4 +183,37 @@ TEST_F(QaChecks, CorrectTranslationsOfTheSummaryRaiseNothing)
                                    "1-800-4-CANCER (1-800-422-6237)."),
                     QStringLiteral("Para obtener más información, llame al Servicio de Información sobre el Cáncer (CIS), el centro "
                                    "de contacto del NCI, al 1-800-4-CANCER (1-800-422-6237).")).isEmpty());
+}
+
+TEST_F(QaChecks, DroppedNegationIsAnErrorThatNamesTheSourceWord)
+{
+    // "do not" lost: the advice is reversed, though every word is spelled right.
+    const QString source = QStringLiteral("Patients who have this symptom do not need a spinal tap.");
+    EXPECT_EQ(all(source, QStringLiteral("Los pacientes que tienen este síntoma necesitan una punción lumbar.")),
+              QStringList{"negation.missing"});
+    EXPECT_TRUE(all(source, QStringLiteral("Los pacientes que tienen este síntoma no necesitan una punción lumbar.")).isEmpty());
+
+    auto checker = NegationChecker::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"));
+    ASSERT_TRUE(checker.ok() && *checker);
+    const Findings findings = (*checker)->check(source, QStringLiteral("Los pacientes necesitan una punción lumbar."));
+    ASSERT_EQ(findings.size(), 1);
+    EXPECT_EQ(findings[0].severity, Severity::Error);
+    EXPECT_EQ(findings[0].sourceSpan, (TextSpan{int(source.indexOf(QStringLiteral("not"))), 3}));
+    EXPECT_TRUE(findings[0].message.contains(QStringLiteral("\u201Cnot\u201D at column 35")));
+
+    // Other ways to negate, and their Spanish renderings.
+    EXPECT_TRUE((*checker)->check(QStringLiteral("Given without food."), QStringLiteral("Se administra sin alimentos.")).isEmpty());
+    EXPECT_TRUE((*checker)->check(QStringLiteral("It doesn't spread."), QStringLiteral("No se disemina.")).isEmpty());
+    EXPECT_EQ((*checker)->check(QStringLiteral("It doesn't spread."), QStringLiteral("Se disemina.")).size(), 1);
+    EXPECT_TRUE((*checker)->check(QStringLiteral("Nobody knows why."), QStringLiteral("Nadie sabe por qué.")).isEmpty());
+    // An affirmative source is never flagged, and an extra negation is the translator's call.
+    EXPECT_TRUE((*checker)->check(QStringLiteral("The cells are unable to fight infection."),
+                                  QStringLiteral("Las células no pueden combatir las infecciones.")).isEmpty());
+}
+
+TEST(NegationCheck, LanguagesWithoutAWordListAreNotChecked)
+{
+    auto checker = NegationChecker::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("xx"));
+    ASSERT_TRUE(checker.ok());
+    EXPECT_EQ(checker->get(), nullptr);
 }

@@ -1,4 +1,5 @@
 #include "qa/check_suite.h"
+#include "qa/negation_check.h"
 #include "glossary/tbx_format.h"
 #include "project/language_resources.h"
 #include "qa/number_check.h"
@@ -48,6 +49,10 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
                                                                 *sourceDictionary, *targetDictionary);
     suite->m_spelling = std::make_unique<SpellChecker>(*targetDictionary, targetLanguage, glossaryWords);
     suite->m_numbers = std::make_unique<NumberChecker>(sourceLanguage, targetLanguage);
+    auto negation = NegationChecker::load(projectRoot, sourceLanguage, targetLanguage);
+    if (!negation)
+        return negation.error();
+    suite->m_negation = std::move(*negation);
     return suite;
 }
 
@@ -87,6 +92,8 @@ Findings CheckSuite::checkUnit(const PoEntry &entry)
         return all; // an untranslated copy makes every other finding noise
     all += spellingFindings(source, target);
     all += m_numbers->check(source, target);
+    if (m_negation)
+        all += m_negation->check(source, target);
     all += checkMarkup(source, target);
     all += checkPunctuation(source, target, m_targetLanguage);
     all += checkWhitespace(source, target);

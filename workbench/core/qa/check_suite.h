@@ -7,6 +7,7 @@
 
 namespace wb {
 
+class NegationChecker;
 class NumberChecker;
 class SpellChecker;
 class TerminologyChecker;
@@ -14,8 +15,8 @@ struct Termbase;
 
 /// Everything the QA checks of one language pair need, loaded once: the project's
 /// glossary, Hunspell dictionaries with the project's word lists, and the checks:
-/// spelling, numbers, markup, punctuation, whitespace, untranslated, consistency,
-/// length and terminology.
+/// spelling, numbers, negation, markup, punctuation, whitespace, untranslated,
+/// consistency, length and terminology.
 class CheckSuite {
 public:
     struct Options {
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<TerminologyChecker> m_terminology;
     std::unique_ptr<SpellChecker> m_spelling;
     std::unique_ptr<NumberChecker> m_numbers;
+    std::unique_ptr<NegationChecker> m_negation; ///< null when a language has no word list
     ConsistencyIndex m_consistency;
 };
 

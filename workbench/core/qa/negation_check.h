@@ -1,0 +1,32 @@
+#pragma once
+#include "common/result.h"
+#include "qa/finding.h"
+#include <QSet>
+#include <memory>
+
+namespace wb {
+
+class WordTokenizer;
+
+/// negation.missing (error): the source negates ("not", "never", "without", "don't") and the
+/// translation holds no negation word at all. A dropped "not" turns medical advice into its
+/// opposite, and no other check sees it: the words, numbers and terms can all be right.
+///
+/// The words come from locales/LANG/negation-words.txt of the project; a language without
+/// that file is not checked. Only the absence is an error: a translation may negate what
+/// the source says with a prefix ("unable" -> "no puede"), so extra negations are not flagged.
+class NegationChecker {
+public:
+    /// Null when either language has no word list.
+    static Result<std::unique_ptr<NegationChecker>> load(const QString &projectRoot, const QString &sourceLanguage,
+                                                         const QString &targetLanguage);
+    ~NegationChecker();
+    Findings check(const QString &source, const QString &target);
+
+private:
+    NegationChecker() = default;
+    QSet<QString> m_sourceWords, m_targetWords;
+    std::unique_ptr<WordTokenizer> m_sourceTokenizer, m_targetTokenizer;
+};
+
+} // namespace wb
