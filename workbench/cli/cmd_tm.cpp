@@ -204,8 +204,9 @@ int runPretranslate(const QStringList &arguments)
             e.fuzzy = true;
             ++filled;
         }
-        if (filled && !catalog->write(path).ok())
-            return fail(catalog->write(path).error());
+        if (filled)
+            if (Status written = catalog->write(path); !written)
+                return fail(written.error());
         std::printf("%s: %d units filled as drafts\n", qPrintable(project->relativePath(path)), filled);
     }
     return kExitOk;

@@ -385,7 +385,7 @@ void MainWindow::setCurrentUnit(int index)
     m_current = index;
     QTextDocument *doc = documentFor(index);
     m_editor->setDocument(doc);
-    m_highlighter->setDocumentKeepingChecker(doc);
+    m_highlighter->setDocument(doc);
     QTextCursor end(doc);
     end.movePosition(QTextCursor::End);
     m_editor->setTextCursor(end);
@@ -475,9 +475,8 @@ void MainWindow::refreshStatus()
 
 void MainWindow::applyFilters()
 {
-    m_filter->setState(m_stateFilter->currentData().toString());
-    m_filter->setOnlyWithFindings(m_findingsFilter->isChecked());
-    const bool valid = m_filter->setSearch(m_search->text(), UnitFilterModel::Scope(m_searchScope->currentData().toInt()), m_regex->isChecked());
+    const bool valid = m_filter->setFilters(m_stateFilter->currentData().toString(), m_findingsFilter->isChecked(), m_search->text(),
+                                            UnitFilterModel::Scope(m_searchScope->currentData().toInt()), m_regex->isChecked());
     m_search->setStyleSheet(valid ? QString() : QStringLiteral("background:#fde2e1"));
 }
 

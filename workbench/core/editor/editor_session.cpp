@@ -329,8 +329,11 @@ void EditorSession::rememberConfirmed(int index)
     if (m_memory)
         m_memory->add(unit);
     // The user's memory on disk, so the translation serves every later project too.
-    if (auto store = TmStore::open(TmStore::defaultPath()))
-        (*store)->add({unit});
+    if (!m_userMemory)
+        if (auto store = TmStore::open(TmStore::defaultPath()))
+            m_userMemory = std::move(*store);
+    if (m_userMemory)
+        m_userMemory->add({unit});
 }
 
 Result<std::unique_ptr<TmIndex>> EditorSession::buildMemory(const QString &projectRoot, const QString &sourceLanguage,

@@ -15,6 +15,8 @@
 
 namespace wb {
 
+class TmStore;
+
 class CheckSuite;
 class SentenceSegmenter;
 
@@ -135,6 +137,7 @@ private:
     QHash<QString, QPair<QString, Findings>> m_findingsCache; ///< unit id -> (target, findings)
     std::shared_ptr<CheckSuite> m_checks;
     std::unique_ptr<TmIndex> m_memory;
+    std::unique_ptr<TmStore> m_userMemory; ///< the user's memory on disk, opened at the first confirmation
     void rememberConfirmed(int index);
     bool m_checksTried = false;
 };

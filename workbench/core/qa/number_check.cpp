@@ -146,7 +146,8 @@ Findings NumberChecker::check(const QString &source, const QString &target)
 {
     Findings findings;
     const QList<Item> inSource = numbersIn(source, true);
-    if (inSource.isEmpty() && !maskPlaceholders(target).contains(QRegularExpression(QStringLiteral("\\d"))))
+    static const QRegularExpression digit(QStringLiteral("\\d"));
+    if (inSource.isEmpty() && !maskPlaceholders(target).contains(digit))
         return findings;
     QList<Item> inTarget = numbersIn(target, false);
     QList<bool> used(inTarget.size(), false);

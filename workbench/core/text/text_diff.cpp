@@ -19,11 +19,17 @@ QList<DiffPiece> wordDiff(const QString &before, const QString &after)
 {
     const QStringList a = words(before), b = words(after);
     const qsizetype n = a.size(), m = b.size();
+    // Words compare without the spaces they carry; trimmed once, not once per table cell.
+    QStringList keyA, keyB;
+    for (const QString &w : a)
+        keyA.append(w.trimmed());
+    for (const QString &w : b)
+        keyB.append(w.trimmed());
     std::vector<std::vector<int>> lcs(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
-            lcs[size_t(i)][size_t(j)] = a[i].trimmed() == b[j].trimmed() ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
-                                                                          : std::max(lcs[size_t(i + 1)][size_t(j)], lcs[size_t(i)][size_t(j + 1)]);
+            lcs[size_t(i)][size_t(j)] = keyA[i] == keyB[j] ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
+                                                            : std::max(lcs[size_t(i + 1)][size_t(j)], lcs[size_t(i)][size_t(j + 1)]);
     QList<DiffPiece> diff;
     auto add = [&](DiffPiece::Kind kind, const QString &text) {
         if (!diff.isEmpty() && diff.last().kind == kind)
@@ -33,7 +39,7 @@ QList<DiffPiece> wordDiff(const QString &before, const QString &after)
     };
     qsizetype i = 0, j = 0;
     while (i < n && j < m) {
-        if (a[i].trimmed() == b[j].trimmed()) {
+        if (keyA[i] == keyB[j]) {
             add(DiffPiece::Kind::Same, b[j]);
             ++i, ++j;
         } else if (lcs[size_t(i + 1)][size_t(j)] >= lcs[size_t(i)][size_t(j + 1)]) {

@@ -103,7 +103,7 @@ quint32 TmIndex::tokenId(const QString &token)
     return id;
 }
 
-TmIndex::Query TmIndex::prepare(const QString &text)
+TmIndex::Query TmIndex::prepare(const QString &text, Words words)
 {
     Query q;
     q.text = text;
@@ -113,8 +113,12 @@ TmIndex::Query TmIndex::prepare(const QString &text)
         if (t.kind == Token::Kind::Punctuation)
             continue;
         const QString folded = t.text.toLower();
-        const auto it = m_vocabulary.constFind(folded);
-        q.tokens.push_back(it == m_vocabulary.cend() ? kUnknown : *it);
+        if (words == Words::Learn) {
+            q.tokens.push_back(tokenId(folded));
+        } else {
+            const auto it = m_vocabulary.constFind(folded);
+            q.tokens.push_back(it == m_vocabulary.cend() ? kUnknown : *it);
+        }
         if (t.kind == Token::Kind::Number)
             numbers.append(folded);
         if (negations().contains(folded))
@@ -146,16 +150,17 @@ void TmIndex::add(const TmUnit &unit)
     entry.targetBytes = quint32(target.size());
     entry.originBytes = quint32(origin.size());
     entry.contextBytes = quint32(context.size());
-    // Register the words first, so that prepare() knows them all.
-    for (const Token &t : m_tokenizer->tokenize(unit.source))
-        if (t.kind != Token::Kind::Punctuation)
-            tokenId(t.text.toLower());
-    const Query q = prepare(unit.source);
+    const Query q = prepare(unit.source, Words::Learn);
     entry.tokenOffset = quint32(m_tokens.size());
     entry.tokenCount = quint16(std::min<size_t>(q.tokens.size(), 0xFFFF));
     m_tokens.insert(m_tokens.end(), q.tokens.begin(), q.tokens.begin() + entry.tokenCount);
-    std::vector<quint32> sorted(q.tokens.begin(), q.tokens.begin() + entry.tokenCount);
-    std::sort(sorted.begin(), sorted.end());
+    // The query's sorted copy serves, unless the unit was cut at 65,535 tokens.
+    std::vector<quint32> cut;
+    if (entry.tokenCount < q.tokens.size()) {
+        cut.assign(q.tokens.begin(), q.tokens.begin() + entry.tokenCount);
+        std::sort(cut.begin(), cut.end());
+    }
+    const std::vector<quint32> &sorted = cut.empty() ? q.sorted : cut;
     m_tokens.insert(m_tokens.end(), sorted.begin(), sorted.end());
     entry.numbersHash = q.numbersHash;
     entry.negationsHash = q.negationsHash;

@@ -76,7 +76,10 @@ private:
     QString targetOf(const Entry &e) const;
     QString originOf(const Entry &e) const;
     QByteArrayView contextOf(const Entry &e) const;
-    Query prepare(const QString &text);
+    /// Learn: words not yet in the vocabulary get ids (adding a unit); otherwise they read
+    /// as unknown (a lookup).
+    enum class Words { Lookup, Learn };
+    Query prepare(const QString &text, Words words = Words::Lookup);
     int score(const Query &query, const Entry &entry) const;
     TmMatch match(const Query &query, int entry, int score) const;
     quint32 tokenId(const QString &token);

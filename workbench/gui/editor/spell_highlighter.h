@@ -10,7 +10,6 @@ namespace wb::gui {
 class SpellHighlighter : public QSyntaxHighlighter {
 public:
     SpellHighlighter(QTextDocument *document, SpellChecker *spelling);
-    void setDocumentKeepingChecker(QTextDocument *document) { setDocument(document); }
 
 protected:
     void highlightBlock(const QString &text) override;

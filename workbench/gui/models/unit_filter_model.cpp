@@ -20,13 +20,30 @@ void UnitFilterModel::setOnlyWithFindings(bool only)
 
 bool UnitFilterModel::setSearch(const QString &pattern, Scope scope, bool regularExpression)
 {
+    if (!storeSearch(pattern, scope, regularExpression))
+        return false;
+    invalidateFilter();
+    return true;
+}
+
+bool UnitFilterModel::setFilters(const QString &state, bool onlyWithFindings, const QString &pattern, Scope scope,
+                                 bool regularExpression)
+{
+    m_state = state;
+    m_onlyWithFindings = onlyWithFindings;
+    const bool valid = storeSearch(pattern, scope, regularExpression);
+    invalidateFilter();
+    return valid;
+}
+
+bool UnitFilterModel::storeSearch(const QString &pattern, Scope scope, bool regularExpression)
+{
     QRegularExpression search(regularExpression ? pattern : QRegularExpression::escape(pattern),
                               QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     if (!search.isValid())
         return false;
     m_search = pattern.isEmpty() ? QRegularExpression() : search;
     m_scope = scope;
-    invalidateFilter();
     return true;
 }
 

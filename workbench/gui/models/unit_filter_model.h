@@ -18,11 +18,16 @@ public:
     void setOnlyWithFindings(bool only);
     /// Returns false when `pattern` is not a valid regular expression.
     bool setSearch(const QString &pattern, Scope scope, bool regularExpression);
+    /// All of the above at once, filtering the rows once (the toolbar calls this on every
+    /// keystroke). Returns false when `pattern` is not a valid regular expression; the
+    /// previous search then stays.
+    bool setFilters(const QString &state, bool onlyWithFindings, const QString &pattern, Scope scope, bool regularExpression);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool storeSearch(const QString &pattern, Scope scope, bool regularExpression);
     EditorSession &m_session;
     QString m_state;
     bool m_onlyWithFindings = false;

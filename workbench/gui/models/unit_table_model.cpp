@@ -110,12 +110,6 @@ QVariant UnitTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == Qa)
             return QColor(0xb0, 0x5a, 0x00);
         break;
-    case NeedsWorkRole:
-        return m_session.needsWork(row);
-    case FindingCountRole:
-        return int(const_cast<EditorSession &>(m_session).findings(row).size());
-    case StateNameRole:
-        return stateName(m_session.state(row));
     }
     return {};
 }

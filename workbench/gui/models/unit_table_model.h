@@ -15,7 +15,7 @@ namespace wb::gui {
 class UnitTableModel : public QAbstractTableModel {
 public:
     enum Column { Number, Source, Target, State, Qa, ColumnCount };
-    enum Role { RichTextRole = Qt::UserRole + 1, NeedsWorkRole, FindingCountRole, StateNameRole };
+    enum Role { RichTextRole = Qt::UserRole + 1 };
 
     explicit UnitTableModel(EditorSession &session, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -51,9 +51,4 @@ void QaPanel::showDocumentFindings(const QList<QPair<int, Finding>> &findings)
     setTabText(1, QStringLiteral("%1 (%2)").arg(ui("Document")).arg(findings.size()));
 }
 
-int QaPanel::unitFindingCount() const
-{
-    return m_unit->count();
-}
-
 } // namespace wb::gui

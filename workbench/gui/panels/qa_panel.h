@@ -14,7 +14,6 @@ public:
     explicit QaPanel(QWidget *parent = nullptr);
     void showUnitFindings(const Findings &findings);
     void showDocumentFindings(const QList<QPair<int, Finding>> &findings);
-    int unitFindingCount() const;
 
 signals:
     void spanRequested(int start, int length);
