@@ -161,10 +161,17 @@ void EditorSession::writeJournal()
     writeFileAtomically(path, QJsonDocument(journal).toJson(QJsonDocument::Compact));
 }
 
+namespace {
+QByteArray fingerprintOf(const QByteArray &catalogBytes)
+{
+    return QCryptographicHash::hash(catalogBytes, QCryptographicHash::Sha1);
+}
+} // namespace
+
 QByteArray EditorSession::diskFingerprint() const
 {
     auto bytes = readFileBytes(m_catalogPath);
-    return bytes ? QCryptographicHash::hash(*bytes, QCryptographicHash::Sha1) : QByteArray();
+    return bytes ? fingerprintOf(*bytes) : QByteArray();
 }
 
 bool EditorSession::diskChanged() const
@@ -362,10 +369,12 @@ Status EditorSession::writeCatalog()
     m_catalog.setHeaderField(QStringLiteral("PO-Revision-Date"),
                              QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000"));
     m_catalog.setHeaderField(QStringLiteral("Last-Translator"), m_user);
-    if (Status written = m_catalog.write(m_catalogPath); !written)
+    // The bytes written are the bytes fingerprinted: no reading them back.
+    QByteArray bytes;
+    if (Status written = m_catalog.write(m_catalogPath, &bytes); !written)
         return written;
     m_base = m_catalog;
-    m_baseFingerprint = diskFingerprint();
+    m_baseFingerprint = fingerprintOf(bytes);
     return {};
 }
 

@@ -247,7 +247,7 @@ Result<QByteArray> PoCatalog::toBytes() const
     return readFileBytes(tempPath);
 }
 
-Status PoCatalog::write(const QString &path) const
+Status PoCatalog::write(const QString &path, QByteArray *written) const
 {
     auto bytes = toBytes();
     if (!bytes) {
@@ -255,7 +255,11 @@ Status PoCatalog::write(const QString &path) const
         error.file = path;
         return error;
     }
-    return writeFileAtomically(path, *bytes);
+    if (Status status = writeFileAtomically(path, *bytes); !status)
+        return status;
+    if (written)
+        *written = *bytes;
+    return {};
 }
 
 QString PoCatalog::headerField(const QString &name) const

@@ -51,7 +51,8 @@ public:
     /// The catalog in PO syntax (always UTF-8), as libgettextpo writes it.
     Result<QByteArray> toBytes() const;
     /// toBytes() written atomically to path.
-    Status write(const QString &path) const;
+    /// `written`, when given, receives the bytes now on disk (for fingerprinting them).
+    Status write(const QString &path, QByteArray *written = nullptr) const;
 
     QString headerField(const QString &name) const;
     void setHeaderField(const QString &name, const QString &value);
