@@ -62,9 +62,17 @@ TEST(Cli, MsgenCatalogExportsTheSummaryByteForByte)
     const auto msgen = test::run(QStringLiteral("msgen"), {QStringLiteral("-o"), po, pot});
     ASSERT_EQ(msgen.exitCode, 0) << msgen.err.constData();
     const auto r = runCli({QStringLiteral("export"), test::sourceDir() + kSummary, QStringLiteral("--po"), po,
-                           QStringLiteral("--include"), QStringLiteral("all"), QStringLiteral("-o"), out});
+                           QStringLiteral("--include"), QStringLiteral("all"), QStringLiteral("--no-front-matter"), QStringLiteral("-o"), out});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     EXPECT_EQ(test::readAll(out), test::readAll(test::sourceDir() + kSummary));
+
+    // Published, the same page only gains its front matter on top.
+    const auto published = runCli({QStringLiteral("export"), test::sourceDir() + kSummary, QStringLiteral("--po"), po,
+                                   QStringLiteral("--include"), QStringLiteral("all"), QStringLiteral("-o"), out});
+    ASSERT_EQ(published.exitCode, 0) << published.err.constData();
+    const QByteArray page = test::readAll(out);
+    EXPECT_TRUE(page.startsWith("---\ntitle: \"Acute Lymphoblastic Leukemia Treatment (PDQ®)–Patient Version\"\n")) << page.left(400).constData();
+    EXPECT_TRUE(page.endsWith("---\n\n" + test::readAll(test::sourceDir() + kSummary)));
 }
 
 TEST(Cli, UpdateCreatesCatalogsAndASecondRunChangesNothing)
@@ -140,8 +148,10 @@ TEST(Cli, ProjectExportAndStats)
                                  QStringLiteral("es"), QStringLiteral("--include"), QStringLiteral("translated"),
                                  QStringLiteral("--fallback"), QStringLiteral("source"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
     ASSERT_EQ(lenient.exitCode, 0) << lenient.err.constData();
-    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("out/doc.md"))),
-              QByteArray("---\nworkbench-source-language-units: 2\nworkbench-include: translated\n---\n\n# Título\n\nOne sentence. Two sentences here.\n"));
+    const QByteArray page = test::readAll(dir.filePath(QStringLiteral("out/doc.md")));
+    EXPECT_TRUE(page.contains("\nworkbench-status: partial\nworkbench-units: 3\nworkbench-source-language-units: 2\nworkbench-include: translated\n---\n\n"
+                              "# Título\n\nOne sentence. Two sentences here.\n")) << page.constData();
+    EXPECT_TRUE(page.startsWith("---\ntitle: \"Título\"\nlang: es\n")) << page.constData();
 
     // Approved by a reviewer: published.
     ASSERT_EQ(runCli({QStringLiteral("review"), QStringLiteral("approve"), QStringLiteral("title.768e0c1c"), po, QStringLiteral("--by"), QStringLiteral("Rosa")}).exitCode, 0)

@@ -4,18 +4,93 @@
 #include "segment/sentence_segmenter.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <cstdio>
+#include <unistd.h>
 
 namespace wb::cli {
+
+namespace {
+
+struct JsonState {
+    bool enabled = false;
+    std::FILE *stream = nullptr; ///< the real standard output, kept for the JSON object
+    QJsonObject fields;
+    QJsonArray problems;
+    QJsonArray warnings;
+};
+
+JsonState &jsonState()
+{
+    static JsonState state;
+    return state;
+}
+
+QJsonObject diagnosticJson(const Diagnostic &d)
+{
+    return QJsonObject{{QStringLiteral("file"), d.file}, {QStringLiteral("line"), d.line},
+                       {QStringLiteral("column"), d.column}, {QStringLiteral("message"), d.message},
+                       {QStringLiteral("exit_code"), int(d.kind)}};
+}
+
+} // namespace
+
+bool jsonMode()
+{
+    return jsonState().enabled;
+}
+
+// From here on, whatever any command prints for humans lands on stderr, so that stdout
+// holds the JSON object and nothing else, whichever printf a command uses.
+void enableJsonMode()
+{
+    JsonState &state = jsonState();
+    if (state.stream)
+        return;
+    std::fflush(stdout);
+    const int realStdout = dup(STDOUT_FILENO);
+    state.stream = realStdout >= 0 ? fdopen(realStdout, "w") : nullptr;
+    if (!state.stream) {
+        state.stream = stdout; // cannot split the streams: keep stdout as it is
+        return;
+    }
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+}
+
+void addJsonFields(const QJsonObject &fields)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        jsonState().fields.insert(it.key(), it.value());
+}
+
+void printJsonResult(const QString &command, int exitCode)
+{
+    JsonState &state = jsonState();
+    if (!state.enabled)
+        return;
+    QJsonObject out = state.fields;
+    out.insert(QStringLiteral("command"), command);
+    out.insert(QStringLiteral("ok"), exitCode == kExitOk);
+    out.insert(QStringLiteral("exit_code"), exitCode);
+    out.insert(QStringLiteral("problems"), state.problems);
+    out.insert(QStringLiteral("warnings"), state.warnings);
+    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), state.stream ? state.stream : stdout);
+    std::fflush(state.stream ? state.stream : stdout);
+}
 
 void warn(const Diagnostic &diagnostic)
 {
     std::fprintf(stderr, "workbench: warning: %s\n", qPrintable(diagnostic.toString()));
+    if (jsonMode())
+        jsonState().warnings.append(diagnosticJson(diagnostic));
 }
 
 int fail(const Diagnostic &diagnostic)
 {
     std::fprintf(stderr, "workbench: %s\n", qPrintable(diagnostic.toString()));
+    if (jsonMode())
+        jsonState().problems.append(diagnosticJson(diagnostic));
     return int(diagnostic.kind);
 }
 
@@ -31,18 +106,27 @@ int usageError(const QString &command, const QString &message)
 {
     std::fprintf(stderr, "workbench %s: %s\nTry 'workbench %s --help'.\n", qPrintable(command), qPrintable(message),
                  qPrintable(command));
+    if (jsonMode())
+        jsonState().problems.append(diagnosticJson(Diagnostic{ErrorKind::Usage, QString(), 0, 0, message}));
     return int(ErrorKind::Usage);
 }
 
 bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &arguments, int &exitCode)
 {
     parser.addHelpOption();
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object with the results on stdout (README, \"JSON output\").")});
+    jsonState().enabled = arguments.contains(QStringLiteral("--json")); // a usage error answers in JSON too
+    if (jsonState().enabled)
+        enableJsonMode();
     QStringList argv = arguments;
     argv.prepend(QStringLiteral("workbench ") + command);
     if (!parser.parse(argv)) {
         exitCode = usageError(command, parser.errorText());
         return false;
     }
+    jsonState().enabled = parser.isSet(QStringLiteral("json"));
+    if (jsonState().enabled)
+        enableJsonMode();
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         exitCode = kExitOk;
@@ -54,6 +138,8 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
 Status writeOutput(const QString &path, const QByteArray &bytes)
 {
     if (path.isEmpty() || path == QLatin1String("-")) {
+        if (jsonMode()) // stdout belongs to the JSON object
+            return Diagnostic{ErrorKind::Usage, QString(), 0, 0, QStringLiteral("with --json, name an output file (-o)")};
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
             return Diagnostic{ErrorKind::OutputFailed, QStringLiteral("<stdout>"), 0, 0, QStringLiteral("cannot write")};

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/segmented_document.h"
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace wb::cli {
@@ -16,7 +17,17 @@ int fail(const Diagnostics &diagnostics);
 int usageError(const QString &command, const QString &message);
 void warn(const Diagnostic &diagnostic);
 
-/// Parses a subcommand's arguments; on a usage error prints it and sets exitCode.
+/// --json, which every command takes: stdout then carries exactly one JSON object (printed
+/// by main when the command returns) and human-readable text goes to stderr. The object
+/// holds "command", "ok", "exit_code", "problems" and "warnings" (diagnostics as
+/// {file,line,column,message,exit_code}) plus the fields the command adds (README "JSON output").
+bool jsonMode();
+/// Adds the command's own results to the JSON object (merged at the top level).
+void addJsonFields(const QJsonObject &fields);
+/// Prints the JSON object; main calls it once the command has returned.
+void printJsonResult(const QString &command, int exitCode);
+
+/// Parses a subcommand's arguments (adding --help and --json); on a usage error prints it and sets exitCode.
 bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &arguments, int &exitCode);
 
 /// Writes bytes to a file atomically, or to stdout when path is empty or "-".
@@ -42,5 +53,7 @@ int runReview(const QStringList &arguments);
 int runTm(const QStringList &arguments);
 int runPretranslate(const QStringList &arguments);
 int runAnalyze(const QStringList &arguments);
+int runImport(const QStringList &arguments);
+int runValidate(const QStringList &arguments);
 
 } // namespace wb::cli

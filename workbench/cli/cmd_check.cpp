@@ -43,7 +43,6 @@ int runCheck(const QStringList &arguments)
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language (default for a catalog: its Language header)."), QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: the project's, else en)."), QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("glossary"), QStringLiteral("An extra TBX termbase (repeatable)."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object with findings and summary.")});
     parser.addOption({QStringLiteral("suggest"), QStringLiteral("Add Hunspell suggestions to spelling findings (slow: 20-100 ms a word).")});
     parser.addOption({QStringLiteral("drafts"), QStringLiteral("Check draft (fuzzy) units too.")});
     parser.addOption({QStringLiteral("min-severity"), QStringLiteral("Report findings from this severity up: error, warning (default) or info."),
@@ -111,7 +110,7 @@ int runCheck(const QStringList &arguments)
         runChecks(read[i], catalogs[i], [&](const PoEntry &entry) { return suite->checkUnit(entry); }, runOptions, report);
     }
     if (parser.isSet(QStringLiteral("json")))
-        std::fputs(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented).constData(), stdout);
+        addJsonFields(report.toJson());
     else
         printHuman(report);
     return report.hasErrors() ? 1 : kExitOk;

@@ -1,12 +1,16 @@
 // workbench export: localized Markdown from PO catalogs, for one file or a project.
 #include "cli_common.h"
 #include "common/text_file.h"
+#include "interchange/po_xliff_mapping.h"
+#include "interchange/xliff_format.h"
 #include "markdown/markdown_source.h"
+#include "project/language_resources.h"
 #include "project/localize_workflow.h"
 #include "project/project.h"
 #include "segment/sentence_segmenter.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QFileInfo>
 #include <cstdio>
 
@@ -22,6 +26,30 @@ void report(const QString &name, const ExportOutcome &outcome, const QString &ta
 {
     std::fprintf(stderr, "%s: %d units translated, %d kept in the source language -> %s\n", qPrintable(name),
                  outcome.translatedUnits, outcome.sourceUnits, qPrintable(target.isEmpty() ? QStringLiteral("<stdout>") : target));
+}
+
+// The file name a format gives one document's catalog in the output folder.
+QString exchangeFileName(const QString &document, const QString &language, const QString &format)
+{
+    const QString base = QFileInfo(document).completeBaseName() + QLatin1Char('.') + language;
+    if (format == QLatin1String("xliff2"))
+        return base + QStringLiteral(".xlf");
+    if (format == QLatin1String("xliff12"))
+        return base + QStringLiteral(".v12.xlf");
+    return base + QStringLiteral(".po");
+}
+
+// XLIFF or PO for other tools: every unit with its state, not just the publishable ones.
+Result<QByteArray> exchangeBytes(const Project &project, const QString &document, const PoCatalog &catalog,
+                                 const QString &language, const QString &format)
+{
+    if (format == QLatin1String("po"))
+        return catalog.toBytes();
+    XliffDocument xliff;
+    xliff.sourceLanguage = project.sourceLanguage();
+    xliff.targetLanguage = language;
+    xliff.files.append(xliffFileOf(catalog, project.relativePath(document)));
+    return writeXliff(xliff, format == QLatin1String("xliff2") ? XliffVersion::V2 : XliffVersion::V12);
 }
 
 } // namespace
@@ -49,10 +77,22 @@ int runExport(const QStringList &arguments)
                       QStringLiteral("Units without a usable translation: error (default: list them, fail, write nothing) or source\n"
                                      "(keep the English; front matter says how many units did)."),
                       QStringLiteral("POLICY"), QStringLiteral("error")});
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("markdown (default: the localized documents), xliff2 (XLIFF 2.1), xliff12 (XLIFF 1.2) or po:\n"
+                                     "the catalogs for other tools, every unit with its state, notes and id."),
+                      QStringLiteral("FORMAT"), QStringLiteral("markdown")});
+    parser.addOption({QStringLiteral("no-front-matter"),
+                      QStringLiteral("Markdown only: write just the localized text, without the publishing front matter.")});
     addSegmentationOptions(parser);
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("export"), arguments, exitCode))
         return exitCode;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!QStringList{QStringLiteral("markdown"), QStringLiteral("xliff2"), QStringLiteral("xliff12"), QStringLiteral("po")}.contains(format))
+        return usageError(QStringLiteral("export"), QStringLiteral("--format takes markdown, xliff2, xliff12 or po"));
+    const bool exchange = format != QLatin1String("markdown");
+    if (exchange && !parser.isSet(QStringLiteral("project")))
+        return usageError(QStringLiteral("export"), QStringLiteral("--format %1 needs --project and --locale").arg(format));
 
     const auto include = includeLevelFromName(parser.value(QStringLiteral("include")));
     const auto fallback = fallbackPolicyFromName(parser.value(QStringLiteral("fallback")));
@@ -67,11 +107,18 @@ int runExport(const QStringList &arguments)
     // Everything is computed before anything is written: a failure writes nothing.
     QList<PlannedFile> planned;
     Diagnostics problems;
+    QJsonArray written;
+    PublishingContext publishing;
+    publishing.frontMatter = !parser.isSet(QStringLiteral("no-front-matter"));
+    publishing.language = parser.value(QStringLiteral("locale"));
     auto handle = [&](const SegmentedDocument &doc, const QString &catalogPath, const QString &target) -> int {
         auto catalog = PoCatalog::read(catalogPath);
         if (!catalog)
             return fail(catalog.error());
-        ExportOutcome outcome = exportDocument(doc, *catalog, *include, *fallback);
+        if (!parser.isSet(QStringLiteral("locale")))
+            publishing.language = catalog->headerField(QStringLiteral("Language"));
+        written.append(QJsonObject{{QStringLiteral("source"), doc.source->path()}, {QStringLiteral("output"), target}});
+        ExportOutcome outcome = exportDocument(doc, *catalog, *include, *fallback, publishing);
         report(doc.source->path(), outcome, target);
         problems += outcome.problems;
         planned.append({target, outcome.bytes});
@@ -84,6 +131,7 @@ int runExport(const QStringList &arguments)
         auto doc = loadDocument(parser.positionalArguments().first(), parser);
         if (!doc)
             return fail(doc.error());
+        publishing.sourcePath = parser.positionalArguments().first();
         if (int code = handle(*doc, parser.value(QStringLiteral("po")), parser.value(QStringLiteral("output"))); code != kExitOk)
             return code;
     } else {
@@ -98,10 +146,30 @@ int runExport(const QStringList &arguments)
         auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
         if (!segmenter)
             return fail(segmenter.error());
+        auto settings = ProjectSettings::load(project->root());
+        if (!settings)
+            return fail(settings.error());
+        publishing.reviewThreshold = settings->reviewThreshold;
         for (const QString &document : project->documents()) {
+            if (exchange) {
+                auto catalog = PoCatalog::read(project->catalogPath(document, language));
+                if (!catalog)
+                    return fail(catalog.error());
+                auto bytes = exchangeBytes(*project, document, *catalog, language, format);
+                if (!bytes)
+                    return fail(bytes.error());
+                const QString target = outFolder + QLatin1Char('/') + exchangeFileName(document, language, format);
+                std::fprintf(stderr, "%s: %lld units -> %s\n", qPrintable(project->relativePath(document)),
+                             qlonglong(xliffUnitsOf(*catalog).size()), qPrintable(target));
+                written.append(QJsonObject{{QStringLiteral("source"), project->relativePath(document)},
+                                           {QStringLiteral("output"), target}});
+                planned.append({target, *bytes});
+                continue;
+            }
             auto doc = segmentFile(document, **segmenter);
             if (!doc)
                 return fail(doc.error());
+            publishing.sourcePath = project->relativePath(document);
             for (const Diagnostic &w : doc->warnings)
                 warn(w);
             const QString catalogPath = project->catalogPath(document, language);
@@ -117,8 +185,9 @@ int runExport(const QStringList &arguments)
     for (const Diagnostic &p : problems)
         warn(p);
     for (const PlannedFile &file : planned)
-        if (Status written = writeOutput(file.path, file.bytes); !written)
-            return fail(written.error());
+        if (Status status = writeOutput(file.path, file.bytes); !status)
+            return fail(status.error());
+    addJsonFields(QJsonObject{{QStringLiteral("format"), format}, {QStringLiteral("files"), written}});
     return kExitOk;
 }
 

@@ -105,7 +105,7 @@ int lookup(const QCommandLineParser &parser)
                                 {QStringLiteral("avoid"), avoid}});
     }
     if (parser.isSet(QStringLiteral("json"))) {
-        std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("terms"), hits}}).toJson().constData(), stdout);
+        addJsonFields(QJsonObject{{QStringLiteral("terms"), hits}});
         return kExitOk;
     }
     for (const QJsonValue &v : hits) {
@@ -159,7 +159,6 @@ int runGlossary(const QStringList &arguments)
     parser.addOption({QStringLiteral("format"), QStringLiteral("Input format when the extension does not say (tbx, tsv, csv)."), QStringLiteral("FORMAT")});
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project folder (default: the one around the current folder)."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language (default: es)."), QStringLiteral("LANG"), QStringLiteral("es")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("lookup: print JSON.")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("glossary"), arguments, exitCode))
         return exitCode;

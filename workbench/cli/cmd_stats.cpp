@@ -24,7 +24,6 @@ int runStats(const QStringList &arguments)
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language."), QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: en)."),
                       QStringLiteral("LANG"), QStringLiteral("en")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("stats"), arguments, exitCode))
         return exitCode;
@@ -44,7 +43,7 @@ int runStats(const QStringList &arguments)
         if (json) {
             QJsonObject out = stats.toJson();
             out.insert(QStringLiteral("catalog"), path);
-            std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
+            addJsonFields(out);
         } else {
             std::printf("%s\n%s", qPrintable(path), qPrintable(stats.toText()));
         }
@@ -93,7 +92,7 @@ int runStats(const QStringList &arguments)
         out.insert(QStringLiteral("project"), project->root());
         out.insert(QStringLiteral("locale"), language);
         out.insert(QStringLiteral("documents"), documents);
-        std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
+        addJsonFields(out);
     } else {
         std::fputs(qPrintable(text), stdout);
     }

@@ -109,7 +109,7 @@ int tmCommand(const QCommandLineParser &parser)
             QJsonArray list;
             for (const TmMatch &m : matches)
                 list.append(matchJson(m));
-            std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("matches"), list}}).toJson().constData(), stdout);
+            addJsonFields(QJsonObject{{QStringLiteral("matches"), list}});
         } else {
             for (const TmMatch &m : matches)
                 std::printf("%3d%%  %s\n      %s\n", m.score, qPrintable(m.source), qPrintable(m.target));
@@ -133,7 +133,7 @@ int tmCommand(const QCommandLineParser &parser)
                 std::printf("%s\n    %s\n", qPrintable(u.source), qPrintable(u.target));
         }
         if (parser.isSet(QStringLiteral("json")))
-            std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("units"), list}}).toJson().constData(), stdout);
+            addJsonFields(QJsonObject{{QStringLiteral("units"), list}});
         return kExitOk;
     }
     return usageError(QStringLiteral("tm"), QStringLiteral("expected import, export, lookup or concord"));
@@ -155,7 +155,6 @@ int runTm(const QStringList &arguments)
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("export: the TMX file."), QStringLiteral("FILE.tmx")});
     parser.addOption({QStringLiteral("min"), QStringLiteral("lookup: lowest score (default 50)."), QStringLiteral("N"), QStringLiteral("50")});
     parser.addOption({QStringLiteral("max"), QStringLiteral("lookup: most matches (default 5)."), QStringLiteral("N"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("tm"), arguments, exitCode))
         return exitCode;
@@ -220,7 +219,6 @@ int runAnalyze(const QStringList &arguments)
         "words that are repetitions, each match band (101, 100, 95-99, 85-94, 75-84, 50-74) and new,\n"
         "against the memory (the user's and the project's TMX files)."));
     addMemoryOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("analyze"), arguments, exitCode))
         return exitCode;
@@ -264,7 +262,7 @@ int runAnalyze(const QStringList &arguments)
         QJsonObject out;
         for (const QString &b : bands)
             out.insert(b, QJsonObject{{QStringLiteral("units"), totals.value(b).first}, {QStringLiteral("words"), totals.value(b).second}});
-        std::fputs(QJsonDocument(QJsonObject{{QStringLiteral("bands"), out}}).toJson().constData(), stdout);
+        addJsonFields(QJsonObject{{QStringLiteral("bands"), out}});
         return kExitOk;
     }
     std::printf("%-12s %7s %7s\n", "band", "units", "words");

@@ -1,5 +1,7 @@
 // workbench update --project DIR --locale LANG: create or refresh the catalogs.
 #include "cli_common.h"
+
+#include <QJsonArray>
 #include "project/localize_workflow.h"
 #include "project/project.h"
 
@@ -32,6 +34,7 @@ int runUpdate(const QStringList &arguments)
         return fail(segmenter.error());
     const QString language = parser.value(QStringLiteral("locale"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonArray catalogs;
     for (const QString &document : project->documents()) {
         auto outcome = updateDocumentCatalog(*project, document, language, **segmenter, now);
         if (!outcome)
@@ -41,7 +44,18 @@ int runUpdate(const QStringList &arguments)
                     qPrintable(project->relativePath(outcome->catalogPath)), outcome->units, r.kept, r.added, r.renamed,
                     r.obsoleted, r.revived,
                     outcome->created ? "created" : outcome->written ? "updated" : "already up to date");
+        catalogs.append(QJsonObject{{QStringLiteral("catalog"), project->relativePath(outcome->catalogPath)},
+                                    {QStringLiteral("units"), outcome->units},
+                                    {QStringLiteral("kept"), r.kept},
+                                    {QStringLiteral("new"), r.added},
+                                    {QStringLiteral("renamed"), r.renamed},
+                                    {QStringLiteral("obsolete"), r.obsoleted},
+                                    {QStringLiteral("revived"), r.revived},
+                                    {QStringLiteral("outcome"), outcome->created ? QStringLiteral("created")
+                                                                : outcome->written ? QStringLiteral("updated")
+                                                                                   : QStringLiteral("unchanged")}});
     }
+    addJsonFields(QJsonObject{{QStringLiteral("locale"), language}, {QStringLiteral("catalogs"), catalogs}});
     return kExitOk;
 }
 

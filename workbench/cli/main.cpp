@@ -15,7 +15,9 @@ const char kUsage[] =
     "  segment DOC.md [-o OUT.pot]                 the translation units of a Markdown file as a POT\n"
     "  update --project DIR --locale LANG          create or refresh locales/LANG/*.po from source-content/\n"
     "  export DOC.md --po CATALOG.po [-o OUT.md]   localized Markdown from a catalog\n"
-    "  export --project DIR --locale LANG [--out DIR]\n"
+    "  export --project DIR --locale LANG [--format markdown|xliff2|xliff12|po] [--out DIR]\n"
+    "  import FILE.xlf --project DIR [--locale LANG]   translations, states and notes back from XLIFF 1.2/2.x\n"
+    "  validate FILE                               check an XLIFF, TMX, TBX, SRX or PO file against its standard\n"
     "  pseudo DOC.md -o OUT.md                     pseudo-localized export with markup checks\n"
     "  stats (--project DIR --locale LANG | CATALOG.po) [--json]\n"
     "  check (CATALOG.po | --project DIR --locale LANG) [--json]   QA; exit 1 on errors\n"
@@ -27,6 +29,7 @@ const char kUsage[] =
     "  pretranslate --project DIR --locale LANG [--min 100]       fill drafts from the memory\n"
     "  analyze --project DIR --locale LANG [--json]               word counts per match band\n"
     "\n"
+    "Every command takes --json: one JSON object on stdout, messages on stderr.\n"
     "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
 
 } // namespace
@@ -53,7 +56,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("check"), wb::cli::runCheck},     {QStringLiteral("suppress"), wb::cli::runSuppress},
         {QStringLiteral("spell"), wb::cli::runSpell},     {QStringLiteral("review"), wb::cli::runReview},
         {QStringLiteral("tm"), wb::cli::runTm},           {QStringLiteral("pretranslate"), wb::cli::runPretranslate},
-        {QStringLiteral("analyze"), wb::cli::runAnalyze},
+        {QStringLiteral("analyze"), wb::cli::runAnalyze}, {QStringLiteral("import"), wb::cli::runImport},
+        {QStringLiteral("validate"), wb::cli::runValidate},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);
@@ -61,5 +65,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "workbench: unknown command '%s'\n\n%s", qPrintable(command), kUsage);
         return int(wb::ErrorKind::Usage);
     }
-    return it->second(arguments);
+    const int exitCode = it->second(arguments);
+    wb::cli::printJsonResult(command, exitCode);
+    return exitCode;
 }

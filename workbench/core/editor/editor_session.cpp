@@ -407,7 +407,7 @@ QByteArray EditorSession::localizedMarkdown() const
             current.entries[at].fuzzy = false;
         }
     }
-    return exportDocument(m_document, current, IncludeLevel::All, FallbackPolicy::Source).bytes;
+    return exportDocument(m_document, current, IncludeLevel::All, FallbackPolicy::Source, PublishingContext{{}, {}, 10.0, false}).bytes;
 }
 
 CheckSuite *EditorSession::checks()

@@ -1,8 +1,12 @@
 #include "project/localize_workflow.h"
 #include "markdown/markdown_source.h"
 #include "model/localizer.h"
+#include "model/placeholder_text.h"
+#include "project/front_matter.h"
 #include "project/project.h"
+#include "review/review_report.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -41,28 +45,8 @@ bool usable(const PoEntry &entry, IncludeLevel include)
 
 } // namespace
 
-QByteArray withFallbackNote(const QByteArray &markdown, int sourceUnits, IncludeLevel include)
-{
-    const QByteArray level = include == IncludeLevel::Approved ? "approved" : include == IncludeLevel::Translated ? "translated" : "all";
-    const QByteArray note = "workbench-source-language-units: " + QByteArray::number(sourceUnits) + "\n"
-                            "workbench-include: " + level + "\n";
-    // Into the document's own front matter when it has one, else a new one on top.
-    const qsizetype bom = markdown.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    if (markdown.mid(bom).startsWith("---\n")) {
-        const qsizetype close = markdown.indexOf("\n---", bom + 3);
-        if (close >= 0) {
-            QByteArray out = markdown;
-            out.insert(close + 1, note);
-            return out;
-        }
-    }
-    QByteArray out = markdown;
-    out.insert(bom, "---\n" + note + "---\n\n");
-    return out;
-}
-
 ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &catalog, IncludeLevel include,
-                             FallbackPolicy fallback)
+                             FallbackPolicy fallback, const PublishingContext &publishing)
 {
     QHash<QString, const PoEntry *> byId, byText;
     for (const PoEntry &entry : catalog.entries) {
@@ -73,12 +57,18 @@ ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &cata
             byText.insert(entry.msgid, &entry);
     }
     ExportOutcome outcome;
-    const TranslationLookup lookup = [&](const SourceUnit &unit) -> std::optional<QString> {
+    auto entryFor = [&](const SourceUnit &unit) {
         const PoEntry *entry = byId.value(unit.id);
-        if (!entry || entry->msgid != unit.text)
-            entry = byText.value(unit.text);
+        return entry && entry->msgid == unit.text ? entry : byText.value(unit.text);
+    };
+    UnitState leastPublished = UnitState::Approved;
+    const TranslationLookup lookup = [&](const SourceUnit &unit) -> std::optional<QString> {
+        const PoEntry *entry = entryFor(unit);
         if (entry && usable(*entry, include)) {
             ++outcome.translatedUnits;
+            const UnitState state = stateOf(*entry);
+            if (state != UnitState::Approved && leastPublished != UnitState::Draft)
+                leastPublished = state == UnitState::Translated ? UnitState::Translated : UnitState::Draft;
             return entry->msgstr;
         }
         ++outcome.sourceUnits;
@@ -91,8 +81,34 @@ ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &cata
         return std::nullopt;
     };
     outcome.bytes = localizeDocument(doc, lookup, outcome.problems);
-    if (fallback == FallbackPolicy::Source && outcome.sourceUnits > 0)
-        outcome.bytes = withFallbackNote(outcome.bytes, outcome.sourceUnits, include);
+    if (!publishing.frontMatter)
+        return outcome;
+
+    PublishingFacts facts;
+    facts.language = publishing.language;
+    facts.source = publishing.sourcePath;
+    facts.sourceSha1 = QString::fromLatin1(QCryptographicHash::hash(doc.source->bytes(), QCryptographicHash::Sha1).toHex());
+    facts.units = int(doc.units.size());
+    facts.sourceLanguageUnits = outcome.sourceUnits;
+    facts.include = include == IncludeLevel::Approved ? QStringLiteral("approved")
+                    : include == IncludeLevel::Translated ? QStringLiteral("translated") : QStringLiteral("all");
+    facts.status = outcome.sourceUnits > 0 ? QStringLiteral("partial") : stateName(leastPublished);
+    // The title readers see: the top heading as published (translated or not).
+    const SourceUnit *heading = nullptr;
+    for (const SourceUnit &unit : doc.units)
+        if (unit.kind.startsWith(QLatin1String("heading")) && (!heading || unit.kind < heading->kind))
+            heading = &unit;
+    if (heading) {
+        const PoEntry *entry = entryFor(*heading);
+        facts.title = plainTextOf(entry && usable(*entry, include) ? entry->msgstr : heading->text);
+    }
+    const ReviewReport review = buildReviewReport({{publishing.sourcePath, catalog}}, doc.language, publishing.language,
+                                                  publishing.reviewThreshold);
+    if (!review.errors.isEmpty()) {
+        facts.reviewScore = review.scorePer1000Words();
+        facts.reviewPassed = review.passed();
+    }
+    outcome.bytes = withFrontMatter(outcome.bytes, facts);
     return outcome;
 }
 

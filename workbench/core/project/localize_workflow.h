@@ -26,16 +26,22 @@ struct ExportOutcome {
     Diagnostics problems;      ///< units without a usable translation (with --fallback error) or broken placeholders
 };
 
-/// Says in YAML front matter that units kept the source language, for publishing tools
-/// ("workbench-source-language-units: N", "workbench-include: approved").
-QByteArray withFallbackNote(const QByteArray &markdown, int sourceUnits, IncludeLevel include);
+/// What the published page's front matter says beyond what the catalog knows.
+struct PublishingContext {
+    QString language;
+    QString sourcePath;            ///< the source document as the project names it
+    double reviewThreshold = 10.0; ///< pass mark for the review score
+    bool frontMatter = true;       ///< false: only the localized bytes (previews, byte-exact checks)
+};
 
 /// Localizes a segmented document with a catalog. Units are found by id, then by text
 /// (a catalog from before an edit elsewhere still applies).
-/// With FallbackPolicy::Source, units that kept their source text are counted in front
-/// matter (withFallbackNote); with Error, each is a problem naming its id, state and line.
+/// With FallbackPolicy::Source, units without a usable translation keep their source text;
+/// with Error, each is a problem naming its id, state and line. The page starts with
+/// front matter (project/front_matter.h): title, language, source and its SHA-1, status,
+/// unit counts and the review score when a reviewer annotated errors.
 ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &catalog, IncludeLevel include,
-                             FallbackPolicy fallback);
+                             FallbackPolicy fallback, const PublishingContext &publishing);
 
 struct UpdateOutcome {
     QString catalogPath;
