@@ -333,3 +333,47 @@ TEST(CliJson, EveryCommandAnswersWithOneJsonObjectEvenWhenItFails)
     EXPECT_EQ(toStdout.exitCode, 2);
     EXPECT_TRUE(QJsonDocument::fromJson(toStdout.out).isObject()) << toStdout.out.constData();
 }
+
+TEST(Publishing, TheDocumentedJobFailsOnQaErrorsAndPublishesApprovedWork)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir.filePath(QStringLiteral("p")));
+    const QString po = project + QStringLiteral("/locales/es/doc.po");
+    const QString out = dir.filePath(QStringLiteral("public"));
+    auto publish = [&] {
+        return test::run(QStringLiteral("bash"), {test::sourceDir() + QStringLiteral("/scripts/publish"), project, QStringLiteral("es"), out});
+    };
+    qputenv("WORKBENCH", test::cliPath().toUtf8());
+
+    // A translation that drops the negation: QA stops the job, nothing is published.
+    QByteArray text = test::readAll(po);
+    text.replace("msgid \"Do not take aspirin.\"\nmsgstr \"\"", "msgid \"Do not take aspirin.\"\nmsgstr \"Tome aspirina.\"");
+    test::writeAll(po, text);
+    const auto qa = publish();
+    EXPECT_EQ(qa.exitCode, 1) << qa.err.constData();
+    EXPECT_TRUE(qa.out.contains("negation.missing")) << qa.out.constData();
+    EXPECT_FALSE(QFile::exists(out + QStringLiteral("/doc.md")));
+
+    // Fixed but not every unit approved: the export refuses and names the units.
+    text.replace("msgstr \"Tome aspirina.\"", "msgstr \"No tome aspirina.\"");
+    test::writeAll(po, text);
+    const auto unapproved = publish();
+    EXPECT_EQ(unapproved.exitCode, 6) << unapproved.err.constData();
+    EXPECT_TRUE(unapproved.out.contains("do-not-take-aspirin.31a5c910")) << unapproved.out.constData();
+    EXPECT_FALSE(QFile::exists(out + QStringLiteral("/doc.md")));
+
+    // Everything approved: published, with the hand-off beside it.
+    text = test::readAll(po);
+    text.replace("#, fuzzy\n", "");
+    test::writeAll(po, text);
+    for (const char *id : {"the-bone-marrow-makes.9d8a6aae", "see-the-nci-site.1b6043be", "do-not-take-aspirin.31a5c910",
+                           "tell-your-doctor-about.f413cd7f"}) {
+        const auto approve = runCli({QStringLiteral("review"), QStringLiteral("approve"), QString::fromLatin1(id), po, QStringLiteral("--by"), QStringLiteral("Rosa")});
+        ASSERT_EQ(approve.exitCode, 0) << id << approve.err.constData();
+    }
+    const auto published = publish();
+    ASSERT_EQ(published.exitCode, 0) << published.out.constData() << published.err.constData();
+    EXPECT_TRUE(published.out.contains("published " + out.toUtf8() + "/doc.md")) << published.out.constData();
+    EXPECT_TRUE(test::readAll(out + QStringLiteral("/doc.md")).contains("workbench-status: approved\n"));
+    EXPECT_TRUE(QFile::exists(out + QStringLiteral("/.reports/handoff/doc.es.xlf")));
+}

@@ -34,8 +34,10 @@ NegationChecker::~NegationChecker() = default;
 Result<std::unique_ptr<NegationChecker>> NegationChecker::load(const QString &projectRoot, const QString &sourceLanguage,
                                                                const QString &targetLanguage)
 {
+    // The project's own list, else the one the workbench ships for that language.
     const auto listOf = [&](const QString &language) {
-        return projectRoot + QStringLiteral("/locales/") + language + QStringLiteral("/negation-words.txt");
+        const QString own = projectRoot + QStringLiteral("/locales/") + language + QStringLiteral("/negation-words.txt");
+        return QFileInfo::exists(own) ? own : QStringLiteral(":/workbench/locales/") + language + QStringLiteral("/negation-words.txt");
     };
     if (!QFileInfo::exists(listOf(sourceLanguage)) || !QFileInfo::exists(listOf(targetLanguage)))
         return std::unique_ptr<NegationChecker>();
