@@ -232,6 +232,14 @@ TEST(Interchange, BadXliffIsAnsweredWithFileLineAndExitFour)
     EXPECT_EQ(truncated.exitCode, 4);
     EXPECT_TRUE(truncated.err.contains("bad.xlf:5:")) << truncated.err.constData();
 
+    // The real EN->ES file from OpenXLIFF: valid, with its 519 units.
+    const auto real = runCli({QStringLiteral("validate"), test::sharedDir() + QStringLiteral("/reference-data/samples/xliff2/openxliff-java_en-es.xlf"),
+                              QStringLiteral("--json")});
+    EXPECT_EQ(real.exitCode, 0) << real.err.constData();
+    const QJsonObject file = QJsonDocument::fromJson(real.out).object().value(QStringLiteral("files")).toArray().first().toObject();
+    EXPECT_TRUE(file.value(QStringLiteral("valid")).toBool());
+    EXPECT_EQ(file.value(QStringLiteral("units")).toInt(), 519);
+
     test::writeAll(bad, "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:3.0\" version=\"3.0\"/>\n");
     const auto unknown = runCli({QStringLiteral("validate"), bad});
     EXPECT_EQ(unknown.exitCode, 4);

@@ -148,6 +148,14 @@ Status writeOutput(const QString &path, const QByteArray &bytes)
     return writeFileAtomically(path, bytes);
 }
 
+void addProjectOptions(QCommandLineParser &parser, const QString &localeHelp)
+{
+    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("locale"), localeHelp, QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language folder (default: en)."),
+                      QStringLiteral("LANG"), QStringLiteral("en")});
+}
+
 void addSegmentationOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Language of the Markdown file (default: en)."),

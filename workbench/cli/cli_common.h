@@ -33,6 +33,10 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
 /// Writes bytes to a file atomically, or to stdout when path is empty or "-".
 Status writeOutput(const QString &path, const QByteArray &bytes);
 
+/// Adds --project DIR, --locale LANG and --source-lang LANG (default en), shared by the
+/// commands that work on a project; `localeHelp` says what --locale means for this one.
+void addProjectOptions(QCommandLineParser &parser, const QString &localeHelp = QStringLiteral("Target language, e.g. es."));
+
 /// Adds --lang and --srx, shared by the commands that segment a Markdown file.
 void addSegmentationOptions(QCommandLineParser &parser);
 /// Segments a Markdown file with the rules the options name (default: segmentation.srx

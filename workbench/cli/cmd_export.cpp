@@ -65,11 +65,8 @@ int runExport(const QStringList &arguments)
     parser.addOption({QStringLiteral("po"), QStringLiteral("The catalog with the translations."), QStringLiteral("CATALOG.po")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("Output file (default: standard output)."), QStringLiteral("OUT.md")});
-    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language."), QStringLiteral("LANG")});
+    addProjectOptions(parser, QStringLiteral("Target language."));
     parser.addOption({QStringLiteral("out"), QStringLiteral("Output folder (default: DIR/localized/LANG)."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language folder (default: en)."),
-                      QStringLiteral("LANG"), QStringLiteral("en")});
     parser.addOption({QStringLiteral("include"),
                       QStringLiteral("Translations to use: approved (default), translated (also unreviewed) or all (also drafts)."),
                       QStringLiteral("LEVEL"), QStringLiteral("approved")});

@@ -41,10 +41,7 @@ int runImport(const QStringList &arguments)
         "Units are matched by id, then by source text; units another tool split into segments are joined.\n"
         "A unit whose source differs from the project's stops the import (exit 6) and nothing is written."));
     parser.addPositionalArgument(QStringLiteral("FILE.xlf"), QStringLiteral("The XLIFF file."));
-    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language (default: the file's)."), QStringLiteral("LANG")});
-    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language folder (default: en)."),
-                      QStringLiteral("LANG"), QStringLiteral("en")});
+    addProjectOptions(parser, QStringLiteral("Target language (default: the file's)."));
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("import"), arguments, exitCode))
         return exitCode;

@@ -20,10 +20,7 @@ int runStats(const QStringList &arguments)
         "Counts units and source words (ICU word boundaries) per state:\n"
         "untranslated, draft, translated, approved, rejected."));
     parser.addPositionalArgument(QStringLiteral("CATALOG.po"), QStringLiteral("A catalog (or use --project and --locale)."));
-    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language."), QStringLiteral("LANG")});
-    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: en)."),
-                      QStringLiteral("LANG"), QStringLiteral("en")});
+    addProjectOptions(parser, QStringLiteral("Target language."));
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("stats"), arguments, exitCode))
         return exitCode;

@@ -16,10 +16,7 @@ int runUpdate(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Creates or refreshes locales/LANG/<document>.po for every source-content/<source>/*.md.\n"
         "Translations of units whose id and text did not change are kept untouched."));
-    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language, e.g. es."), QStringLiteral("LANG")});
-    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language folder (default: en)."),
-                      QStringLiteral("LANG"), QStringLiteral("en")});
+    addProjectOptions(parser, QStringLiteral("Target language, e.g. es."));
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("update"), arguments, exitCode))
         return exitCode;

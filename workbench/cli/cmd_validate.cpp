@@ -43,7 +43,7 @@ QString formatOf(const QString &path, const QByteArray &bytes)
 }
 
 // Every problem in the file (the XLIFF 2 validator finds them all; the other readers stop at the first).
-Diagnostics problemsIn(const QString &format, const QByteArray &bytes, const QString &path, QString &summary)
+Diagnostics problemsIn(const QString &format, const QByteArray &bytes, const QString &path, QString &summary, int &units)
 {
     if (format == QLatin1String("xlf")) {
         if (xliffFamilyOf(bytes) == XliffVersion::V2)
@@ -52,9 +52,8 @@ Diagnostics problemsIn(const QString &format, const QByteArray &bytes, const QSt
         auto document = readXliff(bytes, path);
         if (!document)
             return {document.error()};
-        qsizetype units = 0;
         for (const XliffFile &file : document->files)
-            units += file.units.size();
+            units += int(file.units.size());
         summary = QStringLiteral("XLIFF %1, %2 files, %3 units").arg(document->version).arg(document->files.size()).arg(units);
         return {};
     }
@@ -109,10 +108,11 @@ int runValidate(const QStringList &arguments)
         }
         const QString format = formatOf(path, *bytes);
         QString summary;
+        int units = 0;
         const Diagnostics problems = format.isEmpty()
                                          ? Diagnostics{Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
                                                                   QStringLiteral("not an XLIFF, TMX, TBX, SRX or PO file")}}
-                                         : problemsIn(format, *bytes, path, summary);
+                                         : problemsIn(format, *bytes, path, summary, units);
         if (problems.isEmpty())
             std::fprintf(stderr, "%s: valid (%s)\n", qPrintable(path), qPrintable(summary));
         else
@@ -120,7 +120,8 @@ int runValidate(const QStringList &arguments)
         results.append(QJsonObject{{QStringLiteral("file"), path},
                                    {QStringLiteral("format"), format == QLatin1String("xlf") ? QStringLiteral("xliff") : format},
                                    {QStringLiteral("valid"), problems.isEmpty()},
-                                   {QStringLiteral("problem_count"), int(problems.size())}});
+                                   {QStringLiteral("problem_count"), int(problems.size())},
+                                   {QStringLiteral("units"), units}});
     }
     addJsonFields(QJsonObject{{QStringLiteral("files"), results}});
     return exitCode;
