@@ -6,11 +6,14 @@
 #include "models/unit_filter_model.h"
 #include "panels/glossary_panel.h"
 #include "po/po_catalog.h"
+#include "project/localize_workflow.h"
+#include "project/project.h"
 #include "review/review_record.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QFile>
 #include <QTemporaryDir>
@@ -137,6 +140,44 @@ private slots:
         window->filter()->setState(QStringLiteral("translated"));
         QCOMPARE(window->filter()->rowCount(), 0);
         QVERIFY(!window->filter()->setSearch(QStringLiteral("(unclosed"), UnitFilterModel::Scope::Both, true));
+    }
+
+    void revisedEnglishIsShownOldToNewAndFilterable()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        const QString po = dir.filePath(QStringLiteral("locales/es/adult-all-treatment.po"));
+        auto catalog = PoCatalog::read(po);
+        QVERIFY(catalog.ok());
+        const QString reworded = QStringLiteral("This type of cancer usually gets worse quickly if it is not treated.");
+        for (PoEntry &entry : catalog->entries)
+            if (entry.msgid == reworded)
+                entry.msgstr = QStringLiteral("Este tipo de cáncer suele empeorar rápido si no se trata.");
+        QVERIFY(catalog->write(po).ok());
+        // NCI's next revision of the summary, brought in as `workbench update` does.
+        const QString document = dir.filePath(QStringLiteral("source-content/en/adult-all-treatment.md"));
+        QFile::remove(document);
+        QVERIFY(QFile::copy(QStringLiteral(WB_SOURCE_DIR "/tests/data/revision/adult-all-treatment.v2.md"), document));
+        auto project = Project::open(dir.path());
+        QVERIFY(project.ok());
+        auto segmenter = loadSegmenter(project->rulesPath(), QStringLiteral("en"));
+        QVERIFY(segmenter.ok());
+        QVERIFY(updateDocumentCatalog(*project, document, QStringLiteral("es"), **segmenter, QDateTime::currentDateTimeUtc()).ok());
+
+        auto window = openWindow(dir.path());
+        window->filter()->setState(QStringLiteral("changed-by-update"));
+        QCOMPARE(window->filter()->rowCount(), 5); // 2 moved, 2 edited, 1 added
+        int edited = -1;
+        for (int i = 0; i < window->session().unitCount(); ++i)
+            if (window->session().unit(i).source.startsWith(QStringLiteral("This type of cancer usually gets worse very")))
+                edited = i;
+        QVERIFY(edited >= 0);
+        window->setCurrentUnit(edited);
+        const QString shown = window->findChild<QLabel *>(QStringLiteral("sourceText"))->text();
+        QVERIFY2(shown.contains(QStringLiteral("English changed:")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("very ")) && shown.contains(QStringLiteral("right away")), qPrintable(shown));
+        QCOMPARE(window->session().target(edited), QStringLiteral("Este tipo de cáncer suele empeorar rápido si no se trata."));
+        QCOMPARE(window->session().state(edited), UnitState::Draft);
     }
 
     void undoRestoresThePreviousTargetPerUnit()

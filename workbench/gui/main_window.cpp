@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "text/text_diff.h"
 #include "editor/editor_session.h"
 #include "editor/spell_highlighter.h"
 #include "editor/rich_text_delegate.h"
@@ -100,6 +101,7 @@ void MainWindow::buildLayout()
     m_stateFilter->addItem(ui("All units"), QString());
     m_stateFilter->addItem(ui("Needs work"), QStringLiteral("needs-work"));
     m_stateFilter->addItem(ui("Changed since my last review"), QStringLiteral("changed-since-review"));
+    m_stateFilter->addItem(ui("Changed by the last update"), QStringLiteral("changed-by-update"));
     for (const char *state : {"untranslated", "draft", "translated", "approved", "rejected"})
         m_stateFilter->addItem(ui(state), QString::fromLatin1(state));
     m_findingsFilter = new QCheckBox(ui("With QA findings"), toolbar);
@@ -151,6 +153,7 @@ void MainWindow::buildLayout()
     });
 
     m_source = new QLabel(this);
+    m_source->setObjectName(QStringLiteral("sourceText"));
     m_source->setWordWrap(true);
     m_source->setTextFormat(Qt::RichText);
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -402,9 +405,14 @@ void MainWindow::setCurrentUnit(int index)
         for (const SourceTermHit &hit : hits)
             terms.append({hit.span.start, hit.span.length});
     }
-    m_source->setText(QStringLiteral("<b>#%1</b> <i>%2</i><br>%3")
-                          .arg(index + 1)
-                          .arg(m_session->unit(index).kind.toHtmlEscaped(), unitTextHtml(m_session->unit(index).source, terms)));
+    QString sourceHtml = QStringLiteral("<b>#%1</b> <i>%2</i><br>%3")
+                             .arg(index + 1)
+                             .arg(m_session->unit(index).kind.toHtmlEscaped(), unitTextHtml(m_session->unit(index).source, terms));
+    // A unit whose English changed in a source revision: what changed, old to new.
+    if (const PoEntry *entry = m_session->entry(index); entry && !entry->previousMsgid.isEmpty())
+        sourceHtml += QStringLiteral("<br><small><b>%1</b> %2</small>")
+                          .arg(ui("English changed:"), diffHtml(wordDiff(plainTextOf(entry->previousMsgid), plainTextOf(entry->msgid))));
+    m_source->setText(sourceHtml);
     m_glossary->showHits(hits, m_session->unit(index).source);
     m_memory->clear();
     int n = 0;

@@ -1,9 +1,7 @@
 #include "project/catalog_builder.h"
 #include "po/plural_forms.h"
-#include "qa/suppressions.h"
 
 #include <QHash>
-#include <QMultiHash>
 #include <unicode/locid.h>
 
 namespace wb {
@@ -47,73 +45,6 @@ PoCatalog templateCatalog(const SegmentedDocument &doc, const QString &sourceNam
         pot.entries.append(entry);
     }
     return pot;
-}
-
-PoCatalog mergeCatalog(const PoCatalog &existing, const PoCatalog &templ, MergeReport &report)
-{
-    report = {};
-    PoCatalog merged;
-    merged.header = existing.header;
-    merged.headerComments = existing.headerComments;
-    merged.headerFuzzy = existing.headerFuzzy;
-
-    QHash<QString, qsizetype> byContext;          // live and obsolete, by msgctxt
-    QMultiHash<QString, qsizetype> liveByText;    // live, by msgid
-    for (qsizetype i = 0; i < existing.entries.size(); ++i) {
-        const PoEntry &e = existing.entries[i];
-        if (!byContext.contains(e.context) || !e.obsolete)
-            byContext.insert(e.context, i);
-        if (!e.obsolete)
-            liveByText.insert(e.msgid, i);
-    }
-    QList<bool> used(existing.entries.size(), false);
-
-    for (const PoEntry &fresh : templ.entries) {
-        qsizetype match = -1;
-        if (auto it = byContext.constFind(fresh.context); it != byContext.cend()
-            && existing.entries[*it].msgid == fresh.msgid && !used[*it])
-            match = *it;
-        if (match < 0) {
-            for (auto it = liveByText.constFind(fresh.msgid); it != liveByText.cend() && it.key() == fresh.msgid; ++it) {
-                if (!used[*it] && templ.indexOfContext(existing.entries[*it].context) < 0) {
-                    match = *it;
-                    ++report.renamed;
-                    break;
-                }
-            }
-        } else if (existing.entries[match].obsolete) {
-            ++report.revived;
-        } else {
-            ++report.kept;
-        }
-        if (match < 0) {
-            ++report.added;
-            merged.entries.append(fresh);
-            continue;
-        }
-        used[match] = true;
-        PoEntry entry = existing.entries[match];
-        entry.context = fresh.context;
-        entry.extractedComments = fresh.extractedComments;
-        entry.references = fresh.references;
-        entry.obsolete = false;
-        if (pruneStaleSuppressions(entry))
-            ++report.staleSuppressions;
-        merged.entries.append(entry);
-    }
-    for (qsizetype i = 0; i < existing.entries.size(); ++i) {
-        if (used[i])
-            continue;
-        PoEntry entry = existing.entries[i];
-        if (entry.msgstr.isEmpty() && entry.translatorComments.isEmpty())
-            continue; // nothing worth keeping, as msgmerge drops untranslated leftovers
-        if (!entry.obsolete)
-            ++report.obsoleted;
-        entry.obsolete = true;
-        entry.references.clear();
-        merged.entries.append(entry);
-    }
-    return merged;
 }
 
 Result<QString> catalogHeader(const QString &existingHeader, const QString &documentName, const QString &language,

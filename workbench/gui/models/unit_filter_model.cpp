@@ -1,6 +1,7 @@
 #include "unit_filter_model.h"
 #include "editor/editor_session.h"
 #include "model/placeholder_text.h"
+#include "project/catalog_merge.h"
 
 namespace wb::gui {
 
@@ -47,11 +48,18 @@ bool UnitFilterModel::storeSearch(const QString &pattern, Scope scope, bool regu
     return true;
 }
 
+bool UnitFilterModel::changedByLastUpdate(int row) const
+{
+    const PoEntry *entry = m_session.entry(row);
+    return entry && lastChangeOf(*entry).has_value();
+}
+
 bool UnitFilterModel::filterAcceptsRow(int row, const QModelIndex &) const
 {
     if (!m_state.isEmpty()) {
         const bool keep = m_state == QLatin1String("needs-work")       ? m_session.needsWork(row)
                         : m_state == QLatin1String("changed-since-review") ? m_session.changedSinceMyReview(row)
+                        : m_state == QLatin1String("changed-by-update")    ? changedByLastUpdate(row)
                                                                             : stateName(m_session.state(row)) == m_state;
         if (!keep)
             return false;

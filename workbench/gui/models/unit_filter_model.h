@@ -6,7 +6,8 @@ namespace wb { class EditorSession; }
 
 namespace wb::gui {
 
-/// Filters: by state ("" all, "needs-work", "changed-since-review" for this user, or a
+/// Filters: by state ("" all, "needs-work", "changed-since-review" for this user,
+/// "changed-by-update" for what the last source revision changed, or a
 /// state name), units with findings, and
 /// text or regular-expression search in the source, the target or both.
 class UnitFilterModel : public QSortFilterProxyModel {
@@ -25,6 +26,7 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool changedByLastUpdate(int row) const; ///< what `workbench update` marked (project/catalog_merge.h)
 
 private:
     bool storeSearch(const QString &pattern, Scope scope, bool regularExpression);
