@@ -59,5 +59,7 @@ int runPretranslate(const QStringList &arguments);
 int runAnalyze(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
+int runSync(const QStringList &arguments);
+int runMergeDriver(const QStringList &arguments);
 
 } // namespace wb::cli

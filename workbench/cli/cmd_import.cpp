@@ -5,11 +5,13 @@
 #include "glossary/termbase.h"
 #include "interchange/po_xliff_mapping.h"
 #include "interchange/xliff_format.h"
+#include "po/catalog_lock.h"
 #include "project/project.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <algorithm>
 #include <cstdio>
 
 namespace wb::cli {
@@ -69,16 +71,16 @@ int runImport(const QStringList &arguments)
                                QStringLiteral("the file's source language is '%1'; the project's is '%2'")
                                    .arg(xliff->sourceLanguage, project->sourceLanguage())});
 
-    // Everything is applied in memory first; catalogs are written only when all units fit.
+    // Each <file>'s catalog. Everything is applied in memory first; catalogs are written
+    // only when all units fit.
     struct Planned {
         QString catalogPath;
         PoCatalog catalog;
         XliffImportOutcome outcome;
     };
     QList<Planned> planned;
+    QList<QPair<const XliffFile *, qsizetype>> fileTargets; // <file> -> index in planned
     Diagnostics problems;
-    const QString user = currentUserName();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const XliffFile &file : xliff->files) {
         const QString document = documentFor(*project, file);
         if (document.isEmpty()) {
@@ -87,22 +89,35 @@ int runImport(const QStringList &arguments)
             continue;
         }
         const QString catalogPath = project->catalogPath(document, language);
-        qsizetype known = -1;
-        for (qsizetype i = 0; i < planned.size(); ++i)
-            if (planned[i].catalogPath == catalogPath)
-                known = i;
-        if (known < 0) {
-            auto catalog = PoCatalog::read(catalogPath);
-            if (!catalog)
-                return fail(catalog.error());
-            planned.append({catalogPath, *catalog, {}});
-            known = planned.size() - 1;
-        }
-        Planned &target = planned[known];
-        const XliffImportOutcome outcome = applyXliffFile(target.catalog, file, path, user, now);
-        target.outcome.unitsRead += outcome.unitsRead;
-        target.outcome.unitsChanged += outcome.unitsChanged;
-        target.outcome.unitsJoined += outcome.unitsJoined;
+        qsizetype target = std::find_if(planned.cbegin(), planned.cend(), [&](const Planned &p) { return p.catalogPath == catalogPath; })
+                           - planned.cbegin();
+        if (target == planned.size())
+            planned.append({catalogPath, {}, {}});
+        fileTargets.append({&file, target});
+    }
+
+    // Locked from reading to writing: an editor or reviewer saving meanwhile loses nothing,
+    // and the units are matched against the catalogs as they are written.
+    QStringList catalogPaths;
+    for (const Planned &p : planned)
+        catalogPaths.append(p.catalogPath);
+    auto locks = acquireCatalogLocks(catalogPaths);
+    if (!locks)
+        return fail(locks.error());
+    for (Planned &p : planned) {
+        auto catalog = PoCatalog::read(p.catalogPath);
+        if (!catalog)
+            return fail(catalog.error());
+        p.catalog = *catalog;
+    }
+    const QString user = currentUserName();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &[file, target] : fileTargets) {
+        Planned &p = planned[target];
+        const XliffImportOutcome outcome = applyXliffFile(p.catalog, *file, path, user, now);
+        p.outcome.unitsRead += outcome.unitsRead;
+        p.outcome.unitsChanged += outcome.unitsChanged;
+        p.outcome.unitsJoined += outcome.unitsJoined;
         problems += outcome.problems;
     }
     if (!problems.isEmpty())

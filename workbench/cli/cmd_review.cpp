@@ -1,6 +1,8 @@
 // workbench review approve|reject|comment|annotate|report: the reviewer's side.
 #include "cli_common.h"
 #include "common/text_file.h"
+#include "po/catalog_lock.h"
+#include "po/po_merge.h"
 #include "project/language_resources.h"
 #include "project/project.h"
 #include "review/review_record.h"
@@ -109,33 +111,41 @@ int runReview(const QStringList &arguments)
         return catalogs.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), catalogs.error().message) : fail(catalogs.error());
     const QString by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : userName(root);
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Under the catalog's lock, on the catalog as it is on disk at that moment: an editor
+    // saving the same file meanwhile loses nothing, and neither does this action.
+    auto act = [&](PoEntry &entry) -> Status {
+        if (action == QLatin1String("approve")) {
+            if (Status open = refuseIfConflicted(entry, QStringLiteral("approved")); !open)
+                return open;
+            return approveUnit(entry, by, now);
+        }
+        if (action == QLatin1String("reject"))
+            return rejectUnit(entry, by, now, parser.value(QStringLiteral("reason")));
+        if (action == QLatin1String("comment"))
+            return commentUnit(entry, by, now, parser.value(QStringLiteral("reason")));
+        return annotateError(entry, ReviewError{parser.value(QStringLiteral("category")), parser.value(QStringLiteral("severity")),
+                                                by, now, parser.value(QStringLiteral("reason"))});
+    };
     for (const QString &path : *catalogs) {
         if (!QFileInfo::exists(path))
             continue;
-        auto catalog = PoCatalog::read(path);
-        if (!catalog)
-            return fail(catalog.error());
-        const qsizetype index = catalog->indexOfContext(unit);
-        if (index < 0)
+        bool found = false;
+        const Status done = modifyCatalog(path, [&](PoCatalog &catalog) -> Status {
+            const qsizetype index = catalog.indexOfContext(unit);
+            if (index < 0)
+                return {}; // not in this catalog: left as it is
+            found = true;
+            if (Status acted = act(catalog.entries[index]); !acted) {
+                Diagnostic error = acted.error();
+                error.file = path;
+                return error;
+            }
+            return {};
+        });
+        if (!done)
+            return fail(done.error());
+        if (!found)
             continue;
-        PoEntry &entry = catalog->entries[index];
-        Status done;
-        if (action == QLatin1String("approve"))
-            done = approveUnit(entry, by, now);
-        else if (action == QLatin1String("reject"))
-            done = rejectUnit(entry, by, now, parser.value(QStringLiteral("reason")));
-        else if (action == QLatin1String("comment"))
-            done = commentUnit(entry, by, now, parser.value(QStringLiteral("reason")));
-        else
-            done = annotateError(entry, ReviewError{parser.value(QStringLiteral("category")), parser.value(QStringLiteral("severity")),
-                                                    by, now, parser.value(QStringLiteral("reason"))});
-        if (!done) {
-            Diagnostic error = done.error();
-            error.file = path;
-            return fail(error);
-        }
-        if (Status written = catalog->write(path); !written)
-            return fail(written.error());
         std::fprintf(stderr, "%s: %s %s by %s\n", qPrintable(path), qPrintable(unit), qPrintable(action), qPrintable(by));
         return kExitOk;
     }

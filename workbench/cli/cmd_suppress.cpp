@@ -1,5 +1,6 @@
 // workbench suppress: accept one QA finding for one unit, with a reason.
 #include "cli_common.h"
+#include "po/catalog_lock.h"
 #include "project/project.h"
 #include "qa/suppressions.h"
 
@@ -27,22 +28,22 @@ int runSuppress(const QStringList &arguments)
         || parser.value(QStringLiteral("reason")).trimmed().isEmpty())
         return usageError(QStringLiteral("suppress"), QStringLiteral("expected CATALOG.po, --unit, --check and a --reason"));
     const QString path = parser.positionalArguments().first();
-    auto catalog = PoCatalog::read(path);
-    if (!catalog)
-        return fail(catalog.error());
-    const qsizetype index = catalog->indexOfContext(parser.value(QStringLiteral("unit")));
-    if (index < 0)
-        return fail(Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
-                               QStringLiteral("no unit \"%1\" in the catalog").arg(parser.value(QStringLiteral("unit")))});
-    PoEntry &entry = catalog->entries[index];
-    pruneStaleSuppressions(entry);
-    addSuppression(entry, Suppression{parser.value(QStringLiteral("check")), parser.value(QStringLiteral("subject")),
-                                      parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : currentUserName(),
-                                      QDateTime::currentDateTimeUtc(), parser.value(QStringLiteral("reason"))});
-    if (Status written = catalog->write(path); !written)
-        return fail(written.error());
-    std::fprintf(stderr, "%s: %s suppressed for unit %s\n", qPrintable(path), qPrintable(parser.value(QStringLiteral("check"))),
-                 qPrintable(entry.context));
+    const QString unit = parser.value(QStringLiteral("unit"));
+    const Suppression suppression{parser.value(QStringLiteral("check")), parser.value(QStringLiteral("subject")),
+                                  parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : currentUserName(),
+                                  QDateTime::currentDateTimeUtc(), parser.value(QStringLiteral("reason"))};
+    // Locked and re-read: a translator saving the catalog meanwhile loses nothing.
+    const Status done = modifyCatalog(path, [&](PoCatalog &catalog) -> Status {
+        const qsizetype index = catalog.indexOfContext(unit);
+        if (index < 0)
+            return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("no unit \"%1\" in the catalog").arg(unit)};
+        pruneStaleSuppressions(catalog.entries[index]);
+        addSuppression(catalog.entries[index], suppression);
+        return {};
+    });
+    if (!done)
+        return fail(done.error());
+    std::fprintf(stderr, "%s: %s suppressed for unit %s\n", qPrintable(path), qPrintable(suppression.check), qPrintable(unit));
     return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 #include "cli_common.h"
 #include "common/text_file.h"
 #include "model/placeholder_text.h"
+#include "po/catalog_lock.h"
 #include "po/review_marks.h"
 #include "project/language_resources.h"
 #include "project/project.h"
@@ -186,26 +187,26 @@ int runPretranslate(const QStringList &arguments)
         const QString path = project->catalogPath(document, target);
         if (!QFileInfo::exists(path))
             continue;
-        auto catalog = PoCatalog::read(path);
-        if (!catalog)
-            return fail(catalog.error());
         int filled = 0;
-        for (qsizetype i = 0; i < catalog->entries.size(); ++i) {
-            PoEntry &e = catalog->entries[i];
-            if (e.obsolete || !e.msgstr.isEmpty())
-                continue;
-            const QString previous = i > 0 ? catalog->entries[i - 1].msgid : QString();
-            const QString next = i + 1 < catalog->entries.size() ? catalog->entries[i + 1].msgid : QString();
-            const QList<TmMatch> best = (*index)->lookup(e.msgid, minimum, 1, previous, next);
-            if (best.isEmpty() || !placeholderMismatch(e.msgid, best.first().target).isEmpty())
-                continue;
-            e.msgstr = best.first().target;
-            e.fuzzy = true;
-            ++filled;
-        }
-        if (filled)
-            if (Status written = catalog->write(path); !written)
-                return fail(written.error());
+        // Locked and re-read: units confirmed in an editor meanwhile are never overwritten.
+        const Status done = modifyCatalog(path, [&](PoCatalog &catalog) -> Status {
+            for (qsizetype i = 0; i < catalog.entries.size(); ++i) {
+                PoEntry &e = catalog.entries[i];
+                if (e.obsolete || !e.msgstr.isEmpty())
+                    continue;
+                const QString previous = i > 0 ? catalog.entries[i - 1].msgid : QString();
+                const QString next = i + 1 < catalog.entries.size() ? catalog.entries[i + 1].msgid : QString();
+                const QList<TmMatch> best = (*index)->lookup(e.msgid, minimum, 1, previous, next);
+                if (best.isEmpty() || !placeholderMismatch(e.msgid, best.first().target).isEmpty())
+                    continue;
+                e.msgstr = best.first().target;
+                e.fuzzy = true;
+                ++filled;
+            }
+            return {};
+        });
+        if (!done)
+            return fail(done.error());
         std::printf("%s: %d units filled as drafts\n", qPrintable(project->relativePath(path)), filled);
     }
     return kExitOk;

@@ -28,6 +28,8 @@ const char kUsage[] =
     "  tm import|export|lookup|concord ...                        the translation memory\n"
     "  pretranslate --project DIR --locale LANG [--min 100]       fill drafts from the memory\n"
     "  analyze --project DIR --locale LANG [--json]               word counts per match band\n"
+    "  sync --project DIR [--remote NAME] [--message TEXT]        commit catalogs, fetch, merge by unit, push\n"
+    "  merge-driver BASE OURS THEIRS [PATHNAME]                   git's merge driver for PO catalogs (%O %A %B %P)\n"
     "\n"
     "Every command takes --json: one JSON object on stdout, messages on stderr.\n"
     "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
@@ -57,7 +59,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("spell"), wb::cli::runSpell},     {QStringLiteral("review"), wb::cli::runReview},
         {QStringLiteral("tm"), wb::cli::runTm},           {QStringLiteral("pretranslate"), wb::cli::runPretranslate},
         {QStringLiteral("analyze"), wb::cli::runAnalyze}, {QStringLiteral("import"), wb::cli::runImport},
-        {QStringLiteral("validate"), wb::cli::runValidate},
+        {QStringLiteral("validate"), wb::cli::runValidate}, {QStringLiteral("sync"), wb::cli::runSync},
+        {QStringLiteral("merge-driver"), wb::cli::runMergeDriver},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);

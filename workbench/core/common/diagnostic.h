@@ -11,6 +11,7 @@ enum class ErrorKind {
     InvalidInput = 4,   ///< an input file is malformed (UTF-8, Markdown, PO, SRX, ...)
     OutputFailed = 5,   ///< an output file could not be written; nothing was left half-written
     CheckFailed = 6,    ///< the content does not pass a requested check (e.g. untranslated units)
+    RemoteUnreachable = 7, ///< a git remote could not be reached (fetch or push failed); local work is kept
 };
 
 /// One problem the user must see: where it is and what is wrong.

@@ -1,6 +1,8 @@
 #include "editor/editor_session.h"
 #include "common/text_file.h"
 #include "markdown/markdown_source.h"
+#include "po/catalog_lock.h"
+#include "po/po_merge.h"
 #include "project/language_resources.h"
 #include "project/localize_workflow.h"
 #include "qa/check_suite.h"
@@ -69,6 +71,7 @@ Result<std::unique_ptr<EditorSession>> EditorSession::open(const QString &projec
     for (qsizetype i = 0; i < session->m_catalog.entries.size(); ++i)
         if (!session->m_catalog.entries[i].obsolete)
             session->m_entryById.insert(session->m_catalog.entries[i].context, i);
+    session->loadRecordedConflicts();
 
     // Unconfirmed edits of an earlier session that did not end well.
     if (auto journal = readFileBytes(session->journalPath()); journal) {
@@ -185,6 +188,7 @@ Result<EditorSession::MergeOutcome> EditorSession::mergeFromDisk()
     auto disk = PoCatalog::read(m_catalogPath);
     if (!disk)
         return disk.error();
+    forgetRecordedConflicts(); // the disk's records say which ones still stand
     QHash<QString, const PoEntry *> baseById;
     for (const PoEntry &e : m_base.entries)
         baseById.insert(e.context, &e);
@@ -210,7 +214,28 @@ Result<EditorSession::MergeOutcome> EditorSession::mergeFromDisk()
     }
     m_base = *disk;
     m_baseFingerprint = diskFingerprint();
+    loadRecordedConflicts();
     return outcome;
+}
+
+void EditorSession::loadRecordedConflicts()
+{
+    for (int index = 0; index < unitCount(); ++index) {
+        const PoEntry *e = entry(index);
+        const QList<RecordedConflict> records = e ? recordedConflicts(*e) : QList<RecordedConflict>();
+        if (records.isEmpty())
+            continue;
+        // The newest record is the one to decide; confirming or resolving clears them all.
+        m_conflicts.insert(m_units[index].id, records.last().theirs);
+        m_recordedConflicts.insert(m_units[index].id);
+    }
+}
+
+void EditorSession::forgetRecordedConflicts()
+{
+    for (const QString &id : std::as_const(m_recordedConflicts))
+        m_conflicts.remove(id);
+    m_recordedConflicts.clear();
 }
 
 std::optional<QString> EditorSession::conflictingTarget(int index) const
@@ -219,14 +244,50 @@ std::optional<QString> EditorSession::conflictingTarget(int index) const
     return it == m_conflicts.cend() ? std::nullopt : std::optional<QString>(*it);
 }
 
-void EditorSession::resolveConflict(int index, bool keepMine)
+Status EditorSession::resolveConflict(int index, bool keepMine)
 {
     const QString &id = m_units[index].id;
+    if (m_recordedConflicts.contains(id))
+        return resolveRecordedConflict(index, keepMine);
     m_conflicts.remove(id);
     if (!keepMine) {
         m_pending.remove(id);
         writeJournal();
     }
+    return {};
+}
+
+// A recorded conflict lives in the catalog, so its resolution must too: otherwise every
+// clone would keep showing it. The unit stays a draft: the choice is confirmed as usual.
+Status EditorSession::resolveRecordedConflict(int index, bool keepMine)
+{
+    auto lock = CatalogLock::acquire(m_catalogPath);
+    if (!lock)
+        return lock.error();
+    auto writable = entryToWrite(index);
+    if (!writable)
+        return writable.error();
+    PoEntry *e = *writable;
+    const QString id = m_units[index].id;
+    const QList<RecordedConflict> records = recordedConflicts(*e);
+    if (!records.isEmpty()) { // else someone resolved it meanwhile, and the merge above took that
+        const PoEntry before = *e;
+        if (!keepMine)
+            e->msgstr = records.last().theirs;
+        clearRecordedConflicts(*e);
+        if (Status written = writeCatalog(); !written) {
+            *e = before;
+            return written;
+        }
+    }
+    m_conflicts.remove(id);
+    m_recordedConflicts.remove(id);
+    m_findingsCache.remove(id);
+    if (!keepMine) {
+        m_pending.remove(id);
+        writeJournal();
+    }
+    return {};
 }
 
 Result<PoEntry *> EditorSession::entryToWrite(int index)
@@ -243,6 +304,10 @@ Result<PoEntry *> EditorSession::entryToWrite(int index)
 
 Status EditorSession::confirm(int index)
 {
+    // Held from reading the disk to writing it: nobody saves in between.
+    auto lock = CatalogLock::acquire(m_catalogPath);
+    if (!lock)
+        return lock.error();
     auto writable = entryToWrite(index);
     if (!writable)
         return writable.error();
@@ -252,6 +317,7 @@ Status EditorSession::confirm(int index)
     const PoEntry before = *e;
     e->msgstr = text;
     e->previousMsgid.clear();
+    clearRecordedConflicts(*e); // confirming a target is the choice a conflict waited for
     recordTranslation(*e, m_user, QDateTime::currentDateTimeUtc());
     if (Status written = writeCatalog(); !written) {
         *e = before; // the confirmation did not happen; the edit stays pending and journaled
@@ -259,6 +325,7 @@ Status EditorSession::confirm(int index)
     }
     m_pending.remove(id);
     m_conflicts.remove(id);
+    m_recordedConflicts.remove(id);
     writeJournal();
     rememberConfirmed(index);
     return {};
@@ -266,6 +333,9 @@ Status EditorSession::confirm(int index)
 
 Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &action)
 {
+    auto lock = CatalogLock::acquire(m_catalogPath);
+    if (!lock)
+        return lock.error();
     auto writable = entryToWrite(index);
     if (!writable)
         return writable.error();
@@ -285,7 +355,10 @@ Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &
         return done;
     }
     m_pending.remove(id);
-    m_conflicts.remove(id);
+    if (recordedConflicts(*e).isEmpty()) {
+        m_conflicts.remove(id);
+        m_recordedConflicts.remove(id);
+    }
     m_findingsCache.remove(id);
     writeJournal();
     return {};
@@ -293,7 +366,11 @@ Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &
 
 Status EditorSession::approve(int index)
 {
-    return review(index, [this](PoEntry &e) { return approveUnit(e, m_user, QDateTime::currentDateTimeUtc()); });
+    return review(index, [this](PoEntry &e) {
+        if (Status open = refuseIfConflicted(e, QStringLiteral("approved")); !open)
+            return open;
+        return approveUnit(e, m_user, QDateTime::currentDateTimeUtc());
+    });
 }
 
 Status EditorSession::reject(int index, const QString &reason)

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <functional>
 #include <memory>
 
@@ -37,7 +38,11 @@ struct EditorUnit {
 ///  - edits not yet confirmed go to a journal (in the user's data folder) at once, and
 ///    are offered back when the document is opened after a crash;
 ///  - before writing, and whenever asked, the catalog on disk is merged by unit: units
-///    without an unconfirmed edit take the disk version, units with one become conflicts.
+///    without an unconfirmed edit take the disk version, units with one become conflicts;
+///  - every write holds the catalog's lock (po/catalog_lock.h) from that merge to the
+///    write, so another process saving meanwhile (`workbench review`) is never overwritten;
+///  - conflicts a git merge recorded in the catalog ("# wb:conflict", docs/teamwork.md) are
+///    shown like the session's own: the unit's msgstr is "mine", the other side's "theirs".
 class EditorSession {
 public:
     static Result<std::unique_ptr<EditorSession>> open(const QString &projectRoot, const QString &language,
@@ -74,10 +79,13 @@ public:
     bool diskChanged() const;
     /// Reads the catalog from disk and merges it by unit (see the class comment).
     Result<MergeOutcome> mergeFromDisk();
-    /// The disk version of a unit in conflict, if it is one.
+    /// The other version of a unit in conflict, if it is one: the disk version, or the
+    /// other side's target of a conflict recorded by a merge.
     std::optional<QString> conflictingTarget(int index) const;
-    /// Keeps the user's edit (it stays unconfirmed) or takes the disk version.
-    void resolveConflict(int index, bool keepMine);
+    /// Keeps the user's edit (it stays unconfirmed) or takes the disk version. A conflict
+    /// recorded in the catalog is resolved in the catalog at once (the record removed, the
+    /// chosen target kept as a draft to confirm); that write can fail.
+    Status resolveConflict(int index, bool keepMine);
 
     /// Unconfirmed edits found in the journal when the document was opened.
     QMap<QString, QString> recoverableEdits() const { return m_recoverable; }
@@ -115,6 +123,10 @@ private:
     /// The unit's catalog entry, after merging what others saved meanwhile.
     Result<PoEntry *> entryToWrite(int index);
     Status writeCatalog();
+    /// Conflicts recorded in the catalog become the session's conflicts (on open, after a merge).
+    void loadRecordedConflicts();
+    void forgetRecordedConflicts();
+    Status resolveRecordedConflict(int index, bool keepMine);
     Status review(int index, const std::function<Status(PoEntry &)> &action);
     void writeJournal();
     QByteArray diskFingerprint() const;
@@ -132,7 +144,8 @@ private:
     QHash<QString, int> m_indexById;
     QHash<QString, qsizetype> m_entryById;
     QMap<QString, QString> m_pending;      ///< unit id -> unconfirmed target
-    QMap<QString, QString> m_conflicts;    ///< unit id -> disk target
+    QMap<QString, QString> m_conflicts;    ///< unit id -> disk target (or the other side's, when recorded)
+    QSet<QString> m_recordedConflicts;     ///< units whose conflict is a "wb:conflict" record in the catalog
     QMap<QString, QString> m_recoverable;
     QHash<QString, QPair<QString, Findings>> m_findingsCache; ///< unit id -> (target, findings)
     std::shared_ptr<CheckSuite> m_checks;

@@ -2,6 +2,7 @@
 #include "markdown/markdown_source.h"
 #include "model/localizer.h"
 #include "model/placeholder_text.h"
+#include "po/catalog_lock.h"
 #include "project/front_matter.h"
 #include "project/project.h"
 #include "review/review_report.h"
@@ -131,6 +132,13 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const Segmen
     outcome.units = int(doc->units.size());
     const PoCatalog templ = templateCatalog(*doc, project.relativePath(document), now);
 
+    // Held from reading the catalog to writing it: an editor or a reviewer saving meanwhile
+    // waits, and their work is in what this update reads.
+    if (!QDir().mkpath(QFileInfo(outcome.catalogPath).absolutePath()))
+        return Diagnostic{ErrorKind::OutputFailed, outcome.catalogPath, 0, 0, QStringLiteral("cannot create the folder")};
+    auto lock = CatalogLock::acquire(outcome.catalogPath);
+    if (!lock)
+        return lock.error();
     PoCatalog existing;
     outcome.created = !QFileInfo::exists(outcome.catalogPath);
     if (!outcome.created) {
@@ -163,8 +171,6 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const Segmen
     if (outcome.report.changed() || outcome.created) {
         merged.setHeaderField(QStringLiteral("POT-Creation-Date"), poTimestamp(now));
     }
-    if (!QDir().mkpath(QFileInfo(outcome.catalogPath).absolutePath()))
-        return Diagnostic{ErrorKind::OutputFailed, outcome.catalogPath, 0, 0, QStringLiteral("cannot create the folder")};
     if (Status written = merged.write(outcome.catalogPath); !written)
         return written.error();
     outcome.written = true;

@@ -1,0 +1,419 @@
+// Teamwork (docs/teamwork.md): translators and reviewers in their own clones, git between
+// them, and two processes writing one catalog at the same time. Real git, real processes.
+#include "test_support.h"
+#include "editor/editor_session.h"
+#include "po/po_catalog.h"
+#include "po/po_merge.h"
+#include "po/review_marks.h"
+#include "review/review_record.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+#include <memory>
+#include <vector>
+
+using namespace wb;
+using test::runCli;
+
+namespace {
+
+const QByteArray kDoc = "# Fever\n\n"
+                        "Call your doctor if the fever lasts.\n\n"
+                        "Drink plenty of water.\n\n"
+                        "Rest at home.\n\n"
+                        "Take your medicine with food.\n";
+
+const QString kCatalog = QStringLiteral("locales/es/doc.po");
+
+test::RunResult git(const QString &workTree, const QStringList &arguments)
+{
+    return test::run(QStringLiteral("git"), arguments, workTree);
+}
+
+QString gitOut(const QString &workTree, const QStringList &arguments)
+{
+    return QString::fromUtf8(git(workTree, arguments).out).trimmed();
+}
+
+// The unit id (msgctxt) of the unit with this English text.
+QString idOf(const QString &catalogPath, const QString &source)
+{
+    auto catalog = PoCatalog::read(catalogPath);
+    EXPECT_TRUE(catalog.ok());
+    for (const PoEntry &e : catalog->entries)
+        if (e.msgid == source)
+            return e.context;
+    ADD_FAILURE() << "no unit " << source.toStdString();
+    return {};
+}
+
+PoEntry entryOf(const QString &catalogPath, const QString &unit)
+{
+    auto catalog = PoCatalog::read(catalogPath);
+    EXPECT_TRUE(catalog.ok()) << qPrintable(catalogPath);
+    const qsizetype index = catalog.ok() ? catalog->indexOfContext(unit) : -1;
+    EXPECT_GE(index, 0) << unit.toStdString();
+    return index >= 0 ? catalog->entries[index] : PoEntry{};
+}
+
+void expectMsgfmtAccepts(const QString &catalogPath)
+{
+    const auto checked = test::run(QStringLiteral("msgfmt"), {QStringLiteral("-c"), QStringLiteral("-o"), QStringLiteral("/dev/null"), catalogPath});
+    EXPECT_EQ(checked.exitCode, 0) << checked.err.constData();
+}
+
+// Confirms targets in a clone the way a translator does: in the editor.
+void confirmInEditor(const QString &clone, const QString &user, const QMap<QString, QString> &targets)
+{
+    qputenv("WORKBENCH_USER", user.toUtf8());
+    auto session = EditorSession::open(clone, QStringLiteral("es"));
+    ASSERT_TRUE(session.ok()) << qPrintable(session.error().toString());
+    for (auto it = targets.cbegin(); it != targets.cend(); ++it) {
+        const int index = (*session)->indexOf(it.key());
+        ASSERT_GE(index, 0);
+        (*session)->editTarget(index, it.value());
+        const Status confirmed = (*session)->confirm(index);
+        ASSERT_TRUE(confirmed.ok()) << qPrintable(confirmed.error().toString());
+    }
+}
+
+test::RunResult review(const QString &clone, const QStringList &arguments)
+{
+    QStringList all{QStringLiteral("review")};
+    all << arguments << QStringLiteral("--project") << clone << QStringLiteral("--locale") << QStringLiteral("es")
+        << QStringLiteral("--by") << QStringLiteral("Rosa");
+    return runCli(all);
+}
+
+test::RunResult sync(const QString &clone, const QStringList &extra = {})
+{
+    return runCli(QStringList{QStringLiteral("sync"), QStringLiteral("--project"), clone} + extra);
+}
+
+// A bare repository on "the server" and two clones of a small project: the translator's
+// and the reviewer's. git's identity and configuration come from the environment only.
+class Teamwork : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        test::writeAll(m_dir.filePath(QStringLiteral("gitconfig")), "");
+        qputenv("GIT_CONFIG_GLOBAL", QFile::encodeName(m_dir.filePath(QStringLiteral("gitconfig"))));
+        qputenv("GIT_CONFIG_NOSYSTEM", "1");
+        for (const char *name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
+            qputenv(name, "Workbench Test");
+        for (const char *name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
+            qputenv(name, "test@example.org");
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data")))); // editor journals and memory
+
+        const QString seed = m_dir.filePath(QStringLiteral("seed"));
+        QDir().mkpath(seed + QStringLiteral("/source-content/en"));
+        test::writeAll(seed + QStringLiteral("/source-content/en/doc.md"), kDoc);
+        test::writeAll(seed + QStringLiteral("/notes.txt"), "Style: usted.\n");
+        ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), seed, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+        // One unit translated already, for the reviewer to approve.
+        auto catalog = PoCatalog::read(seed + QLatin1Char('/') + kCatalog);
+        ASSERT_TRUE(catalog.ok());
+        m_medicine = idOf(seed + QLatin1Char('/') + kCatalog, QStringLiteral("Take your medicine with food."));
+        catalog->entries[catalog->indexOfContext(m_medicine)].msgstr = QStringLiteral("Tome su medicina con comida.");
+        ASSERT_TRUE(catalog->write(seed + QLatin1Char('/') + kCatalog).ok());
+        ASSERT_EQ(git(seed, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")}).exitCode, 0);
+        ASSERT_EQ(git(seed, {QStringLiteral("add"), QStringLiteral(".")}).exitCode, 0);
+        ASSERT_EQ(git(seed, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("Start")}).exitCode, 0);
+        ASSERT_EQ(git(m_dir.path(), {QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--bare"), seed, m_remote}).exitCode, 0);
+        for (const QString &clone : {m_translator, m_reviewer})
+            ASSERT_EQ(git(m_dir.path(), {QStringLiteral("clone"), QStringLiteral("-q"), m_remote, clone}).exitCode, 0);
+
+        const QString po = m_translator + QLatin1Char('/') + kCatalog;
+        m_fever = idOf(po, QStringLiteral("Fever"));
+        m_doctor = idOf(po, QStringLiteral("Call your doctor if the fever lasts."));
+        m_water = idOf(po, QStringLiteral("Drink plenty of water."));
+        m_rest = idOf(po, QStringLiteral("Rest at home."));
+    }
+
+    QString catalogIn(const QString &clone) const { return clone + QLatin1Char('/') + kCatalog; }
+
+    QTemporaryDir m_dir;
+    const QString m_remote = m_dir.filePath(QStringLiteral("server/doc.git"));
+    const QString m_translator = m_dir.filePath(QStringLiteral("translator"));
+    const QString m_reviewer = m_dir.filePath(QStringLiteral("reviewer"));
+    QString m_fever, m_doctor, m_water, m_rest, m_medicine;
+};
+
+} // namespace
+
+TEST_F(Teamwork, DifferentUnitsEditedInTwoClonesArriveInBothAndOnTheServer)
+{
+    confirmInEditor(m_translator, QStringLiteral("Ana"), {{m_fever, QStringLiteral("Fiebre")}, {m_water, QStringLiteral("Beba mucha agua.")}});
+    ASSERT_EQ(review(m_reviewer, {QStringLiteral("approve"), m_medicine}).exitCode, 0);
+    ASSERT_EQ(review(m_reviewer, {QStringLiteral("comment"), m_rest, QStringLiteral("--reason"), QStringLiteral("Short and plain, please.")}).exitCode, 0);
+    // Work in progress elsewhere in the clone is not the workbench's to commit.
+    test::writeAll(m_translator + QStringLiteral("/notes.txt"), "Style: usted. Draft notes.\n");
+    test::writeAll(m_translator + QStringLiteral("/scratch.txt"), "todo\n");
+
+    const auto first = sync(m_translator);
+    ASSERT_EQ(first.exitCode, 0) << first.err.constData();
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("show"), QStringLiteral("--name-only"), QStringLiteral("--format="), QStringLiteral("HEAD")}), kCatalog);
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("status"), QStringLiteral("--porcelain")}),
+              QStringLiteral("M notes.txt\n?? scratch.txt"));
+    const auto second = sync(m_reviewer);
+    ASSERT_EQ(second.exitCode, 0) << second.err.constData();
+    EXPECT_TRUE(second.out.contains("merged origin/main")) << second.out.constData();
+    const auto third = sync(m_translator);
+    ASSERT_EQ(third.exitCode, 0) << third.err.constData();
+
+    for (const QString &clone : {m_translator, m_reviewer}) {
+        SCOPED_TRACE(clone.toStdString());
+        const QString po = catalogIn(clone);
+        EXPECT_EQ(entryOf(po, m_fever).msgstr, QStringLiteral("Fiebre"));
+        EXPECT_EQ(entryOf(po, m_water).msgstr, QStringLiteral("Beba mucha agua."));
+        EXPECT_EQ(stateOf(entryOf(po, m_water)), UnitState::Translated);
+        EXPECT_EQ(stateOf(entryOf(po, m_medicine)), UnitState::Approved);
+        ASSERT_EQ(commentsOf(entryOf(po, m_rest)).size(), 1);
+        EXPECT_EQ(commentsOf(entryOf(po, m_rest))[0].text, QStringLiteral("Short and plain, please."));
+        EXPECT_FALSE(test::readAll(po).contains("wb:conflict"));
+        expectMsgfmtAccepts(po);
+    }
+    EXPECT_EQ(test::readAll(catalogIn(m_translator)), test::readAll(catalogIn(m_reviewer)));
+    EXPECT_EQ(git(m_remote, {QStringLiteral("show"), QStringLiteral("main:") + kCatalog}).out, test::readAll(catalogIn(m_reviewer)));
+}
+
+TEST_F(Teamwork, TheSameUnitTranslatedDifferentlyBecomesAConflictBothSidesSee)
+{
+    confirmInEditor(m_translator, QStringLiteral("Ana"), {{m_doctor, QStringLiteral("Llame a su médico si la fiebre dura.")}});
+    confirmInEditor(m_reviewer, QStringLiteral("Rosa"), {{m_doctor, QStringLiteral("Consulte a su médico si la fiebre persiste.")}});
+    ASSERT_EQ(sync(m_translator).exitCode, 0);
+    const auto merged = sync(m_reviewer, {QStringLiteral("--json")});
+    ASSERT_EQ(merged.exitCode, 0) << merged.err.constData();
+
+    // The report names the unit.
+    const QJsonObject report = QJsonDocument::fromJson(merged.out).object();
+    EXPECT_TRUE(report.value(QLatin1String("merged")).toBool());
+    EXPECT_TRUE(report.value(QLatin1String("pushed")).toBool());
+    const QJsonArray conflicts = report.value(QLatin1String("conflicts")).toArray();
+    ASSERT_EQ(conflicts.size(), 1) << merged.out.constData();
+    EXPECT_EQ(conflicts[0].toObject().value(QLatin1String("unit")).toString(), m_doctor);
+    EXPECT_EQ(conflicts[0].toObject().value(QLatin1String("catalog")).toString(), kCatalog);
+
+    // In the catalog: the reviewer's own version, a draft, and both versions recorded.
+    const QString po = catalogIn(m_reviewer);
+    const PoEntry unit = entryOf(po, m_doctor);
+    EXPECT_EQ(unit.msgstr, QStringLiteral("Consulte a su médico si la fiebre persiste."));
+    EXPECT_TRUE(unit.fuzzy);
+    const QByteArray text = test::readAll(po);
+    EXPECT_TRUE(text.contains("\"ours\":\"Consulte a su médico si la fiebre persiste.\"")) << text.constData();
+    EXPECT_TRUE(text.contains("\"theirs\":\"Llame a su médico si la fiebre dura.\"")) << text.constData();
+    EXPECT_FALSE(text.contains("<<<<<<<"));
+    expectMsgfmtAccepts(po);
+    EXPECT_EQ(historyOf(unit).size(), 2); // both confirmations are on record
+
+    // Approving now would drop one version: refused until someone chooses.
+    const auto approve = review(m_reviewer, {QStringLiteral("approve"), m_doctor});
+    EXPECT_EQ(approve.exitCode, 6);
+    EXPECT_TRUE(approve.err.contains("changed on both sides of a merge")) << approve.err.constData();
+    EXPECT_EQ(test::readAll(po), text);
+
+    // The editor in that clone shows the conflict for resolution.
+    qputenv("WORKBENCH_USER", "Rosa");
+    auto session = EditorSession::open(m_reviewer, QStringLiteral("es"));
+    ASSERT_TRUE(session.ok());
+    const int index = (*session)->indexOf(m_doctor);
+    EXPECT_EQ((*session)->target(index), QStringLiteral("Consulte a su médico si la fiebre persiste."));
+    ASSERT_TRUE((*session)->conflictingTarget(index).has_value());
+    EXPECT_EQ(*(*session)->conflictingTarget(index), QStringLiteral("Llame a su médico si la fiebre dura."));
+    EXPECT_TRUE((*session)->needsWork(index));
+
+    // The translator gets the same conflict with the next sync.
+    ASSERT_EQ(sync(m_translator).exitCode, 0);
+    EXPECT_EQ(test::readAll(catalogIn(m_translator)), text);
+}
+
+TEST_F(Teamwork, AnUnreachableRemoteKeepsTheLocalCommitAndSaysWhy)
+{
+    confirmInEditor(m_translator, QStringLiteral("Ana"), {{m_fever, QStringLiteral("Fiebre")}});
+    const QString missing = m_dir.filePath(QStringLiteral("gone/doc.git"));
+    ASSERT_EQ(git(m_translator, {QStringLiteral("remote"), QStringLiteral("set-url"), QStringLiteral("origin"), missing}).exitCode, 0);
+
+    const auto result = sync(m_translator, {QStringLiteral("--message"), QStringLiteral("Fever heading")});
+    EXPECT_EQ(result.exitCode, 7);
+    EXPECT_TRUE(result.err.contains("cannot fetch from remote 'origin' (" + missing.toUtf8() + ")")) << result.err.constData();
+    EXPECT_TRUE(result.err.contains("your work is committed locally")) << result.err.constData();
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s")}), QStringLiteral("Fever heading"));
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("show"), QStringLiteral("HEAD:") + kCatalog}).contains(QStringLiteral("msgstr \"Fiebre\"")), true);
+
+    // With --json the same, as fields.
+    const auto json = sync(m_translator, {QStringLiteral("--json")});
+    EXPECT_EQ(json.exitCode, 7);
+    const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+    EXPECT_FALSE(report.value(QLatin1String("fetched")).toBool());
+    EXPECT_FALSE(report.value(QLatin1String("pushed")).toBool());
+    EXPECT_EQ(report.value(QLatin1String("problems")).toArray()[0].toObject().value(QLatin1String("exit_code")).toInt(), 7);
+}
+
+TEST_F(Teamwork, AConflictOutsideTheCatalogsStopsTheSyncWithTheFileNamed)
+{
+    for (const QString &clone : {m_translator, m_reviewer}) {
+        test::writeAll(clone + QStringLiteral("/notes.txt"), clone == m_translator ? "Style: tú.\n" : "Style: usted, always.\n");
+        ASSERT_EQ(git(clone, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"), QStringLiteral("Style")}).exitCode, 0);
+    }
+    confirmInEditor(m_reviewer, QStringLiteral("Rosa"), {{m_fever, QStringLiteral("Fiebre")}});
+    ASSERT_EQ(sync(m_translator).exitCode, 0);
+
+    const auto result = sync(m_reviewer);
+    EXPECT_EQ(result.exitCode, 6);
+    EXPECT_TRUE(result.err.contains("notes.txt")) << result.err.constData();
+    // Left as git leaves it: the merge in progress, the file marked, the catalog work committed.
+    EXPECT_EQ(gitOut(m_reviewer, {QStringLiteral("diff"), QStringLiteral("--name-only"), QStringLiteral("--diff-filter=U")}), QStringLiteral("notes.txt"));
+    EXPECT_EQ(entryOf(catalogIn(m_reviewer), m_fever).msgstr, QStringLiteral("Fiebre"));
+    // And a second sync refuses to start on top of it.
+    const auto again = sync(m_reviewer);
+    EXPECT_EQ(again.exitCode, 6);
+    EXPECT_TRUE(again.err.contains("a merge is in progress")) << again.err.constData();
+}
+
+TEST_F(Teamwork, InstallScriptConfiguresTheMergeDriverForAClone)
+{
+    QProcess script;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BUILD_DIR"), QFileInfo(test::cliPath()).absolutePath() + QStringLiteral("/.."));
+    script.setProcessEnvironment(environment);
+    script.start(test::sourceDir() + QStringLiteral("/scripts/install-merge-driver"), {m_translator});
+    ASSERT_TRUE(script.waitForFinished(30000));
+    ASSERT_EQ(script.exitCode(), 0) << script.readAllStandardError().constData();
+    const QString driver = gitOut(m_translator, {QStringLiteral("config"), QStringLiteral("merge.workbench-po.driver")});
+    EXPECT_TRUE(driver.contains(QFileInfo(test::cliPath()).canonicalFilePath() + QStringLiteral("' merge-driver %O %A %B %P"))) << driver.toStdString();
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("check-attr"), QStringLiteral("merge"), QStringLiteral("--"), kCatalog}),
+              kCatalog + QStringLiteral(": merge: workbench-po"));
+    // Run twice: nothing is added twice.
+    script.start(test::sourceDir() + QStringLiteral("/scripts/install-merge-driver"), {m_translator});
+    ASSERT_TRUE(script.waitForFinished(30000));
+    EXPECT_EQ(script.exitCode(), 0);
+    EXPECT_EQ(test::readAll(m_translator + QStringLiteral("/.git/info/attributes")).count("merge=workbench-po"), 1);
+}
+
+TEST(MergeDriver, AnUnreadableVersionFailsAndLeavesOursAlone)
+{
+    QTemporaryDir dir;
+    const QString base = dir.filePath(QStringLiteral("base.po")), ours = dir.filePath(QStringLiteral("ours.po")),
+                  theirs = dir.filePath(QStringLiteral("theirs.po"));
+    const QByteArray good = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"a.1\"\nmsgid \"A\"\nmsgstr \"Uno\"\n";
+    test::writeAll(base, good);
+    test::writeAll(ours, good);
+    test::writeAll(theirs, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n<<<<<<< HEAD\nmsgid \"A\"\n");
+    const auto result = runCli({QStringLiteral("merge-driver"), base, ours, theirs, QStringLiteral("locales/es/doc.po")});
+    EXPECT_NE(result.exitCode, 0);
+    EXPECT_TRUE(result.err.contains("locales/es/doc.po")) << result.err.constData();
+    EXPECT_EQ(test::readAll(ours), good);
+}
+
+TEST(MergeDriver, MergesByUnitIntoOurFile)
+{
+    QTemporaryDir dir;
+    const QByteArray header = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+    const QByteArray a = "msgctxt \"a.1\"\nmsgid \"A\"\nmsgstr \"%1\"\n\n", b = "msgctxt \"b.2\"\nmsgid \"B\"\nmsgstr \"%1\"\n";
+    auto catalog = [&](const char *ta, const char *tb) {
+        return header + QString::fromUtf8(a).arg(QString::fromUtf8(ta)).toUtf8() + QString::fromUtf8(b).arg(QString::fromUtf8(tb)).toUtf8();
+    };
+    const QString base = dir.filePath(QStringLiteral("base.po")), ours = dir.filePath(QStringLiteral("ours.po")),
+                  theirs = dir.filePath(QStringLiteral("theirs.po"));
+    test::writeAll(base, catalog("", ""));
+    test::writeAll(ours, catalog("Uno", ""));
+    test::writeAll(theirs, catalog("", "Dos"));
+    const auto result = runCli({QStringLiteral("merge-driver"), base, ours, theirs});
+    ASSERT_EQ(result.exitCode, 0) << result.err.constData();
+    EXPECT_EQ(entryOf(ours, QStringLiteral("a.1")).msgstr, QStringLiteral("Uno"));
+    EXPECT_EQ(entryOf(ours, QStringLiteral("b.2")).msgstr, QStringLiteral("Dos"));
+}
+
+// ---- two processes writing one catalog -------------------------------------------------------
+
+namespace {
+
+// A project of many units: the first half for the translator, the second half translated
+// already for the reviewer.
+QString makeBusyProject(const QString &root, int units, QStringList &ids)
+{
+    QDir().mkpath(root + QStringLiteral("/source-content/en"));
+    QByteArray markdown = "# Care at home\n";
+    for (int i = 1; i < units; ++i)
+        markdown += "\nAdvice number " + QByteArray::number(i) + " is written here.\n";
+    test::writeAll(root + QStringLiteral("/source-content/en/doc.md"), markdown);
+    EXPECT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), root, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    const QString po = root + QLatin1Char('/') + kCatalog;
+    auto catalog = PoCatalog::read(po);
+    EXPECT_TRUE(catalog.ok());
+    for (qsizetype i = 0; i < catalog->entries.size(); ++i) {
+        ids.append(catalog->entries[i].context);
+        if (i >= units / 2)
+            catalog->entries[i].msgstr = QStringLiteral("Consejo %1.").arg(i);
+    }
+    EXPECT_TRUE(catalog->write(po).ok());
+    return po;
+}
+
+} // namespace
+
+TEST(CatalogLock, EditorSavesAndReviewCommandsAtTheSameTimeLoseNothing)
+{
+    QTemporaryDir dir;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data"))));
+    qputenv("WORKBENCH_USER", "Ana");
+    const int units = 20, rounds = 4;
+    QStringList ids;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    const QString po = makeBusyProject(project, units, ids);
+    auto session = EditorSession::open(project, QStringLiteral("es"));
+    ASSERT_TRUE(session.ok()) << qPrintable(session.error().toString());
+
+    for (int round = 1; round <= rounds; ++round) {
+        // The reviewer's commands start first and run while the translator confirms.
+        std::vector<std::unique_ptr<QProcess>> reviewers;
+        for (int i = units / 2; i < units; ++i) {
+            for (const QStringList &action : {QStringList{QStringLiteral("approve"), ids[i]},
+                                              QStringList{QStringLiteral("comment"), ids[i], QStringLiteral("--reason"),
+                                                          QStringLiteral("round %1").arg(round)}}) {
+                auto process = std::make_unique<QProcess>();
+                process->start(test::cliPath(), QStringList{QStringLiteral("review")} + action
+                                                    + QStringList{QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                                                                  QStringLiteral("es"), QStringLiteral("--by"), QStringLiteral("Rosa")});
+                reviewers.push_back(std::move(process));
+            }
+        }
+        for (int i = 0; i < units / 2; ++i) {
+            const int index = (*session)->indexOf(ids[i]);
+            (*session)->editTarget(index, QStringLiteral("Traducción %1, versión %2.").arg(i).arg(round));
+            const Status confirmed = (*session)->confirm(index);
+            ASSERT_TRUE(confirmed.ok()) << qPrintable(confirmed.error().toString());
+        }
+        for (auto &process : reviewers) {
+            ASSERT_TRUE(process->waitForFinished(30000));
+            EXPECT_EQ(process->exitCode(), 0) << process->readAllStandardError().constData();
+        }
+    }
+
+    // Every confirmation and every review action is in the file.
+    auto catalog = PoCatalog::read(po);
+    ASSERT_TRUE(catalog.ok());
+    for (int i = 0; i < units; ++i) {
+        SCOPED_TRACE(ids[i].toStdString());
+        const PoEntry &e = catalog->entries[catalog->indexOfContext(ids[i])];
+        if (i < units / 2) {
+            EXPECT_EQ(e.msgstr, QStringLiteral("Traducción %1, versión %2.").arg(i).arg(rounds));
+            EXPECT_EQ(historyOf(e).size(), rounds);
+        } else {
+            EXPECT_EQ(stateOf(e), UnitState::Approved);
+            EXPECT_EQ(commentsOf(e).size(), rounds);
+            EXPECT_EQ(historyOf(e).size(), 2 * rounds);
+        }
+    }
+    expectMsgfmtAccepts(po);
+    EXPECT_FALSE(QFileInfo::exists(po + QStringLiteral(".lock")));
+}

@@ -1,0 +1,87 @@
+// workbench merge-driver: git's merge driver for PO catalogs (docs/teamwork.md). git runs
+// it as "workbench merge-driver %O %A %B %P" for every path .gitattributes marks
+// "merge=workbench-po"; the merge is by unit, and conflicts are recorded inside the units,
+// so the result is always a valid catalog and git never writes its markers into it.
+#include "cli_common.h"
+#include "common/text_file.h"
+#include "po/po_merge.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <cstdio>
+
+namespace wb::cli {
+namespace {
+
+// git hands an empty file as the base when the two sides added the file independently.
+Result<PoCatalog> readVersion(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && info.isFile() && info.size() == 0)
+        return PoCatalog{};
+    return PoCatalog::read(path);
+}
+
+// Diagnostics name the catalog as the repository knows it, not git's temporary file.
+Diagnostic aboutPathname(Diagnostic diagnostic, const QString &pathname)
+{
+    if (!pathname.isEmpty())
+        diagnostic.message = QStringLiteral("%1 (merging %2)").arg(diagnostic.message, pathname);
+    return diagnostic;
+}
+
+} // namespace
+
+int runMergeDriver(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "git's merge driver for PO catalogs: merges BASE, OURS and THEIRS by unit and writes the result to OURS.\n"
+        "A unit both sides changed differently keeps our msgstr, becomes fuzzy and records both versions\n"
+        "(\"# wb:conflict\"); the editor shows it for resolution. Exit 0 even then; non-zero only when a file\n"
+        "cannot be read (git then marks the path as conflicted).\n"
+        "Install: scripts/install-merge-driver, or let `workbench sync` do it."));
+    parser.addPositionalArgument(QStringLiteral("BASE"), QStringLiteral("The common ancestor (git's %O)."));
+    parser.addPositionalArgument(QStringLiteral("OURS"), QStringLiteral("Our version, replaced by the result (git's %A)."));
+    parser.addPositionalArgument(QStringLiteral("THEIRS"), QStringLiteral("Their version (git's %B)."));
+    parser.addPositionalArgument(QStringLiteral("PATHNAME"), QStringLiteral("The catalog's path in the repository (git's %P), for messages."), QStringLiteral("[PATHNAME]"));
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("merge-driver"), arguments, exitCode))
+        return exitCode;
+    const QStringList args = parser.positionalArguments();
+    if (args.size() < 3 || args.size() > 4)
+        return usageError(QStringLiteral("merge-driver"), QStringLiteral("expected BASE OURS THEIRS [PATHNAME]"));
+    const QString pathname = args.value(3);
+
+    auto base = readVersion(args[0]);
+    if (!base)
+        return fail(aboutPathname(base.error(), pathname));
+    auto ours = readVersion(args[1]);
+    if (!ours)
+        return fail(aboutPathname(ours.error(), pathname));
+    auto theirs = readVersion(args[2]);
+    if (!theirs)
+        return fail(aboutPathname(theirs.error(), pathname));
+
+    PoMergeReport report;
+    const PoCatalog merged = mergeCatalogs(*base, *ours, *theirs, report);
+    if (Status written = merged.write(args[1]); !written)
+        return fail(aboutPathname(written.error(), pathname));
+
+    const QString shown = pathname.isEmpty() ? args[1] : pathname;
+    std::fprintf(stderr, "%s: merged by unit: %d from ours, %d from theirs, %d from both, %d removed, %d in conflict\n",
+                 qPrintable(shown), report.takenFromOurs, report.takenFromTheirs, report.combined, report.removed,
+                 int(report.conflicts.size()));
+    for (const QString &unit : report.conflicts)
+        std::fprintf(stderr, "%s: unit %s: changed on both sides; both versions kept, resolve it in the editor\n",
+                     qPrintable(shown), qPrintable(unit));
+    addJsonFields(QJsonObject{{QStringLiteral("catalog"), shown},
+                              {QStringLiteral("from_ours"), report.takenFromOurs},
+                              {QStringLiteral("from_theirs"), report.takenFromTheirs},
+                              {QStringLiteral("from_both"), report.combined},
+                              {QStringLiteral("removed"), report.removed},
+                              {QStringLiteral("conflicts"), QJsonArray::fromStringList(report.conflicts)}});
+    return kExitOk;
+}
+
+} // namespace wb::cli
