@@ -3,6 +3,7 @@
 #include "qa/consistency_check.h"
 #include "qa/negation_check.h"
 #include "qa/number_check.h"
+#include "qa/publishing_check.h"
 #include "qa/text_checks.h"
 #include "spell/hunspell_dictionary.h"
 #include "spell/spell_checker.h"
@@ -216,4 +217,35 @@ TEST(NegationCheck, LanguagesWithoutAWordListAreNotChecked)
     auto checker = NegationChecker::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("xx"));
     ASSERT_TRUE(checker.ok());
     EXPECT_EQ(checker->get(), nullptr);
+}
+
+TEST(PublishingSafety, HtmlScriptsDangerousAndForeignLinksInATargetAreErrorsAtTheirSpan)
+{
+    PoEntry entry;
+    entry.context = QStringLiteral("see-the-nci.1");
+    entry.msgid = QStringLiteral("See {1}the NCI site{/1} or www.cancer.gov for details.");
+    entry.extractedComments = QStringLiteral("paragraph\n{1}...{/1} link to https://www.cancer.gov/about-cancer");
+    auto checksOf = [&](const QString &target) {
+        entry.msgstr = target;
+        return checkPublishingSafety(entry);
+    };
+    // The source's own destinations are fine, in any case and with sentence punctuation after them.
+    EXPECT_TRUE(checksOf(QStringLiteral("Consulte {1}el sitio del NCI{/1} o www.cancer.gov para más detalles.")).isEmpty());
+    EXPECT_TRUE(checksOf(QStringLiteral("Consulte {1}el sitio{/1} (https://www.cancer.gov/about-cancer).")).isEmpty());
+
+    const Findings html = checksOf(QStringLiteral("Consulte <b>el sitio</b> del NCI."));
+    ASSERT_EQ(ids(html), (QStringList{"publishing.html", "publishing.html"}));
+    EXPECT_EQ(html[0].targetSpan, (TextSpan{9, 3}));
+
+    const Findings script = checksOf(QStringLiteral("Vea <img src=x onerror=alert(1)> el sitio."));
+    EXPECT_TRUE(ids(script).contains(QStringLiteral("publishing.script")));
+    EXPECT_TRUE(ids(script).contains(QStringLiteral("publishing.html")));
+
+    const Findings js = checksOf(QStringLiteral("Consulte [el sitio](javascript:alert(1)) del NCI."));
+    ASSERT_EQ(ids(js), QStringList{"publishing.javascript-link"});
+    EXPECT_EQ(js[0].targetSpan.start, 20);
+
+    const Findings foreign = checksOf(QStringLiteral("Consulte {1}el sitio{/1} o https://cancer-cure.example/buy para más detalles."));
+    ASSERT_EQ(ids(foreign), QStringList{"publishing.link-destination"});
+    EXPECT_TRUE(foreign[0].message.contains(QStringLiteral("https://cancer-cure.example/buy"))) << foreign[0].message.toStdString();
 }

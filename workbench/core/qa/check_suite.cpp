@@ -1,5 +1,6 @@
 #include "qa/check_suite.h"
 #include "qa/negation_check.h"
+#include "qa/publishing_check.h"
 #include "glossary/tbx_format.h"
 #include "project/language_resources.h"
 #include "qa/number_check.h"
@@ -95,6 +96,7 @@ Findings CheckSuite::checkUnit(const PoEntry &entry)
     if (m_negation)
         all += m_negation->check(source, target);
     all += checkMarkup(source, target);
+    all += checkPublishingSafety(entry);
     all += checkPunctuation(source, target, m_targetLanguage);
     all += checkWhitespace(source, target);
     all += m_consistency.check(entry);
