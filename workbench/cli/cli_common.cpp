@@ -124,6 +124,13 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
         exitCode = usageError(command, parser.errorText());
         return false;
     }
+    // Language codes become folder and file names: never let one be a path.
+    for (const QString &option : {QStringLiteral("locale"), QStringLiteral("source-lang")}) {
+        if (parser.optionNames().contains(option) && !isLanguageCode(parser.value(option))) {
+            exitCode = usageError(command, QStringLiteral("--%1 '%2' is not a language code (like es or es-US)").arg(option, parser.value(option)));
+            return false;
+        }
+    }
     jsonState().enabled = parser.isSet(QStringLiteral("json"));
     if (jsonState().enabled)
         enableJsonMode();

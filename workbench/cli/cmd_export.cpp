@@ -105,6 +105,7 @@ int runExport(const QStringList &arguments)
     QList<PlannedFile> planned;
     Diagnostics problems;
     QJsonArray written;
+    QString outFolder; // project form: every file must land inside it
     PublishingContext publishing;
     publishing.frontMatter = !parser.isSet(QStringLiteral("no-front-matter"));
     publishing.language = parser.value(QStringLiteral("locale"));
@@ -138,7 +139,7 @@ int runExport(const QStringList &arguments)
         if (!project)
             return fail(project.error());
         const QString language = parser.value(QStringLiteral("locale"));
-        const QString outFolder = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out"))
+        outFolder = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out"))
                                                                      : project->root() + QStringLiteral("/localized/") + language;
         auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
         if (!segmenter)
@@ -181,6 +182,10 @@ int runExport(const QStringList &arguments)
         return fail(problems);
     for (const Diagnostic &p : problems)
         warn(p);
+    for (const PlannedFile &file : planned)
+        if (projectForm && !isInsideFolder(file.path, outFolder))
+            return fail(Diagnostic{ErrorKind::OutputFailed, file.path, 0, 0,
+                                   QStringLiteral("refused: outside the output folder %1").arg(outFolder)});
     for (const PlannedFile &file : planned)
         if (Status status = writeOutput(file.path, file.bytes); !status)
             return fail(status.error());

@@ -63,6 +63,8 @@ int runImport(const QStringList &arguments)
     const QString language = parser.isSet(QStringLiteral("locale")) ? parser.value(QStringLiteral("locale")) : xliff->targetLanguage;
     if (language.isEmpty())
         return usageError(QStringLiteral("import"), QStringLiteral("%1 names no target language; give --locale").arg(path));
+    if (!isLanguageCode(language)) // it names the catalog's folder
+        return fail(Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("target language '%1' is not a language code").arg(language)});
     if (!xliff->targetLanguage.isEmpty() && !sameLanguage(xliff->targetLanguage, language))
         return fail(Diagnostic{ErrorKind::CheckFailed, path, 0, 0,
                                QStringLiteral("the file translates into '%1', not '%2'").arg(xliff->targetLanguage, language)});

@@ -25,8 +25,11 @@ int runSegment(const QStringList &arguments)
     if (!doc)
         return fail(doc.error());
     auto bytes = templateCatalog(*doc, path, QDateTime::currentDateTimeUtc()).toBytes();
-    if (!bytes)
-        return fail(bytes.error());
+    if (!bytes) {
+        Diagnostic error = bytes.error();
+        error.file = parser.value(QStringLiteral("output")); // what could not be written
+        return fail(error);
+    }
     if (Status written = writeOutput(parser.value(QStringLiteral("output")), *bytes); !written)
         return fail(written.error());
     return kExitOk;

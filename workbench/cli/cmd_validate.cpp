@@ -2,6 +2,7 @@
 // must be? Every problem the readers find, with file, line and rule; exit 4 when any.
 #include "cli_common.h"
 #include "common/text_file.h"
+#include "common/xml_safety.h"
 #include "glossary/tbx_format.h"
 #include "interchange/xliff2_validator.h"
 #include "interchange/xliff_format.h"
@@ -45,6 +46,9 @@ QString formatOf(const QString &path, const QByteArray &bytes)
 // Every problem in the file (the XLIFF 2 validator finds them all; the other readers stop at the first).
 Diagnostics problemsIn(const QString &format, const QByteArray &bytes, const QString &path, QString &summary, int &units)
 {
+    if (format != QLatin1String("po"))
+        if (Status safe = checkXmlInput(bytes, path); !safe)
+            return {safe.error()};
     if (format == QLatin1String("xlf")) {
         if (xliffFamilyOf(bytes) == XliffVersion::V2)
             if (Diagnostics found = validateXliff2(bytes, path); !found.isEmpty())

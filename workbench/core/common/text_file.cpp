@@ -39,8 +39,31 @@ TextPosition positionOfOffset(const QByteArray &bytes, qsizetype offset)
     return pos;
 }
 
+namespace {
+
+// UTF-16 is the likeliest "not UTF-8" a Windows tool writes: say so instead of pointing
+// at a stray 0xFF or NUL byte.
+std::optional<QString> utf16Kind(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return QStringLiteral("the file is UTF-16 (it starts with a byte order mark); save it as UTF-8");
+    // ASCII text in UTF-16 without a byte order mark: every other byte is NUL.
+    const qsizetype sample = std::min<qsizetype>(bytes.size(), 200);
+    int nulAtOdd = 0, nulAtEven = 0;
+    for (qsizetype i = 0; i < sample; ++i)
+        if (bytes[i] == '\0')
+            ++(i % 2 ? nulAtOdd : nulAtEven);
+    if (sample >= 8 && std::max(nulAtOdd, nulAtEven) * 4 >= sample && std::min(nulAtOdd, nulAtEven) == 0)
+        return QStringLiteral("the file looks like UTF-16 without a byte order mark; save it as UTF-8");
+    return std::nullopt;
+}
+
+} // namespace
+
 Status checkUtf8(const QByteArray &bytes, const QString &path)
 {
+    if (const auto utf16 = utf16Kind(bytes))
+        return Diagnostic{ErrorKind::InvalidInput, path, 1, 1, *utf16};
     const auto *s = reinterpret_cast<const uint8_t *>(bytes.constData());
     const int32_t length = int32_t(bytes.size());
     int32_t i = 0;
@@ -72,10 +95,21 @@ Result<QByteArray> readUtf8File(const QString &path)
 Status writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: write() then reports what reached the file. Buffered, a disk that fills
+    // up (or a file size limit) cut the temporary file short while write() and commit()
+    // both reported success, and the truncated file replaced the good one.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Diagnostic{ErrorKind::OutputFailed, path, 0, 0,
                           QStringLiteral("cannot write: %1").arg(file.errorString())};
-    if (file.write(bytes) != bytes.size() || !file.commit())
+    const qint64 written = file.write(bytes);
+    if (written != bytes.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return Diagnostic{ErrorKind::OutputFailed, path, 0, 0,
+                          QStringLiteral("cannot write: only %1 of %2 bytes written (%3); the previous file is unchanged")
+                              .arg(std::max<qint64>(written, 0)).arg(bytes.size()).arg(why)};
+    }
+    if (!file.commit())
         return Diagnostic{ErrorKind::OutputFailed, path, 0, 0,
                           QStringLiteral("cannot write: %1").arg(file.errorString())};
     return {};

@@ -1,6 +1,8 @@
 #include "glossary/tbx_format.h"
+#include "common/xml_safety.h"
 #include "common/text_file.h"
 
+#include <QHash>
 #include <QSet>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
@@ -62,6 +64,10 @@ private:
             m_concept->id = m_xml.attributes().value(QLatin1String("id")).toString();
             if (m_concept->id.isEmpty())
                 m_concept->id = QStringLiteral("c%1").arg(m_termbase.concepts.size());
+            // Two concepts under one id would merge two meanings into one glossary entry.
+            if (const int first = m_conceptLines.value(m_concept->id); first > 0)
+                return tbxError(m_path, m_xml, QStringLiteral("concept id '%1' is used twice (first at line %2)").arg(m_concept->id).arg(first));
+            m_conceptLines.insert(m_concept->id, int(m_xml.lineNumber()));
             m_level = Level::Concept;
         } else if (core && (name == u"langSec" || name == u"langSet")) {
             m_language = m_xml.attributes().value(QLatin1String("xml:lang")).toString();
@@ -79,6 +85,8 @@ private:
                 return tbxError(m_path, m_xml, QStringLiteral("<term> outside a term section: the term has no language"));
             m_term.text = m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
             m_termLine = int(m_xml.lineNumber());
+            if (m_term.text.isEmpty() && !m_xml.hasError())
+                return tbxError(m_path, m_xml, QStringLiteral("empty <term>: a term section must name its term"));
         } else if (core && (name == u"termNote" || name == u"descrip" || name == u"admin")) {
             const QString type = m_xml.attributes().value(QLatin1String("type")).toString();
             dataCategory(type, m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
@@ -186,6 +194,7 @@ private:
     int m_termLine = 0;
     Level m_level = Level::None;
     QSet<QString> m_doNotTranslate;
+    QHash<QString, int> m_conceptLines; ///< concept id -> line where it first appeared
 };
 
 void writeTerm(QXmlStreamWriter &xml, const Term &term)
@@ -219,6 +228,8 @@ void writeTerm(QXmlStreamWriter &xml, const Term &term)
 
 Result<Termbase> readTbx(const QByteArray &xml, const QString &path)
 {
+    if (Status safe = checkXmlInput(xml, path); !safe)
+        return safe.error();
     return TbxReader(xml, path).read();
 }
 
@@ -275,6 +286,11 @@ QByteArray writeTbx(const Termbase &termbase, const QString &sourceLanguage)
             if (!languages.contains(it.key()))
                 languages.append(it.key());
         for (const QString &language : languages) {
+            // A concept-level definition in a file that never names its language (no
+            // xml:lang on the root) has none: a langSec with xml:lang="" would make the
+            // written file unreadable, so it is left out (found by fuzz_tbx).
+            if (language.isEmpty())
+                continue;
             xml.writeStartElement(QStringLiteral("langSec"));
             xml.writeAttribute(QStringLiteral("xml:lang"), language);
             if (c.definitions.contains(language)) {

@@ -1,4 +1,5 @@
 // XLIFF 1.2 and 2.x readers (QXmlStreamReader) into the version-neutral XliffDocument.
+#include "common/xml_safety.h"
 #include "interchange/xliff2_validator.h"
 #include "interchange/xliff_format.h"
 
@@ -269,6 +270,8 @@ std::optional<XliffVersion> xliffFamilyOf(const QByteArray &bytes)
 
 Result<XliffDocument> readXliff(const QByteArray &bytes, const QString &path)
 {
+    if (Status safe = checkXmlInput(bytes, path); !safe)
+        return safe.error();
     QXmlStreamReader xml(bytes);
     while (!xml.atEnd()) {
         const auto token = xml.readNext();

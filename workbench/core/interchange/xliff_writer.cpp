@@ -79,7 +79,10 @@ void writeXliff2(QXmlStreamWriter &xml, const XliffDocument &document)
     xml.writeStartElement(kXliff2Namespace, QStringLiteral("xliff"));
     xml.writeAttribute(QStringLiteral("version"), QStringLiteral("2.1"));
     xml.writeAttribute(QStringLiteral("srcLang"), document.sourceLanguage);
-    xml.writeAttribute(QStringLiteral("trgLang"), document.targetLanguage);
+    // trgLang is optional but, when present, must be a language tag: a document read
+    // without one (a source-only file) must not be written with trgLang="" (fuzz_xliff).
+    if (!document.targetLanguage.isEmpty())
+        xml.writeAttribute(QStringLiteral("trgLang"), document.targetLanguage);
     for (const XliffFile &file : document.files) {
         xml.writeStartElement(QStringLiteral("file"));
         xml.writeAttribute(QStringLiteral("id"), file.id);
@@ -88,6 +91,13 @@ void writeXliff2(QXmlStreamWriter &xml, const XliffDocument &document)
         xml.writeAttribute(kXmlNamespace, QStringLiteral("space"), QStringLiteral("preserve"));
         for (qsizetype i = 0; i < file.units.size(); ++i)
             writeUnit2(xml, file.units[i], int(i + 1));
+        // A <file> must hold at least one <unit> or <group> (XLIFF 2.0 §4.2.2.2): a file
+        // with nothing to translate gets an empty group, so the output stays valid
+        // (found by fuzz_xliff: an OASIS sample whose only group is empty).
+        if (file.units.isEmpty()) {
+            xml.writeEmptyElement(QStringLiteral("group"));
+            xml.writeAttribute(QStringLiteral("id"), QStringLiteral("empty"));
+        }
         xml.writeEndElement();
     }
     xml.writeEndElement();
@@ -146,7 +156,8 @@ void writeXliff12(QXmlStreamWriter &xml, const XliffDocument &document)
         xml.writeStartElement(QStringLiteral("file"));
         xml.writeAttribute(QStringLiteral("original"), file.original);
         xml.writeAttribute(QStringLiteral("source-language"), document.sourceLanguage);
-        xml.writeAttribute(QStringLiteral("target-language"), document.targetLanguage);
+        if (!document.targetLanguage.isEmpty()) // optional; "" is no language (fuzz_xliff)
+            xml.writeAttribute(QStringLiteral("target-language"), document.targetLanguage);
         xml.writeAttribute(QStringLiteral("datatype"), QStringLiteral("x-markdown"));
         xml.writeStartElement(QStringLiteral("body"));
         for (qsizetype i = 0; i < file.units.size(); ++i)

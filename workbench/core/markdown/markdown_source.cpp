@@ -8,6 +8,9 @@ namespace wb {
 namespace {
 
 constexpr int kMaxNestingDepth = 64; // cmark recurses per container level; refuse pathological input
+// No prose has a line this long; a file that does is data (or an attack), and one unit of
+// it would stall segmentation, the catalog and the editor.
+constexpr qsizetype kMaxLineBytes = 1024 * 1024;
 
 bool isFenceLine(const QByteArray &bytes, qsizetype start, qsizetype end, bool closing)
 {
@@ -68,9 +71,19 @@ Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &
 
     // cmark skips a BOM and counts line 1's columns from after it.
     doc->m_lineStarts.append(bom);
+    // Lines end where cmark ends them: at "\n", "\r\n" and a lone "\r". Counting only
+    // "\n" put every position after a lone "\r" on the wrong line, and the tokenizer
+    // then read before the start of the bytes (found by fuzz_markdown).
     for (qsizetype i = 0; i < bytes.size(); ++i)
-        if (bytes[i] == '\n')
+        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')))
             doc->m_lineStarts.append(i + 1);
+    for (qsizetype line = 0; line < doc->m_lineStarts.size(); ++line) {
+        const qsizetype end = line + 1 < doc->m_lineStarts.size() ? doc->m_lineStarts[line + 1] : bytes.size();
+        if (end - doc->m_lineStarts[line] > kMaxLineBytes)
+            return Diagnostic{ErrorKind::InvalidInput, path, int(line + 1), 1,
+                              QStringLiteral("line of %1 bytes; the workbench reads lines up to %2 bytes (1 MiB)")
+                                  .arg(end - doc->m_lineStarts[line]).arg(kMaxLineBytes)};
+    }
 
     // Hide front matter from cmark by blanking it out line for line, so every line
     // and column cmark reports still points at the same bytes.

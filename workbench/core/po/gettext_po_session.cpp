@@ -35,10 +35,20 @@ void record(int severity, const char *filename, size_t lineno, size_t column, co
         *newline = '\0';
 }
 
+// The "found N fatal errors" summary that catalog_reader_parse (read-catalog.c) reports
+// once parsing is over: the only fatal error without a file whose position is (-1, -1).
+bool isEndOfParseSummary(const char *filename, size_t lineno, size_t column)
+{
+    return !filename && lineno == size_t(-1) && column == size_t(-1);
+}
+
 void onError(int severity, po_message_t, const char *filename, size_t lineno, size_t column, int, const char *text)
 {
     record(severity, filename, lineno, column, text);
-    if (severity == PO_SEVERITY_FATAL_ERROR && t_state.active)
+    // After the end-of-parse summary, libgettextpo only cleans up and returns: let it.
+    // Jumping from there skipped its fclose and frees, leaking a file descriptor and the
+    // partly read catalog with every malformed PO file (found by fuzz_po).
+    if (severity == PO_SEVERITY_FATAL_ERROR && t_state.active && !isEndOfParseSummary(filename, lineno, column))
         std::longjmp(t_state.jump, 1);
 }
 

@@ -59,6 +59,38 @@ QByteArray charsetOf(const char *header)
     return m.hasMatch() ? m.captured(1).toLatin1() : QByteArray();
 }
 
+// po_file_free leaves every msgctxt behind: gettext's message_free (message.c, 0.21)
+// frees all other strings of a message but not msgctxt, and the workbench puts a unit
+// id in every entry's. Clearing them through the API first (po_message_set_msgctxt
+// frees the old value) plugs the leak whatever the gettext version (fuzz_qa, fuzz_po).
+void freePoFile(po_file_t file)
+{
+    if (!file)
+        return;
+    for (const char *const *domain = po_file_domains(file); domain && *domain; ++domain) {
+        po_message_iterator_t iterator = po_message_iterator(file, *domain);
+        while (po_message_t message = po_next_message(iterator))
+            po_message_set_msgctxt(message, nullptr);
+        po_message_iterator_free(iterator);
+    }
+    po_file_free(file);
+}
+
+// The header as toBytes writes it. The text is always written as UTF-8, so the header
+// must say so: with no charset (or the template's "CHARSET") gettext's writer refuses
+// non-ASCII text ("invalid multibyte sequence"), and a catalog read from such a file
+// could not be saved (found by fuzz_po in polib's test_noencoding.po).
+QString headerDeclaringUtf8(const QString &header)
+{
+    const QByteArray bytes = header.toUtf8();
+    const QByteArray declared = charsetOf(bytes.constData()).toUpper();
+    if (declared == "UTF-8" || declared == "UTF8")
+        return header;
+    std::unique_ptr<char, decltype(&free)> updated(
+        po_header_set_field(bytes.constData(), "Content-Type", "text/plain; charset=UTF-8"), &free);
+    return updated ? QString::fromUtf8(updated.get()) : header;
+}
+
 struct ReadCall {
     QByteArray path;
     po_xerror_handler_t handler;
@@ -116,6 +148,43 @@ QList<int> entryStartLines(const QByteArray &bytes)
 
 } // namespace
 
+// A translated plural entry must have as many forms as the header's Plural-Forms says:
+// gettext picks form n by that formula, and a missing form shows nothing to the reader.
+static Status checkPluralCounts(const PoCatalog &catalog, const QString &path)
+{
+    static const QRegularExpression nplurals(QStringLiteral("nplurals\\s*=\\s*(\\d+)"));
+    const QRegularExpressionMatch declared = nplurals.match(catalog.headerField(QStringLiteral("Plural-Forms")));
+    if (!declared.hasMatch())
+        return {};
+    const int count = declared.captured(1).toInt();
+    for (const PoEntry &entry : catalog.entries) {
+        const bool translated = std::any_of(entry.msgstrPlural.begin(), entry.msgstrPlural.end(),
+                                            [](const QString &form) { return !form.isEmpty(); });
+        if (entry.msgidPlural.isEmpty() || entry.obsolete || !translated || entry.msgstrPlural.size() == count)
+            continue;
+        return Diagnostic{ErrorKind::InvalidInput, path, entry.line, 0,
+                          QStringLiteral("\"%1\" has %2 plural forms, but the header's Plural-Forms says nplurals=%3")
+                              .arg(entry.msgid.left(60)).arg(entry.msgstrPlural.size()).arg(count)};
+    }
+    return {};
+}
+
+// Entries in rendered PO text: lines that start a message ("msgid", "#~ msgid").
+static qsizetype countMessageStarts(const QByteArray &po)
+{
+    qsizetype count = 0;
+    for (qsizetype at = 0; at < po.size();) {
+        const QByteArrayView line(po.constData() + at, po.size() - at);
+        if (line.startsWith("msgid ") || line.startsWith("#~ msgid "))
+            ++count;
+        const qsizetype next = po.indexOf('\n', at);
+        if (next < 0)
+            break;
+        at = next + 1;
+    }
+    return count;
+}
+
 Result<PoCatalog> PoCatalog::read(const QString &path)
 {
     auto bytes = readFileBytes(path);
@@ -128,16 +197,20 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
         auto *c = static_cast<ReadCall *>(d);
         c->file = po_file_read(c->path.constData(), c->handler);
     }, &call);
-    std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(call.file, &po_file_free);
+    std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(call.file, &freePoFile);
     if (!ok || !file)
         return ok ? Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("libgettextpo could not read the file")}
                   : session.error();
 
-    const CharsetDecoder decode(charsetOf(po_file_domain_header(file.get(), nullptr)));
+    // po_file_domain_header returns a copy for the caller to free, despite its const
+    // (gettext-po.c xstrdup's it): without this every read leaked the header (fuzz_qa).
+    const std::unique_ptr<char, decltype(&free)> domainHeader(
+        const_cast<char *>(po_file_domain_header(file.get(), nullptr)), &free);
+    const CharsetDecoder decode(charsetOf(domainHeader.get()));
     if (decode.isUnknown())
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
                           QStringLiteral("the header declares charset \"%1\", which ICU does not know")
-                              .arg(QString::fromLatin1(charsetOf(po_file_domain_header(file.get(), nullptr))))};
+                              .arg(QString::fromLatin1(charsetOf(domainHeader.get())))};
     if (decode.isUtf8())
         if (Status utf8 = checkUtf8(*bytes, path); !utf8)
             return utf8.error();
@@ -147,12 +220,21 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
     int messageIndex = 0;
     po_message_iterator_t iterator = po_message_iterator(file.get(), nullptr);
     const char *const *formats = po_format_list();
+    // po_message_comments and po_message_extracted_comments join the comment lines
+    // into a fresh string that gettext never frees ("FIXME: memory leak" in
+    // gettext-po.c), or return a static "" when there are none: free the former.
+    auto takeComments = [&decode](const char *joined) {
+        const QString comments = commentsFromPo(decode(joined));
+        if (joined && *joined)
+            free(const_cast<char *>(joined));
+        return comments;
+    };
     while (po_message_t message = po_next_message(iterator)) {
         const int line = startLines.value(messageIndex++, 0);
         const char *msgid = po_message_msgid(message);
         if (msgid && !*msgid && !po_message_msgctxt(message) && !po_message_is_obsolete(message)) {
             catalog.header = decode(po_message_msgstr(message));
-            catalog.headerComments = commentsFromPo(decode(po_message_comments(message)));
+            catalog.headerComments = takeComments(po_message_comments(message));
             catalog.headerFuzzy = po_message_is_fuzzy(message);
             continue;
         }
@@ -165,8 +247,8 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
         if (po_message_msgid_plural(message))
             for (int i = 0; const char *form = po_message_msgstr_plural(message, i); ++i)
                 entry.msgstrPlural.append(decode(form));
-        entry.translatorComments = commentsFromPo(decode(po_message_comments(message)));
-        entry.extractedComments = commentsFromPo(decode(po_message_extracted_comments(message)));
+        entry.translatorComments = takeComments(po_message_comments(message));
+        entry.extractedComments = takeComments(po_message_extracted_comments(message));
         for (int i = 0; po_filepos_t pos = po_message_filepos(message, i); ++i)
             entry.references.append({decode(po_filepos_file(pos)), int(po_filepos_start_line(pos))});
         entry.fuzzy = po_message_is_fuzzy(message);
@@ -179,6 +261,8 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
         catalog.entries.append(entry);
     }
     po_message_iterator_free(iterator);
+    if (Status plurals = checkPluralCounts(catalog, path); !plurals)
+        return plurals.error();
     if (!decode.isUtf8())
         catalog.setHeaderField(QStringLiteral("Content-Type"), QStringLiteral("text/plain; charset=UTF-8"));
     return catalog;
@@ -186,12 +270,12 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
 
 Result<QByteArray> PoCatalog::toBytes() const
 {
-    std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(po_file_create(), &po_file_free);
+    std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(po_file_create(), &freePoFile);
     po_message_iterator_t iterator = po_message_iterator(file.get(), nullptr);
 
     po_message_t head = po_message_create();
     po_message_set_msgid(head, "");
-    setString(head, po_message_set_msgstr, header);
+    setString(head, po_message_set_msgstr, headerDeclaringUtf8(header));
     setString(head, po_message_set_comments, commentsToPo(headerComments));
     po_message_set_fuzzy(head, headerFuzzy);
     po_message_insert(iterator, head);
@@ -218,7 +302,9 @@ Result<QByteArray> PoCatalog::toBytes() const
                 po_message_add_filepos(message, ref.file.toUtf8().constData(), size_t(ref.line));
             if (!entry.previousContext.isEmpty())
                 setString(message, po_message_set_prev_msgctxt, entry.previousContext);
-            if (!entry.previousMsgid.isEmpty())
+            // A "#| msgctxt" needs its "#| msgid", even an empty one: without it gettext
+            // cannot read the file back (syntax error; found by fuzz_po in polib's tests).
+            if (!entry.previousMsgid.isEmpty() || !entry.previousContext.isEmpty())
                 setString(message, po_message_set_prev_msgid, entry.previousMsgid);
             for (const QString &format : entry.formats)
                 po_message_set_format(message, format.toLatin1().constData(), 1);
@@ -244,7 +330,16 @@ Result<QByteArray> PoCatalog::toBytes() const
         error.kind = ErrorKind::OutputFailed;
         return error;
     }
-    return readFileBytes(tempPath);
+    auto rendered = readFileBytes(tempPath);
+    if (!rendered)
+        return rendered;
+    // libgettextpo ignores failed writes (a full disk, a file size limit) and reports
+    // success: count the entries that reached the file before anyone trusts it.
+    if (const qsizetype expected = entries.size() + 1, found = countMessageStarts(*rendered); found != expected)
+        return Diagnostic{ErrorKind::OutputFailed, {}, 0, 0,
+                          QStringLiteral("the catalog could not be written whole (%1 of %2 entries; is the disk full?)")
+                              .arg(found).arg(expected)};
+    return rendered;
 }
 
 Status PoCatalog::write(const QString &path, QByteArray *written) const

@@ -5,6 +5,7 @@
 #include "segment/srx_rules.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QFileInfo>
 
@@ -38,6 +39,19 @@ QStringList Project::documents() const
 QString Project::relativePath(const QString &path) const
 {
     return QDir(m_root).relativeFilePath(path);
+}
+
+bool isLanguageCode(const QString &code)
+{
+    static const QRegularExpression tag(QStringLiteral("^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$"));
+    return tag.match(code).hasMatch();
+}
+
+bool isInsideFolder(const QString &path, const QString &folder)
+{
+    const QString root = QDir::cleanPath(QDir(folder).absolutePath());
+    const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return target.startsWith(root + QLatin1Char('/'));
 }
 
 QString Project::catalogPath(const QString &document, const QString &language) const

@@ -40,6 +40,14 @@ QString rulesBeside(const QString &markdownPath);
 /// Loads, parses and segments one Markdown file.
 Result<SegmentedDocument> segmentFile(const QString &path, SentenceSegmenter &segmenter);
 
+/// Whether a language code can name a folder safely: a BCP 47-like tag ("es", "es-US",
+/// "pt_BR", "zh-Hant-TW"), never a path ("../x", "es/..").
+bool isLanguageCode(const QString &code);
+
+/// Whether `path` lies inside `folder` once both are made absolute and cleaned: what an
+/// export checks before writing, whatever names its input held.
+bool isInsideFolder(const QString &path, const QString &folder);
+
 /// Who is working: $WORKBENCH_USER, else the login name.
 QString currentUserName();
 

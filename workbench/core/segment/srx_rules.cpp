@@ -1,8 +1,11 @@
 #include "segment/srx_rules.h"
+#include "common/xml_safety.h"
 #include "common/text_file.h"
 
 #include <QRegularExpression>
 #include <QXmlStreamReader>
+#include <memory>
+#include <unicode/regex.h>
 
 namespace wb {
 namespace {
@@ -12,6 +15,22 @@ const QString kSrxNamespace = QStringLiteral("http://www.lisa.org/srx20");
 Diagnostic srxError(const QString &path, const QXmlStreamReader &xml, const QString &message)
 {
     return Diagnostic{ErrorKind::InvalidInput, path, int(xml.lineNumber()), int(xml.columnNumber()), message};
+}
+
+// The rule's patterns as ICU will compile them when segmenting: a pattern that does not
+// compile is the file's fault, reported at its rule, not later at segmentation time.
+std::optional<QString> patternProblem(const QString &pattern)
+{
+    UParseError where{};
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexPattern> compiled(
+        icu::RegexPattern::compile(icu::UnicodeString(reinterpret_cast<const UChar *>(pattern.utf16()), int32_t(pattern.size())),
+                                   where, status));
+    if (U_SUCCESS(status))
+        return std::nullopt;
+    return QStringLiteral("\"%1\" is not a valid regular expression (%2 at offset %3)")
+        .arg(pattern, QString::fromLatin1(u_errorName(status)))
+        .arg(where.offset);
 }
 
 bool isSrx(const QXmlStreamReader &xml, QStringView name)
@@ -26,6 +45,8 @@ bool isSrx(const QXmlStreamReader &xml, QStringView name)
 
 Result<SrxRules> SrxRules::parse(const QByteArray &bytes, const QString &path)
 {
+    if (Status safe = checkXmlInput(bytes, path); !safe)
+        return safe.error();
     SrxRules rules;
     QXmlStreamReader xml(bytes);
     bool sawRoot = false;
@@ -65,7 +86,7 @@ Result<SrxRules> SrxRules::parse(const QByteArray &bytes, const QString &path)
             } else if (isSrx(xml, u"languagemap")) {
                 const auto attrs = xml.attributes();
                 LanguageMap map{attrs.value(QLatin1String("languagepattern")).toString(),
-                                attrs.value(QLatin1String("languagerulename")).toString()};
+                                attrs.value(QLatin1String("languagerulename")).toString(), int(xml.lineNumber())};
                 if (!QRegularExpression(map.pattern).isValid())
                     return srxError(path, xml, QStringLiteral("languagepattern \"%1\" is not a valid regular expression")
                                                    .arg(map.pattern));
@@ -73,6 +94,9 @@ Result<SrxRules> SrxRules::parse(const QByteArray &bytes, const QString &path)
             }
         } else if (token == QXmlStreamReader::EndElement) {
             if (inRule && isSrx(xml, u"rule")) {
+                for (const QString &pattern : {currentRule.before, currentRule.after})
+                    if (const auto problem = patternProblem(pattern))
+                        return Diagnostic{ErrorKind::InvalidInput, path, currentRule.line, 0, QStringLiteral("rule: ") + *problem};
                 currentSet->rules.append(currentRule);
                 inRule = false;
             } else if (isSrx(xml, u"languagerule")) {
@@ -88,7 +112,7 @@ Result<SrxRules> SrxRules::parse(const QByteArray &bytes, const QString &path)
         const bool known = std::any_of(rules.m_ruleSets.cbegin(), rules.m_ruleSets.cend(),
                                        [&](const RuleSet &set) { return set.name == map.ruleSet; });
         if (!known)
-            return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
+            return Diagnostic{ErrorKind::InvalidInput, path, map.line, 0,
                               QStringLiteral("languagemap names rule set \"%1\", which the file does not define")
                                   .arg(map.ruleSet)};
     }

@@ -30,7 +30,7 @@ public:
     QStringList ruleSetNames() const;
 
 private:
-    struct LanguageMap { QString pattern; QString ruleSet; };
+    struct LanguageMap { QString pattern; QString ruleSet; int line = 0; };
     struct RuleSet { QString name; QList<SrxRule> rules; };
     bool m_cascade = false;
     QList<RuleSet> m_ruleSets;

@@ -1,4 +1,5 @@
 #include "tm/tmx_format.h"
+#include "common/xml_safety.h"
 #include "glossary/termbase.h"
 #include "model/placeholder_text.h"
 
@@ -65,6 +66,8 @@ QString readSegment(QXmlStreamReader &xml)
 Result<QList<TmUnit>> readTmx(const QByteArray &bytes, const QString &path, const QString &targetLanguage,
                              const std::function<void(int)> &progress)
 {
+    if (Status safe = checkXmlInput(bytes, path); !safe)
+        return safe.error();
     QXmlStreamReader xml(bytes);
     QList<TmUnit> units;
     QString sourceLanguage;

@@ -1,0 +1,105 @@
+// libFuzzer harness: PO catalogs through libgettextpo (PoCatalog::read / toBytes).
+//
+// PoCatalog::read takes a path, so each input is written to one file in a private
+// temporary folder (created once, removed at exit). Invariants:
+//   - a failure is a diagnostic naming the file;
+//   - a catalog that reads serializes (toBytes), and what it writes reads back with the
+//     same entries and header;
+//   - writing is a fixpoint from then on: the second serialization is byte-identical.
+// libgettextpo keeps process-wide state between calls (GettextPoSession serializes them
+// and longjmps out of fatal errors), which is exactly what running thousands of reads,
+// good and bad, one after another in one process exercises.
+#include "fuzz_common.h"
+
+#include "common/text_file.h"
+#include "po/po_catalog.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace wb;
+
+namespace {
+std::unique_ptr<QTemporaryDir> g_scratch;
+QString g_inputPath, g_againPath;
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(bytes) == bytes.size();
+}
+
+QString describe(const PoCatalog &a, const PoCatalog &b)
+{
+    if (a.header != b.header)
+        return QStringLiteral("header '%1' became '%2'").arg(a.header, b.header);
+    if (a.entries.size() != b.entries.size())
+        return QStringLiteral("%1 entries became %2").arg(a.entries.size()).arg(b.entries.size());
+    for (qsizetype i = 0; i < a.entries.size(); ++i) {
+        const PoEntry &x = a.entries[i], &y = b.entries[i];
+        if (x.context != y.context || x.msgid != y.msgid || x.msgstr != y.msgstr || x.msgidPlural != y.msgidPlural
+            || x.msgstrPlural != y.msgstrPlural || x.fuzzy != y.fuzzy || x.obsolete != y.obsolete)
+            return QStringLiteral("entry %1 changed: msgctxt '%2' msgid '%3' msgstr '%4' -> msgctxt '%5' msgid '%6' msgstr '%7'")
+                .arg(i).arg(x.context, x.msgid, x.msgstr, y.context, y.msgid, y.msgstr);
+    }
+    return {};
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    fuzz::initQt();
+    g_scratch = std::make_unique<QTemporaryDir>();
+    if (!g_scratch->isValid())
+        std::abort();
+    g_inputPath = g_scratch->filePath(QStringLiteral("input.po"));
+    g_againPath = g_scratch->filePath(QStringLiteral("again.po"));
+    std::atexit([] { g_scratch.reset(); });
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!writeFile(g_inputPath, fuzz::bytesOf(data, size)))
+        std::abort();
+    auto catalog = PoCatalog::read(g_inputPath);
+    if (!catalog) {
+        WB_FUZZ_CHECK(catalog.error().file == g_inputPath, catalog.error().toString());
+        WB_FUZZ_CHECK(!catalog.error().message.isEmpty(), catalog.error().toString());
+        return 0;
+    }
+    // Cheap queries over what was read.
+    (void)catalog->headerField(QStringLiteral("Plural-Forms"));
+    for (const PoEntry &entry : catalog->entries)
+        if (!entry.obsolete)
+            WB_FUZZ_CHECK(catalog->indexOfContext(entry.context) >= 0, entry.context);
+
+    // Generation 1 may normalize (charset converted to UTF-8, obsolete entries last,
+    // gettext's line wrapping) but keeps every entry; from generation 2 on, reading and
+    // writing changes nothing.
+    auto gen1 = catalog->toBytes();
+    WB_FUZZ_CHECK(gen1.ok(), gen1.error().toString());
+    if (!writeFile(g_againPath, *gen1))
+        std::abort();
+    auto reread1 = PoCatalog::read(g_againPath);
+    WB_FUZZ_CHECK(reread1.ok(), reread1.error().toString() + QStringLiteral("\nwritten:\n") + QString::fromUtf8(*gen1));
+    WB_FUZZ_CHECK(reread1->entries.size() == catalog->entries.size(),
+                  QStringLiteral("%1 entries read back as %2").arg(catalog->entries.size()).arg(reread1->entries.size()));
+
+    auto gen2 = reread1->toBytes();
+    WB_FUZZ_CHECK(gen2.ok(), gen2.error().toString());
+    if (!writeFile(g_againPath, *gen2))
+        std::abort();
+    auto reread2 = PoCatalog::read(g_againPath);
+    WB_FUZZ_CHECK(reread2.ok(), reread2.error().toString() + QStringLiteral("\nwritten:\n") + QString::fromUtf8(*gen2));
+    const QString change = describe(*reread1, *reread2);
+    WB_FUZZ_CHECK(change.isEmpty(), change);
+    auto gen3 = reread2->toBytes();
+    WB_FUZZ_CHECK(gen3.ok() && *gen3 == *gen2,
+                  QStringLiteral("writing is not a fixpoint:\n%1\n---\n%2")
+                      .arg(QString::fromUtf8(*gen2), QString::fromUtf8(gen3.ok() ? *gen3 : QByteArray())));
+    return 0;
+}
