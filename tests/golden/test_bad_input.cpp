@@ -124,3 +124,33 @@ TEST(BadInput, AReadOnlyFolderOrAFullDiskWritesNothingHalfWay)
     EXPECT_EQ(test::readAll(pot), QByteArray("the previous version\n")) << "the old file stands, whole";
     EXPECT_EQ(QDir(dir.path()).entryList({QStringLiteral("full.pot.*")}, QDir::Files | QDir::Hidden).size(), 0) << "no temp file left";
 }
+
+TEST(BadInput, NamesInTheInputNeverLeadOutsideTheProjectOrTheOutputFolder)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    QDir().mkpath(project + QStringLiteral("/source-content/en"));
+    test::writeAll(project + QStringLiteral("/source-content/en/doc.md"), "# Title\n\nHello.\n");
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    // A language that is a path, on the command line...
+    const auto cli = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                             QStringLiteral("../../escaped"), QStringLiteral("--format"), QStringLiteral("po")});
+    EXPECT_EQ(cli.exitCode, 2);
+    // ...or in an agency's XLIFF 1.2: refused before any catalog path is made of it.
+    const QString xliff = dir.filePath(QStringLiteral("agency.xlf"));
+    test::writeAll(xliff, "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
+                          " <file original=\"doc.md\" source-language=\"en\" target-language=\"../../../escaped\" datatype=\"plaintext\">\n"
+                          "  <body><trans-unit id=\"title.768e0c1c\"><source>Title</source><target>Título</target></trans-unit></body>\n"
+                          " </file>\n</xliff>\n");
+    const auto imported = runCli({QStringLiteral("import"), xliff, QStringLiteral("--project"), project});
+    EXPECT_EQ(imported.exitCode, 4);
+    EXPECT_TRUE(imported.err.contains("is not a language code")) << imported.err.constData();
+    const QStringList everything = [&] {
+        QStringList files;
+        for (const QString &name : QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
+            files.append(name);
+        return files;
+    }();
+    EXPECT_EQ(everything, (QStringList{QStringLiteral("agency.xlf"), QStringLiteral("p")})) << "nothing written beside the project";
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("escaped"))));
+}
