@@ -1,6 +1,7 @@
 #include "po/catalog_lock.h"
 #include "common/text_file.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QDeadlineTimer>
@@ -42,6 +43,29 @@ Diagnostic lockFailure(const QString &catalogPath, const QLockFile &file, int ti
     default:
         return Diagnostic{ErrorKind::OutputFailed, catalogPath, 0, 0,
                           QStringLiteral("cannot create the lock file %1").arg(CatalogLock::lockPathFor(catalogPath))};
+    }
+}
+
+// QLockFile writes its owner into a lock file just after creating it: a writer killed in
+// between leaves a lock file that names nobody, which QLockFile takes for held until it is
+// kStaleLockMs old (past every writer's timeout). The same goes for "<lock>.rmlock", which
+// QLockFile holds while it breaks a stale lock. The holder of a lock keeps an flock() on the
+// file from just after creating it until it unlocks, and removeStaleLockFile() unlinks only
+// when it gets that flock: a live writer's lock is never removed. The grace period leaves
+// alone a writer between creating its file and taking the flock.
+void breakOwnerlessLocks(const QString &lockPath)
+{
+    constexpr qint64 kGraceMs = 1000;
+    for (const QString &path : {lockPath, lockPath + QStringLiteral(".rmlock")}) {
+        const QFileInfo info(path);
+        if (!info.exists() || info.lastModified().msecsTo(QDateTime::currentDateTime()) < kGraceMs)
+            continue;
+        QLockFile file(path);
+        qint64 pid = 0;
+        QString host;
+        QString program;
+        if (!file.getLockInfo(&pid, &host, &program)) // else an owner QLockFile checks itself
+            file.removeStaleLockFile();
     }
 }
 
@@ -92,6 +116,7 @@ Result<std::unique_ptr<CatalogLock>> CatalogLock::acquire(const QString &catalog
     while (!file->tryLock(0)) {
         if (file->error() != QLockFile::LockFailedError || deadline.hasExpired())
             return lockFailure(catalogPath, *file, timeoutMs);
+        breakOwnerlessLocks(file->fileName());
         QThread::msleep(ulong(std::min<qint64>(pauseMs, std::max<qint64>(deadline.remainingTime(), 1))));
         pauseMs = std::min(pauseMs * 2, 25);
     }
