@@ -58,6 +58,17 @@ void enableJsonMode()
     dup2(STDERR_FILENO, STDOUT_FILENO);
 }
 
+QJsonArray diffJson(const QList<DiffPiece> &diff)
+{
+    QJsonArray pieces;
+    for (const DiffPiece &piece : diff)
+        pieces.append(QJsonObject{{QStringLiteral("op"), piece.kind == DiffPiece::Kind::Same      ? QStringLiteral("same")
+                                                         : piece.kind == DiffPiece::Kind::Removed ? QStringLiteral("removed")
+                                                                                                  : QStringLiteral("added")},
+                                  {QStringLiteral("text"), piece.text}});
+    return pieces;
+}
+
 void addJsonFields(const QJsonObject &fields)
 {
     for (auto it = fields.begin(); it != fields.end(); ++it)

@@ -2,7 +2,9 @@
 #include "common/diagnostic.h"
 #include "common/result.h"
 #include "model/segmented_document.h"
+#include "text/text_diff.h"
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -22,6 +24,8 @@ void warn(const Diagnostic &diagnostic);
 /// holds "command", "ok", "exit_code", "problems" and "warnings" (diagnostics as
 /// {file,line,column,message,exit_code}) plus the fields the command adds (README "JSON output").
 bool jsonMode();
+/// A word diff as JSON: [{"op": "same"|"removed"|"added", "text"}] (tm lookup, update).
+QJsonArray diffJson(const QList<DiffPiece> &diff);
 /// Adds the command's own results to the JSON object (merged at the top level).
 void addJsonFields(const QJsonObject &fields);
 /// Prints the JSON object; main calls it once the command has returned.

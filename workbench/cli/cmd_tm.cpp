@@ -36,14 +36,8 @@ QString database(const QCommandLineParser &parser)
 
 QJsonObject matchJson(const TmMatch &m)
 {
-    QJsonArray diff;
-    for (const DiffPiece &p : m.diff)
-        diff.append(QJsonObject{{QStringLiteral("op"), p.kind == DiffPiece::Kind::Same ? QStringLiteral("same")
-                                                        : p.kind == DiffPiece::Kind::Removed ? QStringLiteral("removed")
-                                                                                              : QStringLiteral("added")},
-                                {QStringLiteral("text"), p.text}});
     return QJsonObject{{QStringLiteral("score"), m.score}, {QStringLiteral("source"), m.source}, {QStringLiteral("target"), m.target},
-                       {QStringLiteral("origin"), m.origin}, {QStringLiteral("diff"), diff}};
+                       {QStringLiteral("origin"), m.origin}, {QStringLiteral("diff"), diffJson(m.diff)}};
 }
 
 QString band(int score)

@@ -13,10 +13,10 @@ namespace wb::cli {
 namespace {
 
 // "[-old-]{+new+}" word diff, as wdiff and git --word-diff write it.
-QString inlineDiff(const QString &before, const QString &after)
+QString inlineDiff(const QList<DiffPiece> &diff)
 {
     QString out;
-    for (const DiffPiece &piece : wordDiff(before, after)) {
+    for (const DiffPiece &piece : diff) {
         if (piece.kind == DiffPiece::Kind::Same)
             out += piece.text;
         else if (piece.kind == DiffPiece::Kind::Removed)
@@ -27,18 +27,7 @@ QString inlineDiff(const QString &before, const QString &after)
     return out;
 }
 
-QJsonArray diffJson(const QString &before, const QString &after)
-{
-    QJsonArray pieces;
-    for (const DiffPiece &piece : wordDiff(before, after))
-        pieces.append(QJsonObject{{QStringLiteral("op"), piece.kind == DiffPiece::Kind::Same      ? QStringLiteral("same")
-                                                         : piece.kind == DiffPiece::Kind::Removed ? QStringLiteral("removed")
-                                                                                                  : QStringLiteral("added")},
-                                  {QStringLiteral("text"), piece.text}});
-    return pieces;
-}
-
-QJsonObject changeJson(const UnitChange &change)
+QJsonObject changeJson(const UnitChange &change, const QList<DiffPiece> &diff)
 {
     return QJsonObject{{QStringLiteral("kind"), changeKindName(change.kind)},
                        {QStringLiteral("id"), change.id},
@@ -47,17 +36,17 @@ QJsonObject changeJson(const UnitChange &change)
                        {QStringLiteral("source"), change.source},
                        {QStringLiteral("previous_source"), change.previousSource},
                        {QStringLiteral("score"), change.score},
-                       {QStringLiteral("diff"), diffJson(change.previousSource, change.source)}};
+                       {QStringLiteral("diff"), diffJson(diff)}};
 }
 
 // One line per changed unit, at its line in the source document, as compilers report.
-void printChange(const QString &document, const UnitChange &change)
+void printChange(const QString &document, const UnitChange &change, const QList<DiffPiece> &diff)
 {
     const QString id = change.id.isEmpty() ? change.previousId : change.id;
     QString text = change.kind == UnitChange::Kind::Added     ? change.source
                    : change.kind == UnitChange::Kind::Deleted ? change.previousSource
                    : change.kind == UnitChange::Kind::Moved   ? change.source
-                                                              : inlineDiff(change.previousSource, change.source);
+                                                              : inlineDiff(diff);
     std::printf("  %s:%d: %s %s: %s\n", qPrintable(document), change.line, qPrintable(changeKindName(change.kind)), qPrintable(id),
                 qPrintable(text));
 }
@@ -101,9 +90,10 @@ int runUpdate(const QStringList &arguments)
                     r.obsoleted, r.revived, what);
         QJsonArray changes;
         for (const UnitChange &change : r.changes) {
+            const QList<DiffPiece> diff = wordDiff(change.previousSource, change.source); // once, for both outputs
             if (!outcome->created) // a new catalog: every unit is new, no need to list them
-                printChange(project->relativePath(document), change);
-            changes.append(changeJson(change));
+                printChange(project->relativePath(document), change, diff);
+            changes.append(changeJson(change, diff));
         }
         catalogs.append(QJsonObject{{QStringLiteral("catalog"), catalog},
                                     {QStringLiteral("units"), outcome->units},

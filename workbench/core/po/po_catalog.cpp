@@ -221,8 +221,8 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
     po_message_iterator_t iterator = po_message_iterator(file.get(), nullptr);
     const char *const *formats = po_format_list();
     // po_message_comments and po_message_extracted_comments join the comment lines
-    // into a fresh string that gettext never frees ("FIXME: memory leak" in
-    // gettext-po.c), or return a static "" when there are none: free the former.
+    // into a fresh string that gettext never frees (gettext-po.c admits the leak in a
+    // comment), or return a static "" when there are none: free the former.
     auto takeComments = [&decode](const char *joined) {
         const QString comments = commentsFromPo(decode(joined));
         if (joined && *joined)
