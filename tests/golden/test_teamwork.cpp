@@ -2,6 +2,7 @@
 // them, and two processes writing one catalog at the same time. Real git, real processes.
 #include "test_support.h"
 #include "editor/editor_session.h"
+#include "po/catalog_lock.h"
 #include "po/po_catalog.h"
 #include "po/po_merge.h"
 #include "po/review_marks.h"
@@ -333,6 +334,47 @@ TEST(MergeDriver, MergesByUnitIntoOurFile)
     EXPECT_EQ(entryOf(ours, QStringLiteral("b.2")).msgstr, QStringLiteral("Dos"));
 }
 
+// A plain `git merge` runs the driver from the top of the work tree while an editor may be
+// saving the catalog (PATHNAME): the driver waits for that save's lock, except under
+// `workbench sync`, which holds the locks itself and says so in the environment.
+TEST(MergeDriver, WaitsForTheCatalogsLockUnlessSyncHoldsIt)
+{
+    QTemporaryDir dir;
+    const QByteArray catalog = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"a.1\"\nmsgid \"A\"\nmsgstr \"Uno\"\n";
+    QDir(dir.path()).mkpath(QStringLiteral("locales/es"));
+    const QString worktreeCatalog = dir.filePath(QStringLiteral("locales/es/doc.po"));
+    for (const char *name : {"locales/es/doc.po", "base.po", "ours.po", "theirs.po"})
+        test::writeAll(dir.filePath(QString::fromLatin1(name)), catalog);
+    QProcess holder;
+    holder.start(QStringLiteral(WB_EDITOR_CHILD), {QStringLiteral("--lock"), worktreeCatalog});
+    QByteArray ready;
+    while (!ready.contains("ready") && holder.waitForReadyRead(60000))
+        ready += holder.readAllStandardOutput();
+    ASSERT_TRUE(ready.contains("ready")) << holder.readAllStandardError().constData();
+
+    auto startDriver = [&](QProcess &driver, bool underSync) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (underSync)
+            env.insert(QString::fromLatin1(kCatalogLocksHeldVariable), QStringLiteral("1"));
+        driver.setProcessEnvironment(env);
+        driver.setWorkingDirectory(dir.path());
+        driver.start(test::cliPath(), {QStringLiteral("merge-driver"), QStringLiteral("base.po"), QStringLiteral("ours.po"),
+                                       QStringLiteral("theirs.po"), QStringLiteral("locales/es/doc.po")});
+    };
+    QProcess underSync;
+    startDriver(underSync, true);
+    ASSERT_TRUE(underSync.waitForFinished(10000)) << "the driver waited for locks its parent sync holds";
+    EXPECT_EQ(underSync.exitCode(), 0) << underSync.readAllStandardError().constData();
+
+    QProcess plain;
+    startDriver(plain, false);
+    EXPECT_FALSE(plain.waitForFinished(1000)) << "the driver merged while another process held the catalog's lock";
+    holder.kill();
+    holder.waitForFinished(-1);
+    ASSERT_TRUE(plain.waitForFinished(10000));
+    EXPECT_EQ(plain.exitCode(), 0) << plain.readAllStandardError().constData();
+}
+
 // ---- two processes writing one catalog -------------------------------------------------------
 
 namespace {
@@ -415,5 +457,7 @@ TEST(CatalogLock, EditorSavesAndReviewCommandsAtTheSameTimeLoseNothing)
         }
     }
     expectMsgfmtAccepts(po);
-    EXPECT_FALSE(QFileInfo::exists(po + QStringLiteral(".lock")));
+    // Nothing is left beside the catalog but its lock file (kept: the kernel lock lives on it).
+    const QStringList beside = QDir(QFileInfo(po).absolutePath()).entryList({QFileInfo(po).fileName() + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
+    EXPECT_EQ(beside, (QStringList{QFileInfo(po).fileName(), QFileInfo(po).fileName() + QStringLiteral(".lock")}));
 }

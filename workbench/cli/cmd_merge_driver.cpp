@@ -4,6 +4,7 @@
 // so the result is always a valid catalog and git never writes its markers into it.
 #include "cli_common.h"
 #include "common/text_file.h"
+#include "po/catalog_lock.h"
 #include "po/po_merge.h"
 
 #include <QFileInfo>
@@ -52,6 +53,17 @@ int runMergeDriver(const QStringList &arguments)
     if (args.size() < 3 || args.size() > 4)
         return usageError(QStringLiteral("merge-driver"), QStringLiteral("expected BASE OURS THEIRS [PATHNAME]"));
     const QString pathname = args.value(3);
+
+    // A plain `git merge` runs this driver while an editor may be saving the same catalog:
+    // wait for that save, as every writer does. git runs drivers from the top of the work
+    // tree, where PATHNAME is. Under `workbench sync` the locks are already held by sync.
+    std::unique_ptr<CatalogLock> lock;
+    if (!pathname.isEmpty() && !qEnvironmentVariableIsSet(kCatalogLocksHeldVariable) && QFileInfo::exists(pathname)) {
+        auto taken = CatalogLock::acquire(pathname);
+        if (!taken)
+            return fail(taken.error());
+        lock = std::move(*taken);
+    }
 
     auto base = readVersion(args[0]);
     if (!base)

@@ -54,6 +54,8 @@ public:
         git.setWorkingDirectory(m_workTree);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+        // The merge driver git runs must not wait for the catalog locks sync holds.
+        environment.insert(QString::fromLatin1(kCatalogLocksHeldVariable), QStringLiteral("1"));
         git.setProcessEnvironment(environment);
         git.start(QStringLiteral("git"), arguments);
         GitRun result;

@@ -1,72 +1,84 @@
 #include "po/catalog_lock.h"
 #include "common/text_file.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
+#include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QLockFile>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSysInfo>
 #include <QThread>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace wb {
 namespace {
 
-// "process 4711 (workbench) on host" from the lock file, so a user can find the holder.
-QString holderOf(const QLockFile &file)
+// Who we are, for the message of a writer that waits for us: "4711\nworkbench-gui\nhost\n".
+QByteArray holderRecord()
 {
-    qint64 pid = 0;
-    QString host;
-    QString program;
-    if (!file.getLockInfo(&pid, &host, &program))
+    QString program = QCoreApplication::instance() ? QCoreApplication::applicationName() : QString();
+    if (program.isEmpty())
+        if (QFile comm(QStringLiteral("/proc/self/comm")); comm.open(QIODevice::ReadOnly))
+            program = QString::fromLocal8Bit(comm.readAll().trimmed());
+    return QByteArray::number(qint64(::getpid())) + '\n' + program.toUtf8() + '\n' + QSysInfo::machineHostName().toUtf8() + '\n';
+}
+
+// "process 4711 (workbench-gui) on host" from the lock file. It is only a hint: the holder
+// writes it after taking the lock, so it can be empty or name the previous holder.
+QString holderOf(const QString &lockPath)
+{
+    QFile file(lockPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("another process");
+    const QList<QByteArray> fields = file.read(4096).split('\n');
+    bool isPid = false;
+    const qint64 pid = fields.value(0).toLongLong(&isPid);
+    if (!isPid)
         return QStringLiteral("another process");
     QString holder = QStringLiteral("process %1").arg(pid);
-    if (!program.isEmpty())
+    if (const QString program = QString::fromUtf8(fields.value(1)); !program.isEmpty())
         holder += QStringLiteral(" (%1)").arg(program);
-    if (!host.isEmpty())
+    if (const QString host = QString::fromUtf8(fields.value(2)); !host.isEmpty())
         holder += QStringLiteral(" on %1").arg(host);
     return holder;
 }
 
-Diagnostic lockFailure(const QString &catalogPath, const QLockFile &file, int timeoutMs)
+Diagnostic lockFileProblem(const QString &catalogPath, const QString &what, int error)
 {
-    switch (file.error()) {
-    case QLockFile::LockFailedError:
-        return Diagnostic{ErrorKind::OutputFailed, catalogPath, 0, 0,
-                          QStringLiteral("the catalog is locked by %1; gave up after %2 s (remove %3 if that process is gone)")
-                              .arg(holderOf(file))
-                              .arg(timeoutMs / 1000.0)
-                              .arg(CatalogLock::lockPathFor(catalogPath))};
-    case QLockFile::PermissionError:
-        return Diagnostic{ErrorKind::OutputFailed, catalogPath, 0, 0,
-                          QStringLiteral("cannot create the lock file %1: permission denied").arg(CatalogLock::lockPathFor(catalogPath))};
-    default:
-        return Diagnostic{ErrorKind::OutputFailed, catalogPath, 0, 0,
-                          QStringLiteral("cannot create the lock file %1").arg(CatalogLock::lockPathFor(catalogPath))};
-    }
+    return Diagnostic{ErrorKind::OutputFailed, catalogPath, 0, 0,
+                      QStringLiteral("cannot %1 the lock file %2: %3")
+                          .arg(what, CatalogLock::lockPathFor(catalogPath), QString::fromLocal8Bit(std::strerror(error)))};
 }
 
-// QLockFile writes its owner into a lock file just after creating it: a writer killed in
-// between leaves a lock file that names nobody, which QLockFile takes for held until it is
-// kStaleLockMs old (past every writer's timeout). The same goes for "<lock>.rmlock", which
-// QLockFile holds while it breaks a stale lock. The holder of a lock keeps an flock() on the
-// file from just after creating it until it unlocks, and removeStaleLockFile() unlinks only
-// when it gets that flock: a live writer's lock is never removed. The grace period leaves
-// alone a writer between creating its file and taking the flock.
-void breakOwnerlessLocks(const QString &lockPath)
+// True when `fd` is still the file at `path`: someone may have deleted or replaced the lock
+// file between our open() and our lock, and a lock on an unlinked file excludes nobody.
+bool isStillAt(int fd, const QByteArray &path)
 {
-    constexpr qint64 kGraceMs = 1000;
-    for (const QString &path : {lockPath, lockPath + QStringLiteral(".rmlock")}) {
-        const QFileInfo info(path);
-        if (!info.exists() || info.lastModified().msecsTo(QDateTime::currentDateTime()) < kGraceMs)
-            continue;
-        QLockFile file(path);
-        qint64 pid = 0;
-        QString host;
-        QString program;
-        if (!file.getLockInfo(&pid, &host, &program)) // else an owner QLockFile checks itself
-            file.removeStaleLockFile();
-    }
+    struct stat opened {};
+    struct stat named {};
+    return ::fstat(fd, &opened) == 0 && ::stat(path.constData(), &named) == 0 && opened.st_dev == named.st_dev
+        && opened.st_ino == named.st_ino;
+}
+
+enum class Attempt { Locked, Busy, Failed };
+
+// One non-blocking try. F_OFD_SETLK, not flock(): the same semantics (owned by the open file
+// description, released by the kernel with it) and it also works on NFS.
+Attempt tryLockOnce(int fd, int &error)
+{
+    struct flock whole {};
+    whole.l_type = F_WRLCK;
+    whole.l_whence = SEEK_SET;
+    if (::fcntl(fd, F_OFD_SETLK, &whole) == 0)
+        return Attempt::Locked;
+    error = errno;
+    return (error == EAGAIN || error == EACCES || error == EINTR) ? Attempt::Busy : Attempt::Failed;
 }
 
 // Reads the catalog as it is on disk; an absent file is an empty catalog when allowed.
@@ -91,14 +103,17 @@ QString CatalogLock::lockPathFor(const QString &catalogPath)
     return catalogPath + QStringLiteral(".lock");
 }
 
-CatalogLock::CatalogLock(const QString &catalogPath, std::unique_ptr<QLockFile> file)
-    : m_catalogPath(catalogPath), m_file(std::move(file))
+CatalogLock::CatalogLock(const QString &catalogPath, int fd) : m_catalogPath(catalogPath), m_fd(fd)
 {
 }
 
 CatalogLock::~CatalogLock()
 {
-    m_file->unlock();
+    // Clearing the record is a courtesy to the next message; closing is what unlocks.
+    if (::ftruncate(m_fd, 0) != 0) {
+        // Nothing to do: the record is only a hint, and the lock goes with the descriptor.
+    }
+    ::close(m_fd);
 }
 
 Result<std::unique_ptr<CatalogLock>> CatalogLock::acquire(const QString &catalogPath, int timeoutMs)
@@ -106,21 +121,54 @@ Result<std::unique_ptr<CatalogLock>> CatalogLock::acquire(const QString &catalog
     const QFileInfo folder(QFileInfo(catalogPath).absolutePath());
     if (!folder.isDir())
         return Diagnostic{ErrorKind::MissingInput, catalogPath, 0, 0, QStringLiteral("no such folder: %1").arg(folder.filePath())};
-    auto file = std::make_unique<QLockFile>(lockPathFor(catalogPath));
-    file->setStaleLockTime(kStaleLockMs);
-    // QLockFile's own waiting doubles its pause up to 5 s, so under contention a writer
-    // looks only a few times in 15 s and can starve. Holds are short (one catalog write):
-    // look often instead. tryLock(0) still breaks the stale lock of a dead process.
+    const QByteArray lockPath = QFile::encodeName(lockPathFor(catalogPath));
+    // Holds are short (one catalog write): look often rather than block in F_OFD_SETLKW,
+    // which cannot time out without signals.
     const QDeadlineTimer deadline(timeoutMs);
     int pauseMs = 2;
-    while (!file->tryLock(0)) {
-        if (file->error() != QLockFile::LockFailedError || deadline.hasExpired())
-            return lockFailure(catalogPath, *file, timeoutMs);
-        breakOwnerlessLocks(file->fileName());
+    for (;;) {
+        const int fd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (fd < 0)
+            return lockFileProblem(catalogPath, QStringLiteral("create"), errno);
+        int error = 0;
+        const Attempt attempt = tryLockOnce(fd, error);
+        if (attempt == Attempt::Locked && isStillAt(fd, lockPath)) {
+            const QByteArray record = holderRecord();
+            if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, record.constData(), size_t(record.size()), 0) != record.size()) {
+                // The record is only for messages: a full disk must not stop a save here.
+            }
+            removeKilledWritersTemporaries(catalogPath);
+            return std::unique_ptr<CatalogLock>(new CatalogLock(catalogPath, fd));
+        }
+        ::close(fd);
+        if (attempt == Attempt::Failed)
+            return lockFileProblem(catalogPath, QStringLiteral("lock"), error);
+        if (attempt == Attempt::Locked)
+            continue; // the file we locked was deleted or replaced: lock the one there now
+        if (deadline.hasExpired())
+            return Diagnostic{ErrorKind::OutputFailed, catalogPath, 0, 0,
+                              QStringLiteral("the catalog is locked by %1; gave up after %2 s")
+                                  .arg(holderOf(lockPathFor(catalogPath)))
+                                  .arg(timeoutMs / 1000.0)};
         QThread::msleep(ulong(std::min<qint64>(pauseMs, std::max<qint64>(deadline.remainingTime(), 1))));
         pauseMs = std::min(pauseMs * 2, 25);
     }
-    return std::unique_ptr<CatalogLock>(new CatalogLock(catalogPath, std::move(file)));
+}
+
+QStringList removeKilledWritersTemporaries(const QString &catalogPath)
+{
+    // QTemporaryFileName replaces XXXXXX with letters only (A-Z, a-z).
+    const QFileInfo catalog(catalogPath);
+    const QRegularExpression saveFileTemporary(QStringLiteral("^") + QRegularExpression::escape(catalog.fileName())
+                                               + QStringLiteral("\\.[A-Za-z]{6}$"));
+    QStringList removed;
+    const QDir folder = catalog.absoluteDir();
+    const QStringList candidates = folder.entryList({catalog.fileName() + QStringLiteral(".??????")},
+                                                    QDir::Files | QDir::Hidden | QDir::NoSymLinks);
+    for (const QString &name : candidates)
+        if (saveFileTemporary.match(name).hasMatch() && QFile::remove(folder.filePath(name)))
+            removed.append(name);
+    return removed;
 }
 
 Result<std::vector<std::unique_ptr<CatalogLock>>> acquireCatalogLocks(QStringList catalogPaths, int timeoutMs)

@@ -1,9 +1,9 @@
 #include "po/po_catalog.h"
+#include "common/memory_file.h"
 #include "common/text_file.h"
 #include "po/gettext_po_session.h"
 
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <memory>
 #include <unicode/ucnv.h>
 
@@ -190,9 +190,22 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
     auto bytes = readFileBytes(path);
     if (!bytes)
         return bytes.error();
+    return fromBytes(*bytes, path);
+}
+
+Result<PoCatalog> PoCatalog::fromBytes(const QByteArray &bytesRead, const QString &path)
+{
+    // libgettextpo reads only named files: hand it these bytes through a file in memory, so
+    // that what it parses is exactly what was checked below (no second read of the disk).
+    auto memory = MemoryFile::create("workbench-po-read");
+    if (!memory)
+        return memory.error();
+    if (Status copied = memory->assign(bytesRead); !copied)
+        return copied.error();
+    const QByteArray *bytes = &bytesRead;
 
     GettextPoSession session(path);
-    ReadCall call{path.toLocal8Bit(), session.handler()};
+    ReadCall call{memory->path(), session.handler()};
     const bool ok = session.runGuarded([](void *d) {
         auto *c = static_cast<ReadCall *>(d);
         c->file = po_file_read(c->path.constData(), c->handler);
@@ -315,13 +328,13 @@ Result<QByteArray> PoCatalog::toBytes() const
     }
     po_message_iterator_free(iterator);
 
-    // libgettextpo writes only to a named file: render into a private temporary one.
-    QTemporaryDir scratch;
-    if (!scratch.isValid())
-        return Diagnostic{ErrorKind::OutputFailed, {}, 0, 0, QStringLiteral("cannot create a temporary folder")};
-    const QString tempPath = scratch.filePath(QStringLiteral("catalog.po"));
-    GettextPoSession session(tempPath);
-    WriteCall call{file.get(), tempPath.toLocal8Bit(), session.handler()};
+    // libgettextpo writes only to named files: render into a file in memory, so that a
+    // process killed while rendering leaves nothing behind (a scratch file in $TMPDIR did).
+    auto memory = MemoryFile::create("workbench-po-render");
+    if (!memory)
+        return memory.error();
+    GettextPoSession session(QStringLiteral("(catalog in memory)"));
+    WriteCall call{file.get(), memory->path(), session.handler()};
     if (!session.runGuarded([](void *d) {
             auto *c = static_cast<WriteCall *>(d);
             po_file_write(c->file, c->path.constData(), c->handler);
@@ -330,7 +343,7 @@ Result<QByteArray> PoCatalog::toBytes() const
         error.kind = ErrorKind::OutputFailed;
         return error;
     }
-    auto rendered = readFileBytes(tempPath);
+    auto rendered = memory->contents();
     if (!rendered)
         return rendered;
     // libgettextpo ignores failed writes (a full disk, a file size limit) and reports

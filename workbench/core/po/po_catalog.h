@@ -47,6 +47,9 @@ public:
     /// Reads a PO file. Legacy charsets declared in the header are converted to UTF-8
     /// (ICU); a file declared UTF-8 must be valid UTF-8.
     static Result<PoCatalog> read(const QString &path);
+    /// The same for a catalog already in memory; `path` only names it in diagnostics.
+    /// libgettextpo reads it from a MemoryFile: no disk I/O.
+    static Result<PoCatalog> fromBytes(const QByteArray &bytes, const QString &path);
 
     /// The catalog in PO syntax (always UTF-8), as libgettextpo writes it.
     Result<QByteArray> toBytes() const;
