@@ -15,7 +15,12 @@ QList<TextPiece> parsePlaceholderText(const QString &text)
     };
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text[i] != QLatin1Char('{')) {
-            pending += text[i];
+            // Plain text up to the next brace in one piece, not a character at a time.
+            qsizetype brace = text.indexOf(QLatin1Char('{'), i);
+            if (brace < 0)
+                brace = text.size();
+            pending += QStringView(text).mid(i, brace - i);
+            i = brace - 1;
             continue;
         }
         if (i + 1 < text.size() && text[i + 1] == QLatin1Char('{')) {
