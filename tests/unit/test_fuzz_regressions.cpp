@@ -195,3 +195,16 @@ TEST(FuzzRegressions, TbxDefinitionWithoutLanguageIsNotWrittenAsEmptyLanguage)
         EXPECT_EQ(back->concepts[i].terms, termbase->concepts[i].terms);
     }
 }
+
+// fuzz_markdown: an entity that decodes to '&' followed by a code span ("&amp; ` `"): the
+// export put "&" back instead of the bytes "&amp;", untranslated or translated into itself.
+TEST(FuzzRegressions, MarkdownEntityBeforeACodeSpanExportsIdentically)
+{
+    for (const QByteArray &bytes : {QByteArray("&amp; ` `"), QByteArray("&amp; ` `\n"), QByteArray("Tom &amp; `x` and &lt; `y`.\n")}) {
+        const SegmentedDocument doc = test::segmentBytes(bytes);
+        Diagnostics problems;
+        EXPECT_EQ(localizeDocument(doc, [](const SourceUnit &) { return std::nullopt; }, problems), bytes);
+        EXPECT_EQ(localizeDocument(doc, [](const SourceUnit &u) { return std::optional<QString>(u.text); }, problems), bytes);
+        EXPECT_TRUE(problems.isEmpty()) << qPrintable(problems.value(0).toString());
+    }
+}

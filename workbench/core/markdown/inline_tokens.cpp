@@ -1,7 +1,11 @@
 #include "markdown/inline_tokens.h"
 #include "markdown/markdown_source.h"
 
+#include <QHash>
+#include <QMutex>
 #include <cmark.h>
+#include <memory>
+#include <optional>
 #include <unicode/utf8.h>
 
 namespace wb {
@@ -15,6 +19,34 @@ bool isAsciiPunctuation(char c)
 bool isEntityBody(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+}
+
+// What an entity reference ("&amp;", "&#8212;", "&copy;") stands for, as cmark decodes it, or
+// nothing when cmark does not take it for an entity (then its '&' is a plain character).
+// cmark has the HTML5 entity table; asking it beats keeping a copy. Results are cached: a
+// document repeats the same few entities.
+std::optional<QString> decodedEntity(const QByteArray &reference)
+{
+    static QMutex mutex;
+    static QHash<QByteArray, std::optional<QString>> cache;
+    const QMutexLocker lock(&mutex);
+    if (auto known = cache.constFind(reference); known != cache.cend())
+        return *known;
+    std::optional<QString> decoded;
+    const QByteArray document = "x" + reference; // never a block marker
+    const std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
+        cmark_parse_document(document.constData(), size_t(document.size()), CMARK_OPT_DEFAULT), &cmark_node_free);
+    QString text;
+    cmark_node *paragraph = root ? cmark_node_first_child(root.get()) : nullptr;
+    for (cmark_node *n = paragraph ? cmark_node_first_child(paragraph) : nullptr; n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_TEXT)
+            text += QString::fromUtf8(cmark_node_get_literal(n));
+    if (text.startsWith(QLatin1Char('x')) && text.mid(1) != QString::fromUtf8(reference))
+        decoded = text.mid(1);
+    if (cache.size() > 4096)
+        cache.clear();
+    cache.insert(reference, decoded);
+    return decoded;
 }
 
 // Code point of the literal at j (handles surrogate pairs); sets width in UTF-16 units.
@@ -44,29 +76,18 @@ bool alignFrom(const QByteArray &bytes, qsizetype i, qsizetype limit, const QStr
             continue;
         }
         if (b == '&') {
-            // An entity stands for one or two code points; we cannot know which without
-            // cmark's table, so try each and keep the one after which the rest aligns.
+            // An entity reference stands for what cmark decodes it to; one it does not know
+            // is plain text, aligned character by character below.
             qsizetype semi = i + 1;
             while (semi < limit && semi - i <= 32 && isEntityBody(bytes[semi]))
                 ++semi;
             if (semi < limit && bytes[semi] == ';' && semi > i + 1) {
-                for (int units = 1; units <= 4 && j + units <= literal.size(); ++units) {
-                    if (literal[j] == QLatin1Char('&') && units == 1)
-                        continue; // "&amp;" decodes to '&', but a plain '&' is tried below
-                    std::vector<qsizetype> trial = map;
-                    for (int k = 0; k < units; ++k)
-                        trial[size_t(j + k)] = i;
-                    qsizetype end = -1;
-                    if (alignFrom(bytes, semi + 1, limit, literal, j + units, trial, end)) {
-                        map.swap(trial);
-                        endOut = end;
-                        return true;
-                    }
-                }
-                if (bytes.mid(i, semi + 1 - i) == "&amp;" && literal[j] == QLatin1Char('&')) {
-                    map[size_t(j)] = i;
+                const std::optional<QString> decoded = decodedEntity(bytes.mid(i, semi + 1 - i));
+                if (decoded && !decoded->isEmpty() && QStringView(literal).mid(j).startsWith(*decoded)) {
+                    for (qsizetype k = 0; k < decoded->size(); ++k)
+                        map[size_t(j + k)] = i;
                     i = semi + 1;
-                    ++j;
+                    j += decoded->size();
                     continue;
                 }
             }
