@@ -208,3 +208,31 @@ TEST(FuzzRegressions, MarkdownEntityBeforeACodeSpanExportsIdentically)
         EXPECT_TRUE(problems.isEmpty()) << qPrintable(problems.value(0).toString());
     }
 }
+
+// fuzz_po: a msgid that is only a byte order mark was read as "" (QString::fromUtf8 drops a
+// leading U+FEFF), so the catalog was written with two headers and could not be read back.
+TEST(FuzzRegressions, PoMsgidOfAByteOrderMarkIsKept)
+{
+    for (const QByteArray &bytes : {test::readAll(fuzzData("po-bom-msgid")), QByteArray("msgid \"\xef\xbb\xbf\"\nmsgstr \"x\"\n")}) {
+        auto catalog = PoCatalog::fromBytes(bytes, QStringLiteral("bom.po"));
+        ASSERT_TRUE(catalog.ok()) << qPrintable(catalog.error().toString());
+        ASSERT_EQ(catalog->entries.size(), 1);
+        EXPECT_EQ(catalog->entries[0].msgid, QString(QChar(0xFEFF)));
+        auto written = catalog->toBytes();
+        ASSERT_TRUE(written.ok());
+        auto again = PoCatalog::fromBytes(*written, QStringLiteral("bom.po"));
+        ASSERT_TRUE(again.ok()) << qPrintable(again.error().toString()) << "\n" << written->constData();
+        EXPECT_EQ(again->entries.size(), 1);
+    }
+}
+
+// fuzz_xliff: an XLIFF 1.x document without any <file> was read as an empty document and
+// written as XLIFF 2 with srcLang="", which no validator accepts. It is refused, with its line.
+TEST(FuzzRegressions, XliffOneWithoutAFileIsRefused)
+{
+    const auto document = readXliff(test::readAll(fuzzData("xliff-no-file")), QStringLiteral("empty.xlf"));
+    ASSERT_FALSE(document.ok());
+    EXPECT_EQ(document.error().file, QStringLiteral("empty.xlf"));
+    EXPECT_EQ(document.error().line, 2);
+    EXPECT_TRUE(document.error().message.contains(QStringLiteral("no <file>"))) << qPrintable(document.error().message);
+}

@@ -215,10 +215,13 @@ Result<XliffDocument> readXliff12(const QByteArray &bytes, const QString &path, 
     QXmlStreamReader xml(bytes);
     XliffDocument document;
     document.version = version;
+    int rootLine = 0;
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
         const QStringView name = xml.name();
+        if (rootLine == 0)
+            rootLine = int(xml.lineNumber());
         if (name == u"file") {
             const QString source = attribute(xml, QLatin1String("source-language"));
             if (source.isEmpty())
@@ -246,6 +249,10 @@ Result<XliffDocument> readXliff12(const QByteArray &bytes, const QString &path, 
     }
     if (xml.hasError())
         return xmlError(path, xml, xml.errorString());
+    // Without a <file> there is no source language either, and nothing to translate; what
+    // we would write from it (srcLang="") is invalid (found by fuzz_xliff).
+    if (document.files.isEmpty())
+        return Diagnostic{ErrorKind::InvalidInput, path, rootLine, 0, QStringLiteral("the document has no <file> (XLIFF 1.2 requires at least one)")};
     return document;
 }
 

@@ -4,6 +4,7 @@
 #include "po/gettext_po_session.h"
 
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <memory>
 #include <unicode/ucnv.h>
 
@@ -31,8 +32,12 @@ public:
     {
         if (!text)
             return {};
-        if (!m_converter)
-            return QString::fromUtf8(text);
+        if (!m_converter) {
+            // Not QString::fromUtf8: it drops a leading U+FEFF, and a msgid that is only a
+            // byte order mark became the header's empty msgid (found by fuzz_po).
+            QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+            return utf8(QByteArrayView(text));
+        }
         UErrorCode status = U_ZERO_ERROR;
         const int32_t length = int32_t(std::strlen(text));
         QString out(length * 2 + 1, Qt::Uninitialized);
