@@ -71,9 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     entry.msgid = source;
     entry.msgstr = target;
     entry.line = 1;
-    for (const Finding &f : g_suite->checkUnit(entry))
-        checkFinding(f, source, target);
-
+    // The translated unit and a draft of it go through runChecks, which calls checkUnit for
+    // each: every finding is checked below, so no separate checkUnit call (a third of the time).
     PoCatalog catalog;
     catalog.entries.append(entry);
     entry.fuzzy = true;
