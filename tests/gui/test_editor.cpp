@@ -11,6 +11,7 @@
 #include "review/review_record.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QKeyEvent>
 #include <QLabel>
@@ -65,6 +66,54 @@ void type(QWidget *widget, const QString &text)
 }
 
 const QString kLeukemiaUnit = QStringLiteral("leukemia-may-affect-red.942eacd7");
+
+// Presses keys on whatever has keyboard focus now, as a keyboard does: the widget that gets
+// each key is looked up again for every key.
+void typeIntoFocus(const QString &text)
+{
+    for (QChar c : text) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY2(focus, "nothing has keyboard focus");
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(focus, &press);
+        QApplication::sendEvent(focus, &release);
+        QApplication::processEvents();
+    }
+}
+
+// The grid's current row shows the unit the editor shows (or none when it is not listed).
+bool gridShowsCurrentUnit(const MainWindow &window)
+{
+    const QModelIndex row = window.grid()->currentIndex();
+    if (!row.isValid())
+        return false;
+    return window.filter()->mapToSource(row).row() == window.currentUnit();
+}
+
+// Units the filter lists, top to bottom.
+QList<int> listedUnits(const MainWindow &window)
+{
+    QList<int> units;
+    for (int row = 0; row < window.filter()->rowCount(); ++row)
+        units.append(window.filter()->mapToSource(window.filter()->index(row, 0)).row());
+    return units;
+}
+
+// Confirms translations for the first `count` untranslated units after `from`.
+QList<int> translateUnits(EditorSession &session, int from, int count)
+{
+    QList<int> done;
+    for (int i = from; i < session.unitCount() && done.size() < count; ++i) {
+        if (session.state(i) != UnitState::Untranslated)
+            continue;
+        session.editTarget(i, QStringLiteral("Traducción %1.").arg(i));
+        if (!session.confirm(i).ok())
+            break;
+        done.append(i);
+    }
+    return done;
+}
 
 } // namespace
 
@@ -321,6 +370,118 @@ private slots:
         auto after = PoCatalog::read(session.catalogPath());
         QCOMPARE(after->entries[after->indexOfContext(session.unit(theirs).id)].msgstr, QStringLiteral("Traducción del revisor"));
         QCOMPARE(after->entries[after->indexOfContext(kLeukemiaUnit)].msgstr, QStringLiteral("Mi traducción sin confirmar"));
+    }
+
+    // Ctrl+F and a query typed at a person's pace: every key lands in the search field, even
+    // when the current unit leaves the list on the way; no translation changes.
+    void searchKeepsFocusAndNeverTypesIntoATranslation()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        EditorSession &session = window->session();
+        window->setCurrentUnit(session.indexOf(kLeukemiaUnit));
+        QTest::keyClick(window->editor(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->search()));
+        const QString query = QStringLiteral("how cancer develops");
+        typeIntoFocus(query);
+        QCOMPARE(window->search()->text(), query);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->search()));
+        for (int i = 0; i < session.unitCount(); ++i)
+            QVERIFY2(!session.isEdited(i), qPrintable(QStringLiteral("unit #%1 was edited: %2").arg(i + 1).arg(session.target(i))));
+        // The editor left the unit the search no longer lists, for one it lists.
+        QVERIFY(window->filter()->rowCount() > 0);
+        QVERIFY(listedUnits(*window).contains(window->currentUnit()));
+        QVERIFY(gridShowsCurrentUnit(*window));
+    }
+
+    // Ctrl+Shift+Down, Ctrl+Down and Ctrl+Enter walk the list as filtered; grid and editor agree.
+    void everyNextStepWalksTheFilteredList()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        window->search()->setFocus();
+        typeIntoFocus(QStringLiteral("leukemia"));
+        const QList<int> listed = listedUnits(*window);
+        QVERIFY(listed.size() >= 4);
+        QVERIFY(listed.size() < window->session().unitCount() / 4);
+        QCOMPARE(window->currentUnit(), listed.first());
+        for (int step = 1; step < 4; ++step) {
+            QTest::keyClick(window->search(), Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(window->currentUnit(), listed[step]);
+            QVERIFY(gridShowsCurrentUnit(*window));
+            QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->search()));
+        }
+        QTest::keyClick(window->search(), Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(window->currentUnit(), listed[4 % listed.size()]);
+        // Confirming goes to the next listed unit that needs work, not to one outside the list.
+        window->editor()->setFocus();
+        typeIntoFocus(QStringLiteral("La leucemia."));
+        const int confirmed = window->currentUnit();
+        QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->session().state(confirmed), UnitState::Translated);
+        QVERIFY(listedUnits(*window).contains(window->currentUnit()));
+        QVERIFY(window->currentUnit() != confirmed);
+        QVERIFY(gridShowsCurrentUnit(*window));
+    }
+
+    // A reviewer on the "translated" list presses approve once per listed unit: exactly
+    // those units are approved, in order, none skipped, none outside the list.
+    void approvingEveryListedUnitApprovesExactlyThose()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        QList<int> translated = translateUnits(session, 5, 3) + translateUnits(session, 40, 3);
+        QCOMPARE(translated.size(), 6);
+        window.reset();
+        qputenv("WORKBENCH_USER", "Rosa Reviewer");
+        auto reviewer = openWindow(dir.path());
+        EditorSession &review = reviewer->session();
+        QList<int> approvedBefore;
+        for (int i = 0; i < review.unitCount(); ++i)
+            if (review.state(i) == UnitState::Approved)
+                approvedBefore.append(i);
+        reviewer->stateFilter()->setCurrentIndex(reviewer->stateFilter()->findData(QStringLiteral("translated")));
+        const QList<int> listed = listedUnits(*reviewer);
+        QVERIFY(listed.size() >= translated.size());
+        QCOMPARE(reviewer->currentUnit(), listed.first());
+        reviewer->editor()->setFocus();
+        QList<int> visited;
+        for (int n = 0; n < listed.size(); ++n) {
+            visited.append(reviewer->currentUnit());
+            QTest::keyClick(reviewer->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        }
+        QCOMPARE(visited, listed);
+        QCOMPARE(reviewer->filter()->rowCount(), 0);
+        int approved = 0;
+        for (int i = 0; i < review.unitCount(); ++i)
+            if (review.state(i) == UnitState::Approved)
+                ++approved;
+        QCOMPARE(approved, approvedBefore.size() + listed.size());
+        qputenv("WORKBENCH_USER", "Test Translator");
+    }
+
+    // Rejecting the first of three listed units goes to the second, not the third.
+    void rejectingGoesToTheNextListedUnit()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        const QList<int> translated = translateUnits(window->session(), 3, 3);
+        QCOMPARE(translated.size(), 3);
+        window->stateFilter()->setCurrentIndex(window->stateFilter()->findData(QStringLiteral("translated")));
+        const QList<int> listed = listedUnits(*window);
+        QVERIFY(listed.size() >= 3);
+        window->setCurrentUnit(listed[0]);
+        QVERIFY(window->rejectCurrent(QStringLiteral("falta “agudo”")));
+        QCOMPARE(window->session().state(listed[0]), UnitState::Rejected);
+        QCOMPARE(window->currentUnit(), listed[1]);
+        QVERIFY(gridShowsCurrentUnit(*window));
     }
 
     void unconfirmedEditsSurviveACrash()

@@ -44,6 +44,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QScopedValueRollback>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -72,6 +73,7 @@ MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
     refreshStatus();
     const int first = m_session->nextNeedingWork(-1);
     setCurrentUnit(first >= 0 ? first : 0);
+    m_editor->setFocus(); // where a translator starts; from here on focus is the user's
     // The translation memory is built on a worker thread: opening never waits for it.
     using Built = std::shared_ptr<Result<std::unique_ptr<TmIndex>>>;
     auto *watcher = new QFutureWatcher<Built>(this);
@@ -339,21 +341,18 @@ void MainWindow::buildActions()
     }
     QMenu *go = menuBar()->addMenu(ui("&Go"));
     QAction *previous = go->addAction(ui("&Previous unit"), this, [this] {
-        const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
-        const QModelIndex above = m_filter->index(std::max(0, current.row() - 1), 0);
-        if (above.isValid())
-            setCurrentUnit(m_filter->mapToSource(above).row());
+        const int row = listedRowOf(m_current);
+        if (const int above = unitAtListedRow(row < 0 ? 0 : row - 1); above >= 0)
+            setCurrentUnit(above);
     });
     previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
     QAction *next = go->addAction(ui("&Next unit"), this, [this] {
-        const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
-        const QModelIndex below = m_filter->index(std::min(m_filter->rowCount() - 1, current.row() + 1), 0);
-        if (below.isValid())
-            setCurrentUnit(m_filter->mapToSource(below).row());
+        if (const int below = nextListed(m_current, listedRowOf(m_current), false, [](int) { return true; }); below >= 0)
+            setCurrentUnit(below);
     });
     next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
     QAction *work = go->addAction(ui("Next unit that needs &work"), this, [this] {
-        const int n = m_session->nextNeedingWork(m_current);
+        const int n = nextListed(m_current, listedRowOf(m_current), true, [this](int i) { return m_session->needsWork(i); });
         if (n >= 0)
             setCurrentUnit(n);
     });
@@ -385,17 +384,26 @@ void MainWindow::setCurrentUnit(int index)
     if (index < 0 || index >= m_session->unitCount())
         return;
     m_loading = true;
+    const bool otherUnit = index != m_current;
     m_current = index;
     QTextDocument *doc = documentFor(index);
-    m_editor->setDocument(doc);
-    m_highlighter->setDocument(doc);
-    QTextCursor end(doc);
-    end.movePosition(QTextCursor::End);
-    m_editor->setTextCursor(end);
+    if (m_editor->document() != doc) {
+        m_editor->setDocument(doc);
+        m_highlighter->setDocument(doc);
+    }
+    if (otherUnit) { // a refresh of the same unit (memory loaded, review) keeps the cursor
+        QTextCursor end(doc);
+        end.movePosition(QTextCursor::End);
+        m_editor->setTextCursor(end);
+    }
+    // The grid shows the unit the editor shows, or none when the filter does not list it.
     const QModelIndex row = m_filter->mapFromSource(m_model->index(index, 0));
     if (row.isValid()) {
         m_grid->setCurrentIndex(row);
         m_grid->scrollTo(row);
+    } else {
+        m_grid->selectionModel()->clearCurrentIndex();
+        m_grid->clearSelection();
     }
     m_loading = false;
     QList<QPair<int, int>> terms;
@@ -429,7 +437,6 @@ void MainWindow::setCurrentUnit(int index)
         m_conflictBar->hide();
     }
     refreshUnitPanels();
-    m_editor->setFocus();
 }
 
 void MainWindow::refreshUnitPanels()
@@ -486,64 +493,106 @@ void MainWindow::applyFilters()
     const bool valid = m_filter->setFilters(m_stateFilter->currentData().toString(), m_findingsFilter->isChecked(), m_search->text(),
                                             UnitFilterModel::Scope(m_searchScope->currentData().toInt()), m_regex->isChecked());
     m_search->setStyleSheet(valid ? QString() : QStringLiteral("background:#fde2e1"));
+    // The editor never stays on a unit the list no longer shows: go to the first listed one.
+    // (Keyboard focus stays in the search field or wherever the user is typing.)
+    if (listedRowOf(m_current) < 0 && m_filter->rowCount() > 0)
+        setCurrentUnit(unitAtListedRow(0));
+    else
+        setCurrentUnit(m_current);
+}
+
+int MainWindow::listedRowOf(int unit) const
+{
+    if (unit < 0)
+        return -1;
+    return m_filter->mapFromSource(m_model->index(unit, 0)).row();
+}
+
+int MainWindow::unitAtListedRow(int row) const
+{
+    const QModelIndex at = m_filter->index(row, 0);
+    return at.isValid() ? m_filter->mapToSource(at).row() : -1;
+}
+
+int MainWindow::nextListed(int unit, int rowBefore, bool wrap, const std::function<bool(int)> &wanted) const
+{
+    const int rows = m_filter->rowCount();
+    const int rowNow = listedRowOf(unit);
+    const int start = rowNow >= 0 ? rowNow + 1 : std::max(rowBefore, 0);
+    for (int step = 0; step < rows; ++step) {
+        const int row = start + step;
+        if (row >= rows && !wrap)
+            break;
+        const int candidate = unitAtListedRow(row % rows);
+        if (candidate != unit && wanted(candidate))
+            return candidate;
+    }
+    return -1;
 }
 
 bool MainWindow::confirmAndNext()
 {
     if (m_current < 0)
         return false;
-    if (Status confirmed = m_session->confirm(m_current); !confirmed) {
+    const int unit = m_current, rowBefore = listedRowOf(unit);
+    if (Status confirmed = m_session->confirm(unit); !confirmed) {
         statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + confirmed.error().toString());
         return false;
     }
-    m_model->unitChanged(m_current);
-    refreshStatus();
+    unitChangedQuietly(unit);
     statusBar()->showMessage(ui("Saved") + QLatin1Char(' ') + QFileInfo(m_session->catalogPath()).fileName(), 3000);
-    const int next = m_session->nextNeedingWork(m_current);
-    if (next >= 0)
-        setCurrentUnit(next);
+    // The next unit needing work in the list as the user filtered and sorted it.
+    const int next = nextListed(unit, rowBefore, true, [this](int i) { return m_session->needsWork(i); });
+    setCurrentUnit(next >= 0 ? next : unit);
     return true;
 }
 
-bool MainWindow::afterReviewAction(const Status &status, bool moveOn)
+void MainWindow::unitChangedQuietly(int unit)
 {
-    if (!status) {
-        statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + status.error().toString());
+    // The unit may leave the filter now, and the grid then makes another row current:
+    // that must not become the editor's unit, or the next step would start from there.
+    const QScopedValueRollback<bool> quiet(m_loading, true);
+    m_model->unitChanged(unit);
+    refreshStatus();
+}
+
+bool MainWindow::reviewAction(const std::function<Status(int)> &action, bool moveOn)
+{
+    if (m_current < 0)
+        return false;
+    const int unit = m_current, rowBefore = listedRowOf(unit);
+    if (Status done = action(unit); !done) {
+        statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + done.error().toString());
         return false;
     }
-    m_documents.remove(m_current);
-    m_model->unitChanged(m_current);
-    refreshStatus();
-    if (moveOn) {
-        const QModelIndex current = m_filter->mapFromSource(m_model->index(m_current, 0));
-        const QModelIndex below = m_filter->index(current.row() + 1, 0);
-        if (below.isValid()) {
-            setCurrentUnit(m_filter->mapToSource(below).row());
-            return true;
-        }
-    }
-    setCurrentUnit(m_current);
+    m_documents.remove(unit);
+    unitChangedQuietly(unit);
+    // The action may have taken the unit off a state filter: the next is then what now
+    // stands at its row, never the one after it.
+    const int next = moveOn ? nextListed(unit, rowBefore, false, [](int) { return true; }) : -1;
+    m_current = -1; // its document was replaced: load it again even when staying
+    setCurrentUnit(next >= 0 ? next : unit);
     return true;
 }
 
 bool MainWindow::approveAndNext()
 {
-    return m_current >= 0 && afterReviewAction(m_session->approve(m_current), true);
+    return reviewAction([this](int unit) { return m_session->approve(unit); }, true);
 }
 
 bool MainWindow::rejectCurrent(const QString &reason)
 {
-    return m_current >= 0 && afterReviewAction(m_session->reject(m_current, reason), true);
+    return reviewAction([this, &reason](int unit) { return m_session->reject(unit, reason); }, true);
 }
 
 bool MainWindow::commentCurrent(const QString &text)
 {
-    return m_current >= 0 && afterReviewAction(m_session->comment(m_current, text), false);
+    return reviewAction([this, &text](int unit) { return m_session->comment(unit, text); }, false);
 }
 
 bool MainWindow::annotateCurrent(const QString &category, const QString &severity, const QString &note)
 {
-    return m_current >= 0 && afterReviewAction(m_session->annotate(m_current, category, severity, note), false);
+    return reviewAction([&, this](int unit) { return m_session->annotate(unit, category, severity, note); }, false);
 }
 
 void MainWindow::copySourceToTarget()

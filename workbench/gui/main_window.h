@@ -1,6 +1,7 @@
 #pragma once
 #include <QHash>
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -40,8 +41,12 @@ public:
     QaPanel *qa() const { return m_qa; }
     UnitFilterModel *filter() const { return m_filter; }
     QTreeView *grid() const { return m_grid; }
+    QLineEdit *search() const { return m_search; }
+    QComboBox *stateFilter() const { return m_stateFilter; }
     int currentUnit() const { return m_current; }
 
+    /// Shows unit `index` in the editor and selects its row in the grid (cleared when the
+    /// filter does not list it). Never moves keyboard focus: that stays where the user put it.
     void setCurrentUnit(int index);
     /// Ctrl+Enter: confirm the current unit (the PO is written now) and go to the next
     /// unit that needs work. False when the catalog could not be written.
@@ -68,7 +73,18 @@ private:
     void refreshStatus();
     void refreshDocumentFindings();
     void applyFilters();
-    bool afterReviewAction(const Status &status, bool moveOn);
+    /// Runs a review action on the current unit; with moveOn goes to the next listed unit.
+    bool reviewAction(const std::function<Status(int)> &action, bool moveOn);
+    /// Tells the grid a unit changed without letting its row changes move the editor.
+    void unitChangedQuietly(int unit);
+    /// The grid's row of a unit under the current filter and sort, or -1 when not listed.
+    int listedRowOf(int unit) const;
+    /// The unit listed at a grid row, or -1.
+    int unitAtListedRow(int row) const;
+    /// The next listed unit after `unit` that `wanted` accepts, walking the grid as filtered
+    /// and sorted. `rowBefore` is where `unit` was listed before the action that led here:
+    /// a unit that the action took off the list is followed by what now stands at its row.
+    int nextListed(int unit, int rowBefore, bool wrap, const std::function<bool(int)> &wanted) const;
     QTextDocument *documentFor(int index);
 
     std::unique_ptr<EditorSession> m_session;
