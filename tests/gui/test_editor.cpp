@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "models/unit_filter_model.h"
 #include "panels/glossary_panel.h"
+#include "panels/qa_panel.h"
 #include "po/po_catalog.h"
 #include "project/localize_workflow.h"
 #include "project/project.h"
@@ -12,10 +13,15 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include "editor/spell_highlighter.h"
+#include "models/unit_table_model.h"
 #include <QDir>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +104,13 @@ QList<int> listedUnits(const MainWindow &window)
     for (int row = 0; row < window.filter()->rowCount(); ++row)
         units.append(window.filter()->mapToSource(window.filter()->index(row, 0)).row());
     return units;
+}
+
+// Ctrl+Enter's first press on a text with QA errors only shows them; the second saves.
+// For tests about something else that confirm imperfect text.
+bool confirmDespiteErrors(MainWindow &window)
+{
+    return window.confirmAndNext() || window.confirmAndNext();
 }
 
 // Confirms translations for the first `count` untranslated units after `from`.
@@ -275,7 +288,7 @@ private slots:
         const int unit = session.indexOf(kLeukemiaUnit);
         window->setCurrentUnit(unit);
         type(window->editor(), QStringLiteral("La leucemia afecta a las células."));
-        QVERIFY(window->confirmAndNext());
+        QVERIFY(confirmDespiteErrors(*window));
 
         // The reviewer: corrects the target, approves with Ctrl+Shift+Enter.
         window.reset();
@@ -366,7 +379,7 @@ private slots:
         QCOMPARE(*session.conflictingTarget(mine), QStringLiteral("Otra versión"));     // ...and shown as a conflict
 
         // Confirming now writes the user's unit and keeps the reviewer's.
-        QVERIFY(window->confirmAndNext());
+        QVERIFY(confirmDespiteErrors(*window));
         auto after = PoCatalog::read(session.catalogPath());
         QCOMPARE(after->entries[after->indexOfContext(session.unit(theirs).id)].msgstr, QStringLiteral("Traducción del revisor"));
         QCOMPARE(after->entries[after->indexOfContext(kLeukemiaUnit)].msgstr, QStringLiteral("Mi traducción sin confirmar"));
@@ -422,6 +435,8 @@ private slots:
         typeIntoFocus(QStringLiteral("La leucemia."));
         const int confirmed = window->currentUnit();
         QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier);
+        if (window->session().state(confirmed) != UnitState::Translated) // QA errors shown: press again
+            QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(window->session().state(confirmed), UnitState::Translated);
         QVERIFY(listedUnits(*window).contains(window->currentUnit()));
         QVERIFY(window->currentUnit() != confirmed);
@@ -453,8 +468,14 @@ private slots:
         reviewer->editor()->setFocus();
         QList<int> visited;
         for (int n = 0; n < listed.size(); ++n) {
-            visited.append(reviewer->currentUnit());
+            const int unit = reviewer->currentUnit();
+            visited.append(unit);
             QTest::keyClick(reviewer->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+            if (review.state(unit) != UnitState::Approved) { // QA errors shown, nothing moved: press again
+                QCOMPARE(reviewer->currentUnit(), unit);
+                QTest::keyClick(reviewer->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+            }
+            QCOMPARE(review.state(unit), UnitState::Approved);
         }
         QCOMPARE(visited, listed);
         QCOMPARE(reviewer->filter()->rowCount(), 0);
@@ -482,6 +503,62 @@ private slots:
         QCOMPARE(window->session().state(listed[0]), UnitState::Rejected);
         QCOMPARE(window->currentUnit(), listed[1]);
         QVERIFY(gridShowsCurrentUnit(*window));
+    }
+
+    // "médula espinal" for "bone marrow": underlined at its span in the editor as an error,
+    // marked in the grid with the error icon, and Ctrl+Enter saves only when pressed again.
+    void forbiddenTermIsMarkedAndConfirmingItTakesASecondPress()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        int unit = -1;
+        for (int i = 0; i < session.unitCount() && unit < 0; ++i)
+            if (session.unit(i).source.contains(QLatin1String("bone marrow")) && session.state(i) == UnitState::Untranslated)
+                unit = i;
+        QVERIFY(unit >= 0);
+        window->setCurrentUnit(unit);
+        window->editor()->setFocus();
+        const QString text = QStringLiteral("La médula espinal produce células sanguíneas.");
+        typeIntoFocus(text);
+
+        const QTextBlock block = window->editor()->document()->firstBlock();
+        const int at = int(text.indexOf(QStringLiteral("médula espinal")));
+        QString marked;
+        for (const QTextLayout::FormatRange &range : block.layout()->formats())
+            if (range.format.underlineStyle() == QTextCharFormat::WaveUnderline
+                && range.format.underlineColor() == SpellHighlighter::findingColor(Severity::Error))
+                marked += block.text().mid(range.start, range.length);
+        QCOMPARE(marked, text.mid(at, int(QStringLiteral("médula espinal").size())));
+
+        const QModelIndex qaCell = window->filter()->mapFromSource(window->filter()->sourceModel()->index(unit, UnitTableModel::Qa));
+        QCOMPARE(qaCell.data(UnitTableModel::QaSeverityRole).toString(), QStringLiteral("error"));
+        const QIcon icon = qaCell.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!icon.isNull());
+        QVERIFY(icon.pixmap(16).toImage() != UnitTableModel::severityIcon(Severity::Warning).pixmap(16).toImage());
+
+        QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->currentUnit(), unit); // not saved, not moved on
+        QCOMPARE(session.state(unit), UnitState::Untranslated);
+        // The errors are in view: the QA panel lists the forbidden term, the status bar says to press again.
+        QVERIFY(window->qa()->isVisible());
+        auto *unitFindings = qobject_cast<QListWidget *>(window->qa()->widget(0));
+        QVERIFY(unitFindings && unitFindings->isVisible());
+        bool listed = false;
+        for (int i = 0; i < unitFindings->count(); ++i)
+            listed |= unitFindings->item(i)->text().contains(QStringLiteral("terminology.forbidden"))
+                && unitFindings->item(i)->text().contains(QStringLiteral("médula espinal"));
+        QVERIFY(listed);
+        QVERIFY(window->statusBar()->currentMessage().startsWith(QStringLiteral("QA errors:")));
+        auto onDisk = PoCatalog::read(session.catalogPath());
+        QVERIFY(onDisk->entries[onDisk->indexOfContext(session.unit(unit).id)].msgstr.isEmpty());
+
+        QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier); // the second press saves
+        QCOMPARE(session.state(unit), UnitState::Translated);
+        QVERIFY(window->currentUnit() != unit);
+        onDisk = PoCatalog::read(session.catalogPath());
+        QCOMPARE(onDisk->entries[onDisk->indexOfContext(session.unit(unit).id)].msgstr, text);
     }
 
     void unconfirmedEditsSurviveACrash()

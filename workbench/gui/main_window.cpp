@@ -164,6 +164,10 @@ void MainWindow::buildLayout()
     m_editor->setPlaceholderText(ui("Type the translation; Ctrl+Enter confirms"));
     SpellChecker *spelling = m_session->checks() ? &m_session->checks()->spelling() : nullptr;
     m_highlighter = new SpellHighlighter(nullptr, spelling);
+    // QA findings underlined where they are, for the text as it is in the editor now.
+    m_highlighter->setFindingsOf([this](const QString &text) {
+        return m_current < 0 ? Findings{} : m_session->findingsFor(m_current, text);
+    });
     // Suggestions run on a worker thread with a dictionary of their own (Hunspell is not thread-safe).
     auto suggester = std::make_shared<std::shared_ptr<HunspellDictionary>>();
     auto suggesterLock = std::make_shared<QMutex>();
@@ -195,7 +199,7 @@ void MainWindow::buildLayout()
         if (m_loading || m_current < 0)
             return;
         m_session->editTarget(m_current, m_editor->toPlainText());
-        m_model->unitChanged(m_current);
+        unitChangedQuietly(m_current); // an edit may take the unit off a state filter: stay on it
         refreshUnitPanels();
     });
 
@@ -227,7 +231,7 @@ void MainWindow::buildLayout()
     editorLayout->addWidget(m_conflictBar);
     editorLayout->addWidget(m_editor, 1);
 
-    auto *panels = new QTabWidget(this);
+    auto *panels = m_panels = new QTabWidget(this);
     m_glossary = new GlossaryPanel(panels);
     m_qa = new QaPanel(panels);
     m_preview = new QTextBrowser(panels);
@@ -530,9 +534,29 @@ int MainWindow::nextListed(int unit, int rowBefore, bool wrap, const std::functi
     return -1;
 }
 
+bool MainWindow::errorsAcknowledged(int unit)
+{
+    Findings errors;
+    for (const Finding &f : m_session->findings(unit))
+        if (f.severity == Severity::Error)
+            errors.append(f);
+    const QString target = m_session->target(unit);
+    if (errors.isEmpty() || (m_acknowledgedUnit == unit && m_acknowledgedTarget == target))
+        return true;
+    // Shown, not saved: the same action again on the same text goes ahead.
+    m_acknowledgedUnit = unit;
+    m_acknowledgedTarget = target;
+    m_panels->setCurrentWidget(m_qa);
+    m_qa->setCurrentIndex(0);
+    statusBar()->showMessage(QStringLiteral("%1 %2: %3 \u2014 %4").arg(
+        ui("QA errors:"), QString::number(errors.size()), errors.first().message,
+        ui("press again to save anyway, or fix it, or suppress it with a reason")));
+    return false;
+}
+
 bool MainWindow::confirmAndNext()
 {
-    if (m_current < 0)
+    if (m_current < 0 || !errorsAcknowledged(m_current))
         return false;
     const int unit = m_current, rowBefore = listedRowOf(unit);
     if (Status confirmed = m_session->confirm(unit); !confirmed) {
@@ -540,6 +564,7 @@ bool MainWindow::confirmAndNext()
         return false;
     }
     unitChangedQuietly(unit);
+    refreshStatus();
     statusBar()->showMessage(ui("Saved") + QLatin1Char(' ') + QFileInfo(m_session->catalogPath()).fileName(), 3000);
     // The next unit needing work in the list as the user filtered and sorted it.
     const int next = nextListed(unit, rowBefore, true, [this](int i) { return m_session->needsWork(i); });
@@ -553,7 +578,6 @@ void MainWindow::unitChangedQuietly(int unit)
     // that must not become the editor's unit, or the next step would start from there.
     const QScopedValueRollback<bool> quiet(m_loading, true);
     m_model->unitChanged(unit);
-    refreshStatus();
 }
 
 bool MainWindow::reviewAction(const std::function<Status(int)> &action, bool moveOn)
@@ -567,6 +591,7 @@ bool MainWindow::reviewAction(const std::function<Status(int)> &action, bool mov
     }
     m_documents.remove(unit);
     unitChangedQuietly(unit);
+    refreshStatus();
     // The action may have taken the unit off a state filter: the next is then what now
     // stands at its row, never the one after it.
     const int next = moveOn ? nextListed(unit, rowBefore, false, [](int) { return true; }) : -1;
@@ -577,6 +602,8 @@ bool MainWindow::reviewAction(const std::function<Status(int)> &action, bool mov
 
 bool MainWindow::approveAndNext()
 {
+    if (m_current < 0 || !errorsAcknowledged(m_current))
+        return false;
     return reviewAction([this](int unit) { return m_session->approve(unit); }, true);
 }
 

@@ -77,6 +77,10 @@ private:
     bool reviewAction(const std::function<Status(int)> &action, bool moveOn);
     /// Tells the grid a unit changed without letting its row changes move the editor.
     void unitChangedQuietly(int unit);
+    /// False the first time a unit with error-level findings is confirmed or approved with
+    /// this text: the errors are shown (QA panel, status bar) and nothing is saved. The same
+    /// action again on the same text goes ahead.
+    bool errorsAcknowledged(int unit);
     /// The grid's row of a unit under the current filter and sort, or -1 when not listed.
     int listedRowOf(int unit) const;
     /// The unit listed at a grid row, or -1.
@@ -111,6 +115,9 @@ private:
     QHash<int, QTextDocument *> m_documents; ///< one per visited unit: undo history per unit
     int m_current = -1;
     bool m_loading = false;
+    QTabWidget *m_panels = nullptr;
+    int m_acknowledgedUnit = -1;  ///< errorsAcknowledged(): the unit and text whose errors were shown
+    QString m_acknowledgedTarget;
 };
 
 } // namespace wb::gui

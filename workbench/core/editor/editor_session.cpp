@@ -502,7 +502,11 @@ CheckSuite *EditorSession::checks()
 
 Findings EditorSession::findings(int index)
 {
-    const QString text = target(index);
+    return findingsFor(index, target(index));
+}
+
+Findings EditorSession::findingsFor(int index, const QString &text)
+{
     const QString &id = m_units[index].id;
     const auto cached = m_findingsCache.constFind(id);
     if (cached != m_findingsCache.cend() && cached->first == text)

@@ -97,6 +97,9 @@ public:
     QByteArray localizedMarkdown() const;
     /// QA findings of one unit as it is now (cached until its target changes).
     Findings findings(int index);
+    /// The findings the unit would have with this target text (the editor's text before the
+    /// session has it: the live underline); cached like findings().
+    Findings findingsFor(int index, const QString &text);
     /// Where the checks come from; loaded on first use (glossary, dictionaries).
     CheckSuite *checks();
     /// Translation memory matches for a unit; none until a memory is set. Confirming a unit

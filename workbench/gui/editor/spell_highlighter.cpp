@@ -2,8 +2,16 @@
 #include "spell/spell_checker.h"
 
 #include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <algorithm>
 
 namespace wb::gui {
+
+QColor SpellHighlighter::findingColor(Severity severity)
+{
+    return severity == Severity::Error ? QColor(0xc0, 0x00, 0x00) : QColor(0xe0, 0x8a, 0x00);
+}
 
 SpellHighlighter::SpellHighlighter(QTextDocument *document, SpellChecker *spelling)
     : QSyntaxHighlighter(document), m_spelling(spelling)
@@ -19,6 +27,23 @@ void SpellHighlighter::highlightBlock(const QString &text)
     for (auto it = placeholder.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         setFormat(int(m.capturedStart()), int(m.capturedLength()), chip);
+    }
+    if (m_findingsOf) {
+        const int blockStart = currentBlock().position();
+        for (const Finding &f : m_findingsOf(document()->toPlainText())) {
+            const int start = f.targetSpan.start - blockStart;
+            if (f.severity < Severity::Warning || f.targetSpan.length <= 0 || f.targetSpan.start < 0 || start >= text.size() || start + f.targetSpan.length <= 0)
+                continue;
+            const int from = std::max(start, 0);
+            const int to = std::min<int>(start + f.targetSpan.length, int(text.size()));
+            for (int i = from; i < to; ++i) { // keep a chip's background under the underline
+                QTextCharFormat marked = format(i);
+                marked.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+                marked.setUnderlineColor(findingColor(f.severity));
+                marked.setToolTip(f.message);
+                setFormat(i, 1, marked);
+            }
+        }
     }
     if (!m_spelling)
         return;

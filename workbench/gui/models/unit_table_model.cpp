@@ -5,7 +5,9 @@
 #include "qa/check_suite.h"
 #include "qa/terminology_check.h"
 
+#include <QApplication>
 #include <QColor>
+#include <QStyle>
 #include <QRegularExpression>
 
 namespace wb::gui {
@@ -88,7 +90,7 @@ QVariant UnitTableModel::data(const QModelIndex &index, int role) const
         }
         case Qa: {
             const int n = int(const_cast<EditorSession &>(m_session).findings(row).size());
-            return n ? QStringLiteral("\u26A0 %1").arg(n) : QString();
+            return n ? QString::number(n) : QString();
         }
         }
         break;
@@ -102,8 +104,22 @@ QVariant UnitTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == Qa) {
             QStringList lines;
             for (const Finding &f : const_cast<EditorSession &>(m_session).findings(row))
-                lines.append(QStringLiteral("[%1] %2").arg(f.check, f.message));
+                lines.append(findingLine(f));
             return lines.join(QLatin1Char('\n'));
+        }
+        break;
+    case Qt::DecorationRole:
+    case QaSeverityRole:
+        if (index.column() == Qa) {
+            const Findings findings = const_cast<EditorSession &>(m_session).findings(row);
+            if (findings.isEmpty())
+                return {};
+            Severity worst = Severity::Info;
+            for (const Finding &f : findings)
+                worst = std::max(worst, f.severity);
+            if (role == QaSeverityRole)
+                return worst == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+            return severityIcon(worst);
         }
         break;
     case Qt::ForegroundRole:
@@ -112,6 +128,17 @@ QVariant UnitTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QString UnitTableModel::findingLine(const Finding &f)
+{
+    return QStringLiteral("%1 [%2] %3").arg(f.severity == Severity::Error ? ui("Error:") : ui("Warning:"), f.check, f.message);
+}
+
+QIcon UnitTableModel::severityIcon(Severity severity)
+{
+    return QApplication::style()->standardIcon(severity == Severity::Error ? QStyle::SP_MessageBoxCritical
+                                                                            : QStyle::SP_MessageBoxWarning);
 }
 
 QVariant UnitTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,4 +1,6 @@
 #pragma once
+#include "qa/finding.h"
+#include <QIcon>
 #include <QAbstractTableModel>
 #include <QHash>
 
@@ -15,7 +17,13 @@ namespace wb::gui {
 class UnitTableModel : public QAbstractTableModel {
 public:
     enum Column { Number, Source, Target, State, Qa, ColumnCount };
-    enum Role { RichTextRole = Qt::UserRole + 1 };
+    /// QaSeverityRole: "error", "warning" or "" for the worst finding of the row's unit.
+    enum Role { RichTextRole = Qt::UserRole + 1, QaSeverityRole };
+    /// The icon for a finding of this severity: Qt's standard message box icons, which
+    /// every platform style draws (a font glyph rendered as an empty box on Debian).
+    static QIcon severityIcon(Severity severity);
+    /// "Error: [terminology.forbidden] ..." as the grid's tooltip and the QA panel list it.
+    static QString findingLine(const Finding &finding);
 
     explicit UnitTableModel(EditorSession &session, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

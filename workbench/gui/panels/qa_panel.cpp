@@ -1,15 +1,10 @@
 #include "qa_panel.h"
 #include "i18n.h"
+#include "models/unit_table_model.h"
 
 #include <QListWidget>
 
 namespace wb::gui {
-namespace {
-QString line(const Finding &f)
-{
-    return QStringLiteral("%1 [%2] %3").arg(f.severity == Severity::Error ? QStringLiteral("\u26D4") : QStringLiteral("\u26A0"), f.check, f.message);
-}
-} // namespace
 
 QaPanel::QaPanel(QWidget *parent) : QTabWidget(parent), m_unit(new QListWidget(this)), m_document(new QListWidget(this))
 {
@@ -35,7 +30,7 @@ void QaPanel::showUnitFindings(const Findings &findings)
 {
     m_unit->clear();
     for (const Finding &f : findings) {
-        auto *item = new QListWidgetItem(line(f), m_unit);
+        auto *item = new QListWidgetItem(UnitTableModel::severityIcon(f.severity), UnitTableModel::findingLine(f), m_unit);
         item->setData(Qt::UserRole, QPoint(f.targetSpan.start, f.targetSpan.length));
     }
     setTabText(0, findings.isEmpty() ? ui("This unit") : QStringLiteral("%1 (%2)").arg(ui("This unit")).arg(findings.size()));
@@ -45,7 +40,7 @@ void QaPanel::showDocumentFindings(const QList<QPair<int, Finding>> &findings)
 {
     m_document->clear();
     for (const auto &[unit, f] : findings) {
-        auto *item = new QListWidgetItem(QStringLiteral("#%1 %2").arg(unit + 1).arg(line(f)), m_document);
+        auto *item = new QListWidgetItem(UnitTableModel::severityIcon(f.severity), QStringLiteral("#%1 %2").arg(unit + 1).arg(UnitTableModel::findingLine(f)), m_document);
         item->setData(Qt::UserRole, unit);
     }
     setTabText(1, QStringLiteral("%1 (%2)").arg(ui("Document")).arg(findings.size()));
