@@ -22,6 +22,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +107,28 @@ QList<int> listedUnits(const MainWindow &window)
     for (int row = 0; row < window.filter()->rowCount(); ++row)
         units.append(window.filter()->mapToSource(window.filter()->index(row, 0)).row());
     return units;
+}
+
+// Answers the next modal message box: records its text and clicks the button with this text
+// (or presses Escape when none is named), as a person would.
+void answerNextMessageBox(QString *text, const QString &button, int triesLeft = 500)
+{
+    QTimer::singleShot(10, [text, button, triesLeft] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            if (triesLeft > 0) // not shown yet; after 5 s the test's own check fails
+                answerNextMessageBox(text, button, triesLeft - 1);
+            return;
+        }
+        *text = box->text();
+        for (QAbstractButton *b : box->buttons())
+            if (!button.isEmpty() && b->text() == button) {
+                b->setFocus(); // Tab to it and press Space, as from the keyboard
+                QTest::keyClick(b, Qt::Key_Space);
+                return;
+            }
+        QTest::keyClick(box, Qt::Key_Escape);
+    });
 }
 
 // Ctrl+Enter's first press on a text with QA errors only shows them; the second saves.
@@ -559,6 +584,62 @@ private slots:
         QVERIFY(window->currentUnit() != unit);
         onDisk = PoCatalog::read(session.catalogPath());
         QCOMPARE(onDisk->entries[onDisk->indexOfContext(session.unit(unit).id)].msgstr, text);
+    }
+
+    // Ctrl+Q with an unconfirmed edit asks first: Cancel keeps the window and the edit,
+    // "Confirm all" saves it and quits; the question names each unit with its text.
+    void quittingWithUnconfirmedEditsAsks()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        const int unit = session.indexOf(kLeukemiaUnit);
+        window->setCurrentUnit(unit);
+        window->editor()->setFocus();
+        typeIntoFocus(QStringLiteral("La leucemia puede afectar las plaquetas."));
+
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QString asked;
+        answerNextMessageBox(&asked, QString()); // Escape: cancel
+        QTest::keyClick(window->editor(), Qt::Key_Q, Qt::ControlModifier);
+        QVERIFY(window->isVisible());
+        QVERIFY(session.isEdited(unit));
+        QVERIFY2(asked.contains(QStringLiteral("#%1").arg(unit + 1)), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("Leukemia may affect")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("La leucemia puede afectar las plaquetas.")), qPrintable(asked));
+
+        asked.clear();
+        window->activateWindow(); // the closed question had the focus
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        answerNextMessageBox(&asked, QStringLiteral("Confirm all"));
+        QTest::keyClick(window->editor(), Qt::Key_Q, Qt::ControlModifier);
+        QVERIFY(!asked.isEmpty());
+        QTRY_VERIFY(!window->isVisible());
+        auto onDisk = PoCatalog::read(session.catalogPath());
+        QCOMPARE(onDisk->entries[onDisk->indexOfContext(kLeukemiaUnit)].msgstr, QStringLiteral("La leucemia puede afectar las plaquetas."));
+    }
+
+    // After a crash, the offer to restore lists each unit with its number, English and edit.
+    void theRestoreOfferListsEachUnitWithItsEdit()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        int unit = -1;
+        {
+            auto session = EditorSession::open(dir.path(), QStringLiteral("es"));
+            QVERIFY(session.ok());
+            unit = (*session)->indexOf(kLeukemiaUnit);
+            (*session)->editTarget(unit, QStringLiteral("Sin confirmar"));
+        }
+        auto window = openWindow(dir.path());
+        QString asked;
+        answerNextMessageBox(&asked, QStringLiteral("&Yes"));
+        window->offerRecovery();
+        QVERIFY2(asked.contains(QStringLiteral("#%1  Leukemia may affect").arg(unit + 1)), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("Sin confirmar")), qPrintable(asked));
+        QCOMPARE(window->session().target(unit), QStringLiteral("Sin confirmar"));
     }
 
     void unconfirmedEditsSurviveACrash()

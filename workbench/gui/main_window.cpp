@@ -45,6 +45,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QScopedValueRollback>
+#include <QCloseEvent>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -366,7 +367,12 @@ void MainWindow::buildActions()
     QAction *reload = file->addAction(ui("&Merge changes from disk"), this, &MainWindow::mergeFromDisk);
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     QAction *quit = file->addAction(ui("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q everywhere: QKeySequence::Quit is empty in some keyboard schemes (Windows', which
+    // platforms without a desktop theme use).
+    QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    if (!quitKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
+        quitKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcuts(quitKeys);
 }
 
 QTextDocument *MainWindow::documentFor(int index)
@@ -641,14 +647,33 @@ void MainWindow::useMemoryMatch(int n)
         m_editor->setPlainText(item->data(Qt::UserRole).toString());
 }
 
+QString MainWindow::describeEdits(const QList<QPair<int, QString>> &edits) const
+{
+    constexpr int kShown = 15;
+    auto shorten = [](const QString &text) { return text.size() > 70 ? text.left(69) + QChar(0x2026) : text; };
+    QStringList lines;
+    for (const auto &[unit, edit] : edits.mid(0, kShown))
+        lines.append(QStringLiteral("#%1  %2\n      \u2192 %3")
+                         .arg(unit + 1)
+                         .arg(shorten(plainTextOf(m_session->unit(unit).source)), shorten(plainTextOf(edit))));
+    if (edits.size() > kShown)
+        lines.append(ui("and more:") + QLatin1Char(' ') + QString::number(edits.size() - kShown));
+    return lines.join(QLatin1Char('\n'));
+}
+
 void MainWindow::offerRecovery()
 {
     const auto edits = m_session->recoverableEdits();
     if (edits.isEmpty())
         return;
+    QList<QPair<int, QString>> listed;
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it)
+        if (const int unit = m_session->indexOf(it.key()); unit >= 0)
+            listed.append({unit, it.value()});
+    std::sort(listed.begin(), listed.end());
     const auto answer = QMessageBox::question(this, ui("Restore unconfirmed edits?"),
                                               ui("The last session ended before these edits were confirmed. Restore them?")
-                                                  + QStringLiteral("\n\n%1").arg(edits.size()));
+                                                  + QStringLiteral("\n\n") + describeEdits(listed));
     if (answer == QMessageBox::Yes)
         m_session->restoreRecoverableEdits();
     else
@@ -656,6 +681,41 @@ void MainWindow::offerRecovery()
     m_documents.clear();
     m_model->unitChanged(-1);
     setCurrentUnit(m_current);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const QList<int> edited = m_session->editedUnits();
+    if (edited.isEmpty()) {
+        event->accept();
+        return;
+    }
+    QList<QPair<int, QString>> listed;
+    for (int unit : edited)
+        listed.append({unit, m_session->target(unit)});
+    QMessageBox box(QMessageBox::Warning, ui("Unconfirmed edits"),
+                    ui("These units have edits you have not confirmed:") + QStringLiteral("\n\n") + describeEdits(listed),
+                    QMessageBox::NoButton, this);
+    QPushButton *confirmAll = box.addButton(ui("Confirm all"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(ui("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(confirmAll);
+    box.exec();
+    if (box.clickedButton() == confirmAll) {
+        for (int unit : edited)
+            if (Status saved = m_session->confirm(unit); !saved) {
+                statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + saved.error().toString());
+                event->ignore();
+                return;
+            }
+        event->accept();
+    } else if (box.clickedButton() == discard) {
+        for (int unit : edited)
+            m_session->editTarget(unit, m_session->confirmedTarget(unit));
+        event->accept();
+    } else {
+        event->ignore();
+    }
 }
 
 void MainWindow::mergeFromDisk()

@@ -66,7 +66,13 @@ public:
     /// Merges the catalog from disk now (the file watcher calls this too).
     void mergeFromDisk();
 
+protected:
+    /// Quitting with unconfirmed edits asks: confirm them all, discard them, or stay.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    /// "#12 Leukemia may affect… → La leucemia…" for each unit, as dialogs list edits.
+    QString describeEdits(const QList<QPair<int, QString>> &edits) const;
     void buildActions();
     void buildLayout();
     void refreshUnitPanels();

@@ -2,6 +2,7 @@
 #include "common/text_file.h"
 #include "markdown/markdown_source.h"
 #include "po/catalog_lock.h"
+#include <algorithm>
 #include "po/po_merge.h"
 #include "project/language_resources.h"
 #include "project/localize_workflow.h"
@@ -125,6 +126,16 @@ bool EditorSession::needsWork(int index) const
     const UnitState s = state(index);
     return isEdited(index) || m_conflicts.contains(m_units[index].id) || s == UnitState::Untranslated || s == UnitState::Draft
         || s == UnitState::Rejected;
+}
+
+QList<int> EditorSession::editedUnits() const
+{
+    QList<int> units;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        if (const int index = indexOf(it.key()); index >= 0)
+            units.append(index);
+    std::sort(units.begin(), units.end());
+    return units;
 }
 
 int EditorSession::nextNeedingWork(int from) const

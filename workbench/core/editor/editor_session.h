@@ -56,6 +56,8 @@ public:
     QString confirmedTarget(int index) const;
     UnitState state(int index) const;
     bool isEdited(int index) const { return m_pending.contains(m_units[index].id); }
+    /// Units with an unconfirmed edit, in document order.
+    QList<int> editedUnits() const;
     bool needsWork(int index) const;            ///< untranslated, draft, rejected, edited or in conflict
     int nextNeedingWork(int from) const;        ///< wraps around; -1 when nothing needs work
 
