@@ -236,3 +236,20 @@ TEST(FuzzRegressions, XliffOneWithoutAFileIsRefused)
     EXPECT_EQ(document.error().line, 2);
     EXPECT_TRUE(document.error().message.contains(QStringLiteral("no <file>"))) << qPrintable(document.error().message);
 }
+
+// fuzz_po: "charset=SHIFT_JIS" in a header line that is not the Content-Type line's start:
+// gettext takes the first "charset=" anywhere, the reader took Content-Type's, so the catalog
+// read but could not be written ("invalid multibyte sequence"). Now it writes and reads back.
+TEST(FuzzRegressions, PoCharsetIsReadWhereGettextReadsIt)
+{
+    auto catalog = PoCatalog::fromBytes(test::readAll(fuzzData("po-charset-outside-content-type")), QStringLiteral("sjis.po"));
+    ASSERT_TRUE(catalog.ok()) << qPrintable(catalog.error().toString());
+    auto written = catalog->toBytes();
+    ASSERT_TRUE(written.ok()) << qPrintable(written.error().toString());
+    EXPECT_TRUE(written->contains("charset=UTF-8"));
+    EXPECT_FALSE(written->contains("SHIFT_JIS"));
+    auto again = PoCatalog::fromBytes(*written, QStringLiteral("sjis.po"));
+    ASSERT_TRUE(again.ok()) << qPrintable(again.error().toString());
+    EXPECT_EQ(again->header, QString(catalog->header).replace(QStringLiteral("SHIFT_JIS"), QStringLiteral("UTF-8")));
+    EXPECT_EQ(again->toBytes().value(), *written); // from then on, reading and writing changes nothing
+}

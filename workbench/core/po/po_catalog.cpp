@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <cstring>
 #include <memory>
 #include <unicode/ucnv.h>
 
@@ -52,16 +53,17 @@ private:
     bool m_unknown = false;
 };
 
+// gettext takes a catalog's charset from the first "charset=" anywhere in the header, up to
+// white space (po-charset.c, write-catalog.c), not from the Content-Type line only: so do we.
+// Otherwise a header where the two differ was read in one charset and written claiming
+// another, which libgettextpo then refused to write (found by fuzz_po).
 QByteArray charsetOf(const char *header)
 {
-    if (!header)
+    const char *at = header ? std::strstr(header, "charset=") : nullptr;
+    if (!at)
         return {};
-    std::unique_ptr<char, decltype(&free)> contentType(po_header_field(header, "Content-Type"), &free);
-    if (!contentType)
-        return {};
-    static const QRegularExpression charset(QStringLiteral("charset=([A-Za-z0-9_.:-]+)"));
-    const auto m = charset.match(QString::fromLatin1(contentType.get()));
-    return m.hasMatch() ? m.captured(1).toLatin1() : QByteArray();
+    at += std::strlen("charset=");
+    return QByteArray(at, qsizetype(std::strcspn(at, " \t\n")));
 }
 
 // po_file_free leaves every msgctxt behind: gettext's message_free (message.c, 0.21)
@@ -87,10 +89,12 @@ void freePoFile(po_file_t file)
 // could not be saved (found by fuzz_po in polib's test_noencoding.po).
 QString headerDeclaringUtf8(const QString &header)
 {
-    const QByteArray bytes = header.toUtf8();
-    const QByteArray declared = charsetOf(bytes.constData()).toUpper();
-    if (declared == "UTF-8" || declared == "UTF8")
+    QByteArray bytes = header.toUtf8();
+    const QByteArray declared = charsetOf(bytes.constData());
+    if (declared.toUpper() == "UTF-8" || declared.toUpper() == "UTF8")
         return header;
+    if (const qsizetype at = bytes.indexOf("charset="); at >= 0) // where gettext will look
+        return QString::fromUtf8(bytes.replace(at + 8, declared.size(), "UTF-8"));
     std::unique_ptr<char, decltype(&free)> updated(
         po_header_set_field(bytes.constData(), "Content-Type", "text/plain; charset=UTF-8"), &free);
     return updated ? QString::fromUtf8(updated.get()) : header;
