@@ -21,6 +21,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QInputDialog>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -640,6 +641,42 @@ private slots:
         QVERIFY2(asked.contains(QStringLiteral("#%1  Leukemia may affect").arg(unit + 1)), qPrintable(asked));
         QVERIFY2(asked.contains(QStringLiteral("Sin confirmar")), qPrintable(asked));
         QCOMPARE(window->session().target(unit), QStringLiteral("Sin confirmar"));
+    }
+
+    // F8 / Shift+F8 walk the listed units that have QA findings; Ctrl+J goes to a unit number.
+    void qaIssuesAndUnitNumbersAreOneKeyAway()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        translateUnits(session, 5, 3); // "Traducción 6." : numbers and terms the source does not have
+        QList<int> withFindings;
+        for (int unit : listedUnits(*window))
+            if (!session.findings(unit).isEmpty())
+                withFindings.append(unit);
+        QVERIFY(withFindings.size() >= 3);
+        window->setCurrentUnit(0);
+        window->editor()->setFocus();
+        for (int expected : withFindings.mid(0, 3)) {
+            QTest::keyClick(window->editor(), Qt::Key_F8);
+            QCOMPARE(window->currentUnit(), expected);
+            QVERIFY(gridShowsCurrentUnit(*window));
+        }
+        QTest::keyClick(window->editor(), Qt::Key_F8, Qt::ShiftModifier);
+        QCOMPARE(window->currentUnit(), withFindings[1]);
+
+        QTimer::singleShot(10, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QWidget *field = QApplication::focusWidget();
+            QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(field, QStringLiteral("12"));
+            QTest::keyClick(field, Qt::Key_Return);
+        });
+        QTest::keyClick(window->editor(), Qt::Key_J, Qt::ControlModifier);
+        QCOMPARE(window->currentUnit(), 11);
+        QVERIFY(gridShowsCurrentUnit(*window));
     }
 
     void unconfirmedEditsSurviveACrash()

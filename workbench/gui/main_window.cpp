@@ -362,6 +362,25 @@ void MainWindow::buildActions()
             setCurrentUnit(n);
     });
     work->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    auto hasFindings = [this](int i) { return !m_session->findings(i).isEmpty(); };
+    QAction *nextIssue = go->addAction(ui("Next QA &issue"), this, [this, hasFindings] {
+        if (const int n = nextListed(m_current, listedRowOf(m_current), true, hasFindings); n >= 0)
+            setCurrentUnit(n);
+    });
+    nextIssue->setShortcut(QKeySequence(Qt::Key_F8));
+    QAction *previousIssue = go->addAction(ui("Previous QA issue"), this, [this, hasFindings] {
+        if (const int n = nextListed(m_current, listedRowOf(m_current), true, hasFindings, -1); n >= 0)
+            setCurrentUnit(n);
+    });
+    previousIssue->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    QAction *goTo = go->addAction(ui("&Go to unit\u2026"), this, [this] {
+        bool ok = false;
+        const int number = QInputDialog::getInt(this, ui("Go to unit"), ui("Unit number:"), m_current + 1, 1,
+                                                m_session->unitCount(), 1, &ok);
+        if (ok)
+            setCurrentUnit(number - 1);
+    });
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     QMenu *file = menuBar()->addMenu(ui("&File"));
     menuBar()->insertMenu(edit->menuAction(), file);
     QAction *reload = file->addAction(ui("&Merge changes from disk"), this, &MainWindow::mergeFromDisk);
@@ -524,16 +543,16 @@ int MainWindow::unitAtListedRow(int row) const
     return at.isValid() ? m_filter->mapToSource(at).row() : -1;
 }
 
-int MainWindow::nextListed(int unit, int rowBefore, bool wrap, const std::function<bool(int)> &wanted) const
+int MainWindow::nextListed(int unit, int rowBefore, bool wrap, const std::function<bool(int)> &wanted, int direction) const
 {
     const int rows = m_filter->rowCount();
     const int rowNow = listedRowOf(unit);
-    const int start = rowNow >= 0 ? rowNow + 1 : std::max(rowBefore, 0);
-    for (int step = 0; step < rows; ++step) {
-        const int row = start + step;
-        if (row >= rows && !wrap)
+    // Forward, a unit that left the list is followed by what now stands at its row.
+    int row = rowNow >= 0 ? rowNow + direction : (direction > 0 ? std::max(rowBefore, 0) : rowBefore - 1);
+    for (int step = 0; step < rows; ++step, row += direction) {
+        if ((row >= rows || row < 0) && !wrap)
             break;
-        const int candidate = unitAtListedRow(row % rows);
+        const int candidate = unitAtListedRow(((row % rows) + rows) % rows);
         if (candidate != unit && wanted(candidate))
             return candidate;
     }

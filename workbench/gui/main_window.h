@@ -91,10 +91,11 @@ private:
     int listedRowOf(int unit) const;
     /// The unit listed at a grid row, or -1.
     int unitAtListedRow(int row) const;
-    /// The next listed unit after `unit` that `wanted` accepts, walking the grid as filtered
-    /// and sorted. `rowBefore` is where `unit` was listed before the action that led here:
-    /// a unit that the action took off the list is followed by what now stands at its row.
-    int nextListed(int unit, int rowBefore, bool wrap, const std::function<bool(int)> &wanted) const;
+    /// The next listed unit after `unit` (before it, with direction -1) that `wanted` accepts,
+    /// walking the grid as filtered and sorted. `rowBefore` is where `unit` was listed before
+    /// the action that led here: a unit that the action took off the list is followed by
+    /// what now stands at its row.
+    int nextListed(int unit, int rowBefore, bool wrap, const std::function<bool(int)> &wanted, int direction = 1) const;
     QTextDocument *documentFor(int index);
 
     std::unique_ptr<EditorSession> m_session;
