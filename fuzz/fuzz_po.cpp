@@ -14,6 +14,8 @@
 #include "common/text_file.h"
 #include "po/po_catalog.h"
 
+#include <algorithm>
+
 using namespace wb;
 
 namespace {
@@ -64,8 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     WB_FUZZ_CHECK(gen1.ok(), gen1.error().toString());
     auto reread1 = PoCatalog::fromBytes(*gen1, kPath);
     WB_FUZZ_CHECK(reread1.ok(), reread1.error().toString() + QStringLiteral("\nwritten:\n") + QString::fromUtf8(*gen1));
-    WB_FUZZ_CHECK(reread1->entries.size() == catalog->entries.size(),
-                  QStringLiteral("%1 entries read back as %2").arg(catalog->entries.size()).arg(reread1->entries.size()));
+    // gettext never writes an obsolete entry that was never translated; every other one stays.
+    const qsizetype kept = std::count_if(catalog->entries.cbegin(), catalog->entries.cend(), &PoCatalog::isWritten);
+    WB_FUZZ_CHECK(reread1->entries.size() == kept,
+                  QStringLiteral("%1 entries read back as %2").arg(kept).arg(reread1->entries.size()));
 
     auto gen2 = reread1->toBytes();
     WB_FUZZ_CHECK(gen2.ok(), gen2.error().toString());

@@ -253,3 +253,21 @@ TEST(FuzzRegressions, PoCharsetIsReadWhereGettextReadsIt)
     EXPECT_EQ(again->header, QString(catalog->header).replace(QStringLiteral("SHIFT_JIS"), QStringLiteral("UTF-8")));
     EXPECT_EQ(again->toBytes().value(), *written); // from then on, reading and writing changes nothing
 }
+
+// fuzz_po: gettext never writes an obsolete entry whose msgstr is empty, and the check that
+// every entry reached the file took that for a truncated write: such a catalog could not be
+// saved at all. It saves now, without that entry, and every other entry is kept.
+TEST(FuzzRegressions, PoWithAnUntranslatedObsoleteEntrySaves)
+{
+    auto catalog = PoCatalog::fromBytes(test::readAll(fuzzData("po-obsolete-untranslated")), QStringLiteral("django.po"));
+    ASSERT_TRUE(catalog.ok()) << qPrintable(catalog.error().toString());
+    const qsizetype untranslatedObsolete = std::count_if(catalog->entries.cbegin(), catalog->entries.cend(),
+                                                         [](const PoEntry &e) { return e.obsolete && e.msgstr.isEmpty(); });
+    ASSERT_GE(untranslatedObsolete, 1);
+    auto written = catalog->toBytes();
+    ASSERT_TRUE(written.ok()) << qPrintable(written.error().toString());
+    auto again = PoCatalog::fromBytes(*written, QStringLiteral("django.po"));
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->entries.size(), catalog->entries.size() - untranslatedObsolete);
+    EXPECT_TRUE(written->contains("#~ msgstr \"etiqueta\""));
+}

@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <unicode/ucnv.h>
@@ -290,6 +291,13 @@ Result<PoCatalog> PoCatalog::fromBytes(const QByteArray &bytesRead, const QStrin
     return catalog;
 }
 
+bool PoCatalog::isWritten(const PoEntry &entry)
+{
+    if (!entry.obsolete)
+        return true;
+    return entry.msgidPlural.isEmpty() ? !entry.msgstr.isEmpty() : !entry.msgstrPlural.value(0).isEmpty();
+}
+
 Result<QByteArray> PoCatalog::toBytes() const
 {
     std::unique_ptr<std::remove_pointer_t<po_file_t>, decltype(&po_file_free)> file(po_file_create(), &freePoFile);
@@ -305,7 +313,7 @@ Result<QByteArray> PoCatalog::toBytes() const
     // gettext's tools keep obsolete entries at the end; so do we.
     for (bool obsoletePass : {false, true}) {
         for (const PoEntry &entry : entries) {
-            if (entry.obsolete != obsoletePass)
+            if (entry.obsolete != obsoletePass || !isWritten(entry))
                 continue;
             po_message_t message = po_message_create();
             if (!entry.context.isNull())
@@ -357,7 +365,8 @@ Result<QByteArray> PoCatalog::toBytes() const
         return rendered;
     // libgettextpo ignores failed writes (a full disk, a file size limit) and reports
     // success: count the entries that reached the file before anyone trusts it.
-    if (const qsizetype expected = entries.size() + 1, found = countMessageStarts(*rendered); found != expected)
+    const qsizetype expected = 1 + std::count_if(entries.begin(), entries.end(), &PoCatalog::isWritten);
+    if (const qsizetype found = countMessageStarts(*rendered); found != expected)
         return Diagnostic{ErrorKind::OutputFailed, {}, 0, 0,
                           QStringLiteral("the catalog could not be written whole (%1 of %2 entries; is the disk full?)")
                               .arg(found).arg(expected)};

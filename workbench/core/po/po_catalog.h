@@ -51,6 +51,9 @@ public:
     /// libgettextpo reads it from a MemoryFile: no disk I/O.
     static Result<PoCatalog> fromBytes(const QByteArray &bytes, const QString &path);
 
+    /// Whether libgettextpo writes this entry: it never writes an obsolete entry whose
+    /// (first) msgstr is empty (write-catalog.c), an obsolete unit that was never translated.
+    static bool isWritten(const PoEntry &entry);
     /// The catalog in PO syntax (always UTF-8), as libgettextpo writes it.
     Result<QByteArray> toBytes() const;
     /// toBytes() written atomically to path.
