@@ -32,6 +32,8 @@
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QTreeView>
+#include <functional>
+#include <memory>
 
 using namespace wb;
 using namespace wb::gui;
@@ -110,17 +112,25 @@ QList<int> listedUnits(const MainWindow &window)
     return units;
 }
 
-// Answers the next modal message box: records its text and clicks the button with this text
-// (or presses Escape when none is named), as a person would.
-void answerNextMessageBox(QString *text, const QString &button, int triesLeft = 500)
+// Runs `act` on the next modal dialog of this type once it shows (a modal dialog runs its
+// own event loop, so the test cannot act on it from the outside). Looks every 10 ms for 5 s:
+// a single timer could fire before the dialog exists and leave it waiting forever.
+template <typename Dialog>
+void whenModalShows(const std::function<void(Dialog *)> &act, int triesLeft = 500)
 {
-    QTimer::singleShot(10, [text, button, triesLeft] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box) {
-            if (triesLeft > 0) // not shown yet; after 5 s the test's own check fails
-                answerNextMessageBox(text, button, triesLeft - 1);
-            return;
-        }
+    QTimer::singleShot(10, [act, triesLeft] {
+        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget()))
+            act(dialog);
+        else if (triesLeft > 0)
+            whenModalShows<Dialog>(act, triesLeft - 1);
+    });
+}
+
+// Answers the next message box as a person would: records its text, then presses Space on the
+// button with this text, or Escape when none is named. `text` outlives the box (shared).
+void answerNextMessageBox(const std::shared_ptr<QString> &text, const QString &button)
+{
+    whenModalShows<QMessageBox>([text, button](QMessageBox *box) {
         *text = box->text();
         for (QAbstractButton *b : box->buttons())
             if (!button.isEmpty() && b->text() == button) {
@@ -602,21 +612,21 @@ private slots:
 
         window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        QString asked;
-        answerNextMessageBox(&asked, QString()); // Escape: cancel
+        auto asked = std::make_shared<QString>();
+        answerNextMessageBox(asked, QString()); // Escape: cancel
         QTest::keyClick(window->editor(), Qt::Key_Q, Qt::ControlModifier);
         QVERIFY(window->isVisible());
         QVERIFY(session.isEdited(unit));
-        QVERIFY2(asked.contains(QStringLiteral("#%1").arg(unit + 1)), qPrintable(asked));
-        QVERIFY2(asked.contains(QStringLiteral("Leukemia may affect")), qPrintable(asked));
-        QVERIFY2(asked.contains(QStringLiteral("La leucemia puede afectar las plaquetas.")), qPrintable(asked));
+        QVERIFY2(asked->contains(QStringLiteral("#%1").arg(unit + 1)), qPrintable(*asked));
+        QVERIFY2(asked->contains(QStringLiteral("Leukemia may affect")), qPrintable(*asked));
+        QVERIFY2(asked->contains(QStringLiteral("La leucemia puede afectar las plaquetas.")), qPrintable(*asked));
 
-        asked.clear();
+        asked->clear();
         window->activateWindow(); // the closed question had the focus
         QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        answerNextMessageBox(&asked, QStringLiteral("Confirm all"));
+        answerNextMessageBox(asked, QStringLiteral("Confirm all"));
         QTest::keyClick(window->editor(), Qt::Key_Q, Qt::ControlModifier);
-        QVERIFY(!asked.isEmpty());
+        QVERIFY(!asked->isEmpty());
         QTRY_VERIFY(!window->isVisible());
         auto onDisk = PoCatalog::read(session.catalogPath());
         QCOMPARE(onDisk->entries[onDisk->indexOfContext(kLeukemiaUnit)].msgstr, QStringLiteral("La leucemia puede afectar las plaquetas."));
@@ -635,11 +645,11 @@ private slots:
             (*session)->editTarget(unit, QStringLiteral("Sin confirmar"));
         }
         auto window = openWindow(dir.path());
-        QString asked;
-        answerNextMessageBox(&asked, QStringLiteral("&Yes"));
+        auto asked = std::make_shared<QString>();
+        answerNextMessageBox(asked, QStringLiteral("&Yes"));
         window->offerRecovery();
-        QVERIFY2(asked.contains(QStringLiteral("#%1  Leukemia may affect").arg(unit + 1)), qPrintable(asked));
-        QVERIFY2(asked.contains(QStringLiteral("Sin confirmar")), qPrintable(asked));
+        QVERIFY2(asked->contains(QStringLiteral("#%1  Leukemia may affect").arg(unit + 1)), qPrintable(*asked));
+        QVERIFY2(asked->contains(QStringLiteral("Sin confirmar")), qPrintable(*asked));
         QCOMPARE(window->session().target(unit), QStringLiteral("Sin confirmar"));
     }
 
@@ -666,14 +676,14 @@ private slots:
         QTest::keyClick(window->editor(), Qt::Key_F8, Qt::ShiftModifier);
         QCOMPARE(window->currentUnit(), withFindings[1]);
 
-        QTimer::singleShot(10, [] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            QWidget *field = QApplication::focusWidget();
+        whenModalShows<QInputDialog>([](QInputDialog *dialog) {
+            QWidget *field = dialog->focusWidget() ? dialog->focusWidget() : dialog;
             QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
             QTest::keyClicks(field, QStringLiteral("12"));
             QTest::keyClick(field, Qt::Key_Return);
         });
+        window->activateWindow(); // window shortcuts need the active window
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
         QTest::keyClick(window->editor(), Qt::Key_J, Qt::ControlModifier);
         QCOMPARE(window->currentUnit(), 11);
         QVERIFY(gridShowsCurrentUnit(*window));
