@@ -271,3 +271,19 @@ TEST(FuzzRegressions, PoWithAnUntranslatedObsoleteEntrySaves)
     EXPECT_EQ(again->entries.size(), catalog->entries.size() - untranslatedObsolete);
     EXPECT_TRUE(written->contains("#~ msgstr \"etiqueta\""));
 }
+
+// fuzz_po: a catalog whose only "header" is obsolete ("#~ msgid \"\"") was read, but the
+// written file held it beside the header every written catalog has, and gettext refused the
+// result as a duplicate definition: the catalog could never be read back after a save. The
+// obsolete header is dropped; the real obsolete units stay.
+TEST(FuzzRegressions, PoWithAnObsoleteHeaderReadsBackAfterSaving)
+{
+    auto catalog = PoCatalog::fromBytes(test::readAll(fuzzData("po-obsolete-header")), QStringLiteral("fuzz.po"));
+    ASSERT_TRUE(catalog.ok()) << qPrintable(catalog.error().toString());
+    auto written = catalog->toBytes();
+    ASSERT_TRUE(written.ok()) << qPrintable(written.error().toString());
+    auto again = PoCatalog::fromBytes(*written, QStringLiteral("fuzz.po"));
+    ASSERT_TRUE(again.ok()) << qPrintable(again.error().toString());
+    EXPECT_TRUE(written->contains("#~ msgstr \"pacotes\""));
+    EXPECT_FALSE(written->contains("#~ msgid \"\"\n"));
+}

@@ -295,6 +295,11 @@ bool PoCatalog::isWritten(const PoEntry &entry)
 {
     if (!entry.obsolete)
         return true;
+    // An obsolete header ("#~ msgid \"\"" without msgctxt) would be a second definition of the
+    // header every written catalog has: gettext then refuses the file ("duplicate message
+    // definition", found by fuzz_po). It carries nothing a translation needs.
+    if (entry.msgid.isEmpty() && entry.context.isEmpty())
+        return false;
     return entry.msgidPlural.isEmpty() ? !entry.msgstr.isEmpty() : !entry.msgstrPlural.value(0).isEmpty();
 }
 

@@ -51,8 +51,9 @@ public:
     /// libgettextpo reads it from a MemoryFile: no disk I/O.
     static Result<PoCatalog> fromBytes(const QByteArray &bytes, const QString &path);
 
-    /// Whether libgettextpo writes this entry: it never writes an obsolete entry whose
-    /// (first) msgstr is empty (write-catalog.c), an obsolete unit that was never translated.
+    /// Whether this entry is written: libgettextpo never writes an obsolete entry whose
+    /// (first) msgstr is empty (write-catalog.c), an obsolete unit that was never translated;
+    /// and an obsolete header ("#~ msgid \"\"") is dropped, as it would clash with the header.
     static bool isWritten(const PoEntry &entry);
     /// The catalog in PO syntax (always UTF-8), as libgettextpo writes it.
     Result<QByteArray> toBytes() const;
