@@ -1,5 +1,7 @@
 // The `workbench` command as pipelines use it: real processes, real files, exit codes.
 #include "test_support.h"
+#include "po/po_catalog.h"
+#include "review/review_record.h"
 
 #include <QDir>
 #include <QFile>
@@ -295,4 +297,41 @@ TEST(CliReview, ApproveRejectCommentAnnotateAndReport)
     ASSERT_EQ(runCli({QStringLiteral("review"), QStringLiteral("report"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
                       QStringLiteral("es"), QStringLiteral("-o"), html}).exitCode, 0);
     EXPECT_TRUE(test::readAll(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
+// Pretranslation changes translations too: each draft it fills says who ran it and how good
+// the match was, and the catalog's header says who changed it last.
+TEST(Cli, PretranslateRecordsEachDraftItFillsUnderTheUsersName)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir, "# Fever\n\nDrink plenty of water.\n\nRest at home.\n\n## Later\n\nDrink plenty of water.\n");
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    const QString po = dir.filePath(QStringLiteral("locales/es/doc.po"));
+    auto catalog = PoCatalog::read(po);
+    ASSERT_TRUE(catalog.ok());
+    PoEntry *first = nullptr;
+    for (PoEntry &e : catalog->entries)
+        if (e.msgid == QLatin1String("Drink plenty of water.") && !first)
+            first = &e;
+    ASSERT_NE(first, nullptr);
+    first->msgstr = QStringLiteral("Beba mucha agua.");
+    ASSERT_TRUE(catalog->write(po).ok());
+
+    qputenv("WORKBENCH_USER", "Pilar");
+    const auto filled = runCli({QStringLiteral("pretranslate"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es"),
+                                QStringLiteral("--db"), dir.filePath(QStringLiteral("memory.sqlite"))});
+    qunsetenv("WORKBENCH_USER");
+    ASSERT_EQ(filled.exitCode, 0) << filled.err.constData();
+    EXPECT_TRUE(filled.out.contains("1 units filled as drafts")) << filled.out.constData();
+    auto after = PoCatalog::read(po);
+    ASSERT_TRUE(after.ok());
+    const PoEntry &repeated = after->entries.last();
+    ASSERT_EQ(repeated.msgid, QStringLiteral("Drink plenty of water."));
+    EXPECT_EQ(repeated.msgstr, QStringLiteral("Beba mucha agua."));
+    EXPECT_TRUE(repeated.fuzzy);
+    ASSERT_EQ(historyOf(repeated).size(), 1);
+    EXPECT_EQ(historyOf(repeated)[0].action, QStringLiteral("pretranslated"));
+    EXPECT_EQ(historyOf(repeated)[0].by, QStringLiteral("Pilar"));
+    EXPECT_EQ(after->headerField(QStringLiteral("Last-Translator")), QStringLiteral("Pilar"));
+    EXPECT_EQ(test::run(QStringLiteral("msgfmt"), {QStringLiteral("-c"), QStringLiteral("-o"), QStringLiteral("/dev/null"), po}).exitCode, 0);
 }

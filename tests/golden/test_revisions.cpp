@@ -78,7 +78,9 @@ TEST(Revisions, EveryUnitOfTheRevisedSummaryMeetsTheFateOfWhatHappenedToIt)
     ASSERT_EQ(deleted.size(), 8);
 
     test::writeAll(dir.filePath(kSummary), test::readAll(test::dataDir() + QStringLiteral("/revision/adult-all-treatment.v2.md")));
+    qputenv("WORKBENCH_USER", "Luis"); // whoever runs the update is on record for the drafts it made
     const auto update = runCli(updateArguments(project));
+    qunsetenv("WORKBENCH_USER");
     ASSERT_EQ(update.exitCode, 0) << update.err.constData();
     const QJsonObject report = QJsonDocument::fromJson(update.out).object().value(QStringLiteral("catalogs")).toArray().first().toObject();
     const PoCatalog after = *PoCatalog::read(po);
@@ -101,7 +103,12 @@ TEST(Revisions, EveryUnitOfTheRevisedSummaryMeetsTheFateOfWhatHappenedToIt)
             EXPECT_EQ(it->msgstr, old.msgstr);
             EXPECT_EQ(stateOf(*it), UnitState::Draft);
             EXPECT_EQ(lastChangeOf(*it), UnitChange::Kind::Edited);
-            EXPECT_EQ(historyOf(*it).size(), historyOf(old).size()); // its record goes with it
+            // Its record goes with it, and the update that made the draft is on it.
+            const QList<HistoryEvent> history = historyOf(*it);
+            ASSERT_EQ(history.size(), historyOf(old).size() + 1);
+            EXPECT_EQ(history.last().action, QStringLiteral("updated"));
+            EXPECT_EQ(history.last().by, QStringLiteral("Luis"));
+            EXPECT_TRUE(it->translatorComments.contains(QStringLiteral("\"change\":\"edited\"")));
         } else {
             // Unchanged or moved: same id, same translation, still approved.
             const PoEntry *now = liveEntry(after, old.context);
@@ -113,6 +120,7 @@ TEST(Revisions, EveryUnitOfTheRevisedSummaryMeetsTheFateOfWhatHappenedToIt)
         ++checked;
     }
     EXPECT_EQ(checked, before.entries.size());
+    EXPECT_EQ(after.headerField(QStringLiteral("Last-Translator")), QStringLiteral("Luis"));
     const auto fresh = std::find_if(after.entries.begin(), after.entries.end(), [&](const PoEntry &e) { return e.msgid == added; });
     ASSERT_NE(fresh, after.entries.end());
     EXPECT_EQ(stateOf(*fresh), UnitState::Untranslated);

@@ -236,6 +236,198 @@ TEST_F(Teamwork, TheSameUnitTranslatedDifferentlyBecomesAConflictBothSidesSee)
     EXPECT_EQ(test::readAll(catalogIn(m_translator)), text);
 }
 
+// A translator who never ran the workbench's git commands: a PO editor (Poedit, say) saves
+// the catalog, and plain git commits it.
+void translateWithAnotherTool(const QString &clone, const QMap<QString, QString> &targets, const QString &message)
+{
+    const QString po = clone + QLatin1Char('/') + kCatalog;
+    auto catalog = PoCatalog::read(po);
+    ASSERT_TRUE(catalog.ok()) << qPrintable(catalog.error().toString());
+    for (auto it = targets.cbegin(); it != targets.cend(); ++it)
+        catalog->entries[catalog->indexOfContext(it.key())].msgstr = it.value();
+    ASSERT_TRUE(catalog->write(po).ok());
+    ASSERT_EQ(git(clone, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"), message}).exitCode, 0);
+}
+
+// Every translation either side made is in the catalog: as the text, or in a conflict record.
+void expectNothingLost(const QString &po, const QStringList &targets)
+{
+    const QByteArray text = test::readAll(po);
+    for (const QString &target : targets)
+        EXPECT_TRUE(text.contains(target.toUtf8())) << "lost: " << target.toStdString();
+}
+
+TEST_F(Teamwork, PlainGitFirstThenSyncThenAResolutionFromTheCommandLineThenApproval)
+{
+    const QString ana = QStringLiteral("Llame a su médico si la fiebre dura.");
+    const QString rosa = QStringLiteral("Consulte a su médico si la fiebre persiste.");
+    translateWithAnotherTool(m_translator, {{m_doctor, ana}, {m_water, QStringLiteral("Beba mucha agua.")}}, QStringLiteral("Ana's work"));
+    ASSERT_EQ(git(m_translator, {QStringLiteral("push"), QStringLiteral("-q")}).exitCode, 0);
+    translateWithAnotherTool(m_reviewer, {{m_doctor, rosa}, {m_rest, QStringLiteral("Descanse en casa.")}}, QStringLiteral("Rosa's work"));
+
+    // 1. Plain git, no driver in this fresh clone: git merges the catalog as text.
+    const auto pulled = git(m_reviewer, {QStringLiteral("pull"), QStringLiteral("--no-rebase"), QStringLiteral("-q")});
+    ASSERT_NE(pulled.exitCode, 0) << "git was expected to stop on the catalog";
+    const QString po = catalogIn(m_reviewer);
+    ASSERT_TRUE(test::readAll(po).contains("<<<<<<< ")) << test::readAll(po).constData();
+    // Every command that reads the catalog says what happened and what to run.
+    const auto stats = runCli({QStringLiteral("stats"), po, QStringLiteral("--json")});
+    EXPECT_EQ(stats.exitCode, 4);
+    const QJsonObject problem = QJsonDocument::fromJson(stats.out).object().value(QLatin1String("problems")).toArray()[0].toObject();
+    EXPECT_TRUE(problem.value(QLatin1String("message")).toString().contains(QStringLiteral("git conflict markers"))) << stats.out.constData();
+    EXPECT_TRUE(problem.value(QLatin1String("message")).toString().contains(QStringLiteral("workbench repair-conflicts")));
+    EXPECT_GT(problem.value(QLatin1String("line")).toInt(), 0);
+
+    // 2. sync finishes the merge git stopped, by unit, and installs the driver for next time.
+    const auto synced = sync(m_reviewer, {QStringLiteral("--json")});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.constData();
+    const QJsonArray conflicts = QJsonDocument::fromJson(synced.out).object().value(QLatin1String("conflicts")).toArray();
+    ASSERT_EQ(conflicts.size(), 1) << synced.out.constData();
+    EXPECT_EQ(conflicts[0].toObject().value(QLatin1String("unit")).toString(), m_doctor);
+    EXPECT_FALSE(test::readAll(po).contains("<<<<<<<"));
+    expectMsgfmtAccepts(po);
+    expectNothingLost(po, {ana, rosa, QStringLiteral("Beba mucha agua."), QStringLiteral("Descanse en casa.")});
+    EXPECT_EQ(entryOf(po, m_water).msgstr, QStringLiteral("Beba mucha agua."));
+    EXPECT_EQ(entryOf(po, m_rest).msgstr, QStringLiteral("Descanse en casa."));
+    EXPECT_TRUE(entryOf(po, m_doctor).fuzzy);
+    EXPECT_EQ(gitOut(m_reviewer, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+    EXPECT_FALSE(gitOut(m_reviewer, {QStringLiteral("config"), QStringLiteral("merge.workbench-po.driver")}).isEmpty());
+
+    // 3. Approval waits for a choice; the choice is made on the command line.
+    EXPECT_EQ(review(m_reviewer, {QStringLiteral("approve"), m_doctor}).exitCode, 6);
+    const auto resolved = review(m_reviewer, {QStringLiteral("resolve"), m_doctor, QStringLiteral("--keep"), QStringLiteral("theirs")});
+    ASSERT_EQ(resolved.exitCode, 0) << resolved.err.constData();
+    const PoEntry chosen = entryOf(po, m_doctor);
+    EXPECT_EQ(chosen.msgstr, ana);
+    EXPECT_FALSE(chosen.fuzzy);
+    EXPECT_EQ(stateOf(chosen), UnitState::Translated);
+    EXPECT_FALSE(test::readAll(po).contains("wb:conflict"));
+    EXPECT_EQ(historyOf(chosen).last().action, QStringLiteral("resolved"));
+    EXPECT_EQ(historyOf(chosen).last().by, QStringLiteral("Rosa"));
+    auto header = PoCatalog::read(po);
+    ASSERT_TRUE(header.ok());
+    EXPECT_EQ(header->headerField(QStringLiteral("Last-Translator")), QStringLiteral("Rosa"));
+    expectMsgfmtAccepts(po);
+    const auto approved = review(m_reviewer, {QStringLiteral("approve"), m_doctor});
+    ASSERT_EQ(approved.exitCode, 0) << approved.err.constData();
+    expectMsgfmtAccepts(po);
+
+    // 4. Both clones end with the same, approved, valid catalog.
+    ASSERT_EQ(sync(m_reviewer).exitCode, 0);
+    ASSERT_EQ(sync(m_translator).exitCode, 0);
+    EXPECT_EQ(stateOf(entryOf(catalogIn(m_translator), m_doctor)), UnitState::Approved);
+    EXPECT_EQ(test::readAll(catalogIn(m_translator)), test::readAll(po));
+    expectMsgfmtAccepts(catalogIn(m_translator));
+}
+
+TEST_F(Teamwork, RepairConflictsTurnsARealTextMergeBackIntoUnitsWithNothingLost)
+{
+    translateWithAnotherTool(m_translator, {{m_doctor, QStringLiteral("Llame a su médico.")}, {m_fever, QStringLiteral("Fiebre")}},
+                             QStringLiteral("Ana"));
+    ASSERT_EQ(git(m_translator, {QStringLiteral("push"), QStringLiteral("-q")}).exitCode, 0);
+    translateWithAnotherTool(m_reviewer, {{m_doctor, QStringLiteral("Consulte a su médico.")}, {m_fever, QStringLiteral("Fiebre")},
+                                          {m_water, QStringLiteral("Tome agua.")}},
+                             QStringLiteral("Rosa"));
+    ASSERT_NE(git(m_reviewer, {QStringLiteral("pull"), QStringLiteral("--no-rebase"), QStringLiteral("-q")}).exitCode, 0);
+    const QString po = catalogIn(m_reviewer);
+    const QByteArray marked = test::readAll(po);
+    ASSERT_TRUE(marked.contains("=======\n"));
+
+    const auto repaired = runCli({QStringLiteral("repair-conflicts"), po, QStringLiteral("--json")});
+    ASSERT_EQ(repaired.exitCode, 0) << repaired.err.constData();
+    const QJsonObject report = QJsonDocument::fromJson(repaired.out).object().value(QLatin1String("catalogs")).toArray()[0].toObject();
+    EXPECT_GE(report.value(QLatin1String("regions")).toInt(), 1);
+    EXPECT_EQ(report.value(QLatin1String("conflicts")).toArray(), QJsonArray{m_doctor});
+    expectMsgfmtAccepts(po);
+    expectNothingLost(po, {QStringLiteral("Llame a su médico."), QStringLiteral("Consulte a su médico."), QStringLiteral("Tome agua.")});
+    EXPECT_EQ(entryOf(po, m_fever).msgstr, QStringLiteral("Fiebre")); // the same on both sides: one unit, no conflict
+    EXPECT_TRUE(recordedConflicts(entryOf(po, m_fever)).isEmpty());
+    EXPECT_EQ(entryOf(po, m_medicine).msgstr, QStringLiteral("Tome su medicina con comida."));
+    // A second run finds nothing and touches nothing.
+    const QByteArray once = test::readAll(po);
+    ASSERT_EQ(runCli({QStringLiteral("repair-conflicts"), po}).exitCode, 0);
+    EXPECT_EQ(test::readAll(po), once);
+}
+
+TEST_F(Teamwork, AnImportThatSetsANewTranslationResolvesTheConflictAndSaysSo)
+{
+    confirmInEditor(m_translator, QStringLiteral("Ana"), {{m_doctor, QStringLiteral("Llame a su médico si la fiebre dura.")}});
+    confirmInEditor(m_reviewer, QStringLiteral("Rosa"), {{m_doctor, QStringLiteral("Consulte a su médico si la fiebre persiste.")}});
+    ASSERT_EQ(sync(m_translator).exitCode, 0);
+    ASSERT_EQ(sync(m_reviewer).exitCode, 0);
+    const QString po = catalogIn(m_reviewer);
+    ASSERT_FALSE(recordedConflicts(entryOf(po, m_doctor)).isEmpty());
+
+    // Out to another tool as XLIFF, the unit fixed there, and back in.
+    const QString xlf = m_dir.filePath(QStringLiteral("doc.xlf"));
+    ASSERT_EQ(runCli({QStringLiteral("export"), QStringLiteral("--project"), m_reviewer, QStringLiteral("--locale"), QStringLiteral("es"),
+                      QStringLiteral("--format"), QStringLiteral("xliff2"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out"))})
+                  .exitCode, 0);
+    const QString exported = m_dir.filePath(QStringLiteral("out/doc.es.xlf"));
+    QByteArray xliff = test::readAll(exported);
+    ASSERT_TRUE(xliff.contains("Consulte a su médico si la fiebre persiste.")) << xliff.constData();
+    xliff.replace("<target>Consulte a su médico si la fiebre persiste.</target>", "<target>Llame a su médico si la fiebre no baja.</target>");
+    test::writeAll(xlf, xliff);
+    qputenv("WORKBENCH_USER", "Marta");
+    const auto imported = runCli({QStringLiteral("import"), xlf, QStringLiteral("--project"), m_reviewer, QStringLiteral("--json")});
+    qunsetenv("WORKBENCH_USER");
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.constData();
+    EXPECT_TRUE(imported.err.contains("unit " + m_doctor.toUtf8() + ": the merge conflict is resolved by the imported translation"))
+        << imported.err.constData();
+    const QJsonArray catalogs = QJsonDocument::fromJson(imported.out).object().value(QLatin1String("catalogs")).toArray();
+    EXPECT_EQ(catalogs[0].toObject().value(QLatin1String("conflicts_resolved")).toArray(), QJsonArray{m_doctor});
+
+    const PoEntry unit = entryOf(po, m_doctor);
+    EXPECT_EQ(unit.msgstr, QStringLiteral("Llame a su médico si la fiebre no baja."));
+    EXPECT_TRUE(recordedConflicts(unit).isEmpty());
+    const QList<HistoryEvent> history = historyOf(unit);
+    ASSERT_GE(history.size(), 2);
+    EXPECT_EQ(history[history.size() - 2].action, QStringLiteral("imported"));
+    EXPECT_EQ(history.last().action, QStringLiteral("resolved"));
+    EXPECT_EQ(history.last().by, QStringLiteral("Marta"));
+    auto catalog = PoCatalog::read(po);
+    ASSERT_TRUE(catalog.ok());
+    EXPECT_EQ(catalog->headerField(QStringLiteral("Last-Translator")), QStringLiteral("Marta"));
+    EXPECT_TRUE(review(m_reviewer, {QStringLiteral("approve"), m_doctor}).exitCode == 0);
+    expectMsgfmtAccepts(po);
+}
+
+TEST_F(Teamwork, ADriverThatPointsNowhereIsWarnedOnceAndUpdateRepairsIt)
+{
+    // As an old install left it: bound to a build folder that has since been deleted.
+    ASSERT_EQ(git(m_translator, {QStringLiteral("config"), QStringLiteral("merge.workbench-po.driver"),
+                                 QStringLiteral("'/gone/build/bin/workbench' merge-driver %O %A %B %P")}).exitCode, 0);
+    test::writeAll(m_translator + QStringLiteral("/workbench.json"), "{}\n");
+    const auto stats = runCli({QStringLiteral("stats"), QStringLiteral("--project"), m_translator, QStringLiteral("--locale"),
+                               QStringLiteral("es"), QStringLiteral("--json")});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err.constData();
+    EXPECT_EQ(stats.err.count("merge driver"), 1) << stats.err.constData();
+    EXPECT_TRUE(stats.err.contains("/gone/build/bin/workbench")) << stats.err.constData();
+    EXPECT_TRUE(stats.err.contains("workbench install-merge-driver")) << stats.err.constData();
+    EXPECT_EQ(QJsonDocument::fromJson(stats.out).object().value(QLatin1String("warnings")).toArray().size(), 1);
+
+    const auto updated = runCli({QStringLiteral("update"), QStringLiteral("--project"), m_translator, QStringLiteral("--locale"), QStringLiteral("es")});
+    ASSERT_EQ(updated.exitCode, 0) << updated.err.constData();
+    EXPECT_EQ(gitOut(m_translator, {QStringLiteral("config"), QStringLiteral("merge.workbench-po.driver")}),
+              QStringLiteral("sh \"$(git rev-parse --git-path workbench-merge-driver)\" %O %A %B %P"));
+    const auto again = runCli({QStringLiteral("stats"), QStringLiteral("--project"), m_translator, QStringLiteral("--locale"), QStringLiteral("es")});
+    EXPECT_FALSE(again.err.contains("merge driver")) << again.err.constData();
+    // Running update again changes nothing in the clone's git files.
+    const QByteArray config = test::readAll(m_translator + QStringLiteral("/.git/config"));
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), m_translator, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    EXPECT_EQ(test::readAll(m_translator + QStringLiteral("/.git/config")), config);
+
+    // And the driver git now runs finds the program by itself: a same-unit change merges by unit.
+    confirmInEditor(m_reviewer, QStringLiteral("Rosa"), {{m_fever, QStringLiteral("Fiebre alta")}});
+    ASSERT_EQ(sync(m_reviewer).exitCode, 0);
+    translateWithAnotherTool(m_translator, {{m_fever, QStringLiteral("Fiebre")}}, QStringLiteral("Ana"));
+    const auto pulled = git(m_translator, {QStringLiteral("pull"), QStringLiteral("--no-rebase"), QStringLiteral("-q")});
+    EXPECT_EQ(pulled.exitCode, 0) << pulled.err.constData();
+    EXPECT_FALSE(test::readAll(catalogIn(m_translator)).contains("<<<<<<<"));
+    EXPECT_FALSE(recordedConflicts(entryOf(catalogIn(m_translator), m_fever)).isEmpty());
+    expectMsgfmtAccepts(catalogIn(m_translator));
+}
+
 TEST_F(Teamwork, AnUnreachableRemoteKeepsTheLocalCommitAndSaysWhy)
 {
     confirmInEditor(m_translator, QStringLiteral("Ana"), {{m_fever, QStringLiteral("Fiebre")}});
@@ -289,8 +481,13 @@ TEST_F(Teamwork, InstallScriptConfiguresTheMergeDriverForAClone)
     script.start(test::sourceDir() + QStringLiteral("/scripts/install-merge-driver"), {m_translator});
     ASSERT_TRUE(script.waitForFinished(30000));
     ASSERT_EQ(script.exitCode(), 0) << script.readAllStandardError().constData();
+    // No build folder in git's config: a script in the git folder that finds the program.
     const QString driver = gitOut(m_translator, {QStringLiteral("config"), QStringLiteral("merge.workbench-po.driver")});
-    EXPECT_TRUE(driver.contains(QFileInfo(test::cliPath()).canonicalFilePath() + QStringLiteral("' merge-driver %O %A %B %P"))) << driver.toStdString();
+    EXPECT_EQ(driver, QStringLiteral("sh \"$(git rev-parse --git-path workbench-merge-driver)\" %O %A %B %P"));
+    EXPECT_FALSE(driver.contains(QFileInfo(test::cliPath()).absolutePath()));
+    const QByteArray finder = test::readAll(m_translator + QStringLiteral("/.git/workbench-merge-driver"));
+    EXPECT_TRUE(finder.contains("installed_by='" + QFileInfo(test::cliPath()).canonicalFilePath().toUtf8() + "'")) << finder.constData();
+    EXPECT_TRUE(QFileInfo(m_translator + QStringLiteral("/.git/workbench-merge-driver")).isExecutable());
     EXPECT_EQ(gitOut(m_translator, {QStringLiteral("check-attr"), QStringLiteral("merge"), QStringLiteral("--"), kCatalog}),
               kCatalog + QStringLiteral(": merge: workbench-po"));
     // Run twice: nothing is added twice.

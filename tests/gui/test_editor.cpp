@@ -3,6 +3,7 @@
 #include "editor/target_editor.h"
 #include "find_replace_dialog.h"
 #include "main_window.h"
+#include "open_session.h"
 #include "models/unit_filter_model.h"
 #include "panels/glossary_panel.h"
 #include "panels/qa_panel.h"
@@ -25,6 +26,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QProcess>
 #include <QTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -706,7 +708,78 @@ private slots:
         QCOMPARE((*reopened)->target((*reopened)->indexOf(kLeukemiaUnit)), QStringLiteral("Sin confirmar"));
     }
 
+    // A catalog git merged as plain text: the editor offers the repair instead of refusing
+    // the file; the person presses Repair and gets the unit in conflict to choose from.
+    void aCatalogWithGitsConflictMarkersIsRepairedOnOpen()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        const QString catalog = markCatalogAsGitWould(dir.path(), QStringLiteral("Versión de Ana."), QStringLiteral("Versión de Rosa."));
+        const QByteArray marked = readBytes(catalog);
+        QVERIFY(marked.contains("<<<<<<<"));
+
+        // Escape first: nothing is touched and the reason is given.
+        auto asked = std::make_shared<QString>();
+        answerNextMessageBox(asked, {});
+        auto declined = openSessionOfferingRepair(dir.path(), QStringLiteral("es"), {}, nullptr);
+        QVERIFY(!declined.ok());
+        QVERIFY2(declined.error().message.contains(QStringLiteral("git conflict markers")), qPrintable(declined.error().message));
+        QVERIFY2(asked->contains(QStringLiteral("conflict markers")), qPrintable(*asked));
+        QCOMPARE(readBytes(catalog), marked);
+
+        answerNextMessageBox(asked, QStringLiteral("Repair"));
+        QString notes;
+        auto session = openSessionOfferingRepair(dir.path(), QStringLiteral("es"), {}, nullptr, &notes);
+        QVERIFY2(session.ok(), session.ok() ? "" : qPrintable(session.error().toString()));
+        QVERIFY2(notes.contains(QStringLiteral("1 units in conflict")), qPrintable(notes));
+        const int unit = (*session)->indexOf(kLeukemiaUnit);
+        QCOMPARE((*session)->target(unit), QStringLiteral("Versión de Ana."));
+        QVERIFY((*session)->conflictingTarget(unit).has_value());
+        QCOMPARE(*(*session)->conflictingTarget(unit), QStringLiteral("Versión de Rosa."));
+        QVERIFY(!readBytes(catalog).contains("<<<<<<<"));
+    }
+
 private:
+    // Two versions of the project's catalog with the unit translated differently, merged by
+    // git as text (`git merge-file`, what `git merge` does without a driver).
+    static QString markCatalogAsGitWould(const QString &project, const QString &ours, const QString &theirs)
+    {
+        auto session = EditorSession::open(project, QStringLiteral("es")); // writes the catalog
+        if (!session)
+            qFatal("cannot open: %s", qPrintable(session.error().toString()));
+        const QString path = (*session)->catalogPath();
+        session->reset();
+        auto base = PoCatalog::read(path);
+        if (!base)
+            qFatal("cannot read the catalog");
+        const QString basePath = path + QStringLiteral(".base");
+        const QString theirsPath = path + QStringLiteral(".theirs");
+        auto version = [&](const QString &target, const QString &to) {
+            PoCatalog changed = *base;
+            changed.entries[changed.indexOfContext(kLeukemiaUnit)].msgstr = target;
+            if (!changed.write(to))
+                qFatal("cannot write %s", qPrintable(to));
+        };
+        if (!base->write(basePath))
+            qFatal("cannot write the base");
+        version(ours, path);
+        version(theirs, theirsPath);
+        QProcess git;
+        git.start(QStringLiteral("git"), {QStringLiteral("merge-file"), path, basePath, theirsPath});
+        git.waitForFinished();
+        if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 1) // 1: one conflict
+            qFatal("git merge-file: %s", git.readAllStandardError().constData());
+        QFile::remove(basePath);
+        QFile::remove(theirsPath);
+        return path;
+    }
+
+    static QByteArray readBytes(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
     QTemporaryDir m_data;
 };
 

@@ -1,4 +1,8 @@
 #include "cli_common.h"
+#include <QFileInfo>
+#include <QCoreApplication>
+#include "project/language_resources.h"
+#include "team/merge_driver_setup.h"
 #include "common/text_file.h"
 #include "project/project.h"
 #include "segment/sentence_segmenter.h"
@@ -196,6 +200,46 @@ Result<SegmentedDocument> loadDocument(const QString &path, const QCommandLinePa
         for (const Diagnostic &w : doc->warnings)
             warn(w);
     return doc;
+}
+
+void installMergeDriverFor(const QString &projectRoot)
+{
+    if (!inspectMergeDriver(projectRoot).inClone)
+        return;
+    auto installed = ensureMergeDriver(projectRoot, QCoreApplication::applicationFilePath());
+    if (!installed)
+        warn(installed.error());
+    else if (*installed)
+        std::fprintf(stderr, "git's merge driver for catalogs is installed in this clone (docs/teamwork.md)\n");
+}
+
+void warnIfMergeDriverMissing(const QString &command, const QStringList &arguments)
+{
+    // These install the driver themselves, or are what git runs.
+    static const QStringList exempt = {QStringLiteral("update"), QStringLiteral("sync"), QStringLiteral("merge-driver"),
+                                       QStringLiteral("install-merge-driver")};
+    if (exempt.contains(command))
+        return;
+    QString folder;
+    for (qsizetype i = 0; i < arguments.size() && folder.isEmpty(); ++i) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--project") && i + 1 < arguments.size())
+            folder = arguments[i + 1];
+        else if (a.startsWith(QLatin1String("--project=")))
+            folder = a.mid(int(qstrlen("--project=")));
+    }
+    if (folder.isEmpty())
+        for (const QString &a : arguments)
+            if (a.endsWith(QLatin1String(".po")) && QFileInfo(a).isFile()) {
+                folder = findProjectRoot(a);
+                break;
+            }
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        return;
+    const MergeDriverStatus status = inspectMergeDriver(folder);
+    if (status.inClone && status.wanted && !status.works)
+        warn(Diagnostic{ErrorKind::InvalidInput, status.topLevel, 0, 0,
+                        QStringLiteral("%1; %2").arg(status.problem, mergeDriverFix(folder))});
 }
 
 } // namespace wb::cli

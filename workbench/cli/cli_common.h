@@ -47,6 +47,12 @@ void addSegmentationOptions(QCommandLineParser &parser);
 /// beside the file, else the built-in rules) and prints warnings for blocks left out.
 Result<SegmentedDocument> loadDocument(const QString &path, const QCommandLineParser &parser);
 
+/// git's merge driver for catalogs (docs/teamwork.md): `update` installs or repairs it in the
+/// project's clone (a failure is a warning); after any other command on a project or catalog
+/// in a clone that wants it, a missing or broken driver is one warning naming the fix.
+void installMergeDriverFor(const QString &projectRoot);
+void warnIfMergeDriverMissing(const QString &command, const QStringList &arguments);
+
 /// One entry point per subcommand (cmd_<name>.cpp).
 int runSegment(const QStringList &arguments);
 int runUpdate(const QStringList &arguments);
@@ -65,5 +71,7 @@ int runImport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runSync(const QStringList &arguments);
 int runMergeDriver(const QStringList &arguments);
+int runRepairConflicts(const QStringList &arguments);
+int runInstallMergeDriver(const QStringList &arguments);
 
 } // namespace wb::cli

@@ -6,6 +6,7 @@
 #include "interchange/po_xliff_mapping.h"
 #include "interchange/xliff_format.h"
 #include "po/catalog_lock.h"
+#include "project/language_resources.h"
 #include "project/project.h"
 
 #include <QDateTime>
@@ -112,7 +113,7 @@ int runImport(const QStringList &arguments)
             return fail(catalog.error());
         p.catalog = *catalog;
     }
-    const QString user = currentUserName();
+    const QString user = userName(project->root());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const auto &[file, target] : fileTargets) {
         Planned &p = planned[target];
@@ -120,22 +121,29 @@ int runImport(const QStringList &arguments)
         p.outcome.unitsRead += outcome.unitsRead;
         p.outcome.unitsChanged += outcome.unitsChanged;
         p.outcome.unitsJoined += outcome.unitsJoined;
+        p.outcome.conflictsResolved += outcome.conflictsResolved;
         problems += outcome.problems;
     }
     if (!problems.isEmpty())
         return fail(problems);
 
     QJsonArray catalogs;
-    for (const Planned &p : planned) {
-        if (p.outcome.unitsChanged > 0)
+    for (Planned &p : planned) {
+        if (p.outcome.unitsChanged > 0) {
+            p.catalog.stampRevision(user, now);
             if (Status written = p.catalog.write(p.catalogPath); !written)
                 return fail(written.error());
+        }
+        for (const QString &unit : p.outcome.conflictsResolved)
+            std::fprintf(stderr, "%s: unit %s: the merge conflict is resolved by the imported translation\n",
+                         qPrintable(p.catalogPath), qPrintable(unit));
         std::fprintf(stderr, "%s: %d units read, %d changed, %d re-joined from segments -> %s\n", qPrintable(path),
                      p.outcome.unitsRead, p.outcome.unitsChanged, p.outcome.unitsJoined, qPrintable(p.catalogPath));
         catalogs.append(QJsonObject{{QStringLiteral("catalog"), p.catalogPath},
                                     {QStringLiteral("units_read"), p.outcome.unitsRead},
                                     {QStringLiteral("units_changed"), p.outcome.unitsChanged},
-                                    {QStringLiteral("units_joined"), p.outcome.unitsJoined}});
+                                    {QStringLiteral("units_joined"), p.outcome.unitsJoined},
+                                    {QStringLiteral("conflicts_resolved"), QJsonArray::fromStringList(p.outcome.conflictsResolved)}});
     }
     addJsonFields(QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("version"), xliff->version},
                               {QStringLiteral("locale"), language}, {QStringLiteral("catalogs"), catalogs}});

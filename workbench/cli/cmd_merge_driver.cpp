@@ -6,6 +6,9 @@
 #include "common/text_file.h"
 #include "po/catalog_lock.h"
 #include "po/po_merge.h"
+#include "team/merge_driver_setup.h"
+
+#include <QCoreApplication>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -85,7 +88,7 @@ int runMergeDriver(const QStringList &arguments)
                  qPrintable(shown), report.takenFromOurs, report.takenFromTheirs, report.combined, report.removed,
                  int(report.conflicts.size()));
     for (const QString &unit : report.conflicts)
-        std::fprintf(stderr, "%s: unit %s: changed on both sides; both versions kept, resolve it in the editor\n",
+        std::fprintf(stderr, "%s: unit %s: changed on both sides; both versions kept, resolve it in the editor or with `workbench review resolve`\n",
                      qPrintable(shown), qPrintable(unit));
     addJsonFields(QJsonObject{{QStringLiteral("catalog"), shown},
                               {QStringLiteral("from_ours"), report.takenFromOurs},
@@ -93,6 +96,33 @@ int runMergeDriver(const QStringList &arguments)
                               {QStringLiteral("from_both"), report.combined},
                               {QStringLiteral("removed"), report.removed},
                               {QStringLiteral("conflicts"), QJsonArray::fromStringList(report.conflicts)}});
+    return kExitOk;
+}
+
+int runInstallMergeDriver(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Defines git's merge driver for PO catalogs in the clone holding the project (default: the current\n"
+        "folder): a script in the git folder that finds a workbench program when git runs it, the config entry\n"
+        "and, when the repository's attributes do not name it, a line in .git/info/attributes. Changes\n"
+        "nothing when all is in place. Exit 3 when the folder is not in a git clone."));
+    parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder (default: the current folder)."), QStringLiteral("DIR")});
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, QStringLiteral("install-merge-driver"), arguments, exitCode))
+        return exitCode;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("install-merge-driver"), QStringLiteral("takes no file; give --project DIR"));
+    const QString root = QFileInfo(parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : QStringLiteral(".")).absoluteFilePath();
+    if (!QFileInfo(root).isDir())
+        return fail(Diagnostic{ErrorKind::MissingInput, root, 0, 0, QStringLiteral("no such folder")});
+    auto changed = ensureMergeDriver(root, QCoreApplication::applicationFilePath());
+    if (!changed)
+        return fail(changed.error());
+    const MergeDriverStatus status = inspectMergeDriver(root);
+    std::fprintf(stderr, "%s: merge driver %s %s\n", qPrintable(status.topLevel), kMergeDriverName,
+                 *changed ? "installed" : "already installed");
+    addJsonFields(QJsonObject{{QStringLiteral("clone"), status.topLevel}, {QStringLiteral("changed"), *changed}});
     return kExitOk;
 }
 

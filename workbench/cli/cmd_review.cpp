@@ -85,14 +85,17 @@ int runReview(const QStringList &arguments)
         "  workbench review reject UNIT-ID (...) --reason TEXT [--by NAME]\n"
         "  workbench review comment UNIT-ID (...) --reason TEXT [--by NAME]\n"
         "  workbench review annotate UNIT-ID (...) --category CAT --severity minor|major|critical [--reason NOTE]\n"
+        "  workbench review resolve UNIT-ID (...) (--keep ours|theirs|base | --text TEXT) [--by NAME]\n"
         "  workbench review report --project DIR --locale LANG [-o FILE.md|FILE.html]"));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("approve, reject, comment, annotate or report"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("approve, reject, comment, annotate, resolve or report"));
     parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language."), QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("by"), QStringLiteral("Who (default: $WORKBENCH_USER, the project's user, git's user.name, the login)."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("reason"), QStringLiteral("Why (reject), the comment (comment), a note (annotate)."), QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("category"), QStringLiteral("Error category, e.g. accuracy/omission, terminology, fluency/spelling."), QStringLiteral("CAT")});
     parser.addOption({QStringLiteral("severity"), QStringLiteral("Error severity: minor (1), major (5), critical (25)."), QStringLiteral("LEVEL")});
+    parser.addOption({QStringLiteral("keep"), QStringLiteral("resolve: the version of a merge conflict to keep: ours, theirs or base."), QStringLiteral("SIDE")});
+    parser.addOption({QStringLiteral("text"), QStringLiteral("resolve: new text for a unit in conflict, instead of either version."), QStringLiteral("TEXT")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("report: FILE.md (chart beside it) or FILE.html."), QStringLiteral("FILE")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("review"), arguments, exitCode))
@@ -101,9 +104,18 @@ int runReview(const QStringList &arguments)
     const QString action = args.value(0);
     if (action == QLatin1String("report"))
         return report(parser);
-    static const QStringList unitActions = {QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("comment"), QStringLiteral("annotate")};
+    static const QStringList unitActions = {QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("comment"),
+                                            QStringLiteral("annotate"), QStringLiteral("resolve")};
     if (!unitActions.contains(action) || args.size() < 2 || args.size() > 3)
-        return usageError(QStringLiteral("review"), QStringLiteral("expected approve|reject|comment|annotate UNIT-ID, or report"));
+        return usageError(QStringLiteral("review"), QStringLiteral("expected approve|reject|comment|annotate|resolve UNIT-ID, or report"));
+    std::optional<ConflictChoice> choice;
+    if (action == QLatin1String("resolve")) {
+        if (parser.isSet(QStringLiteral("keep")) == parser.isSet(QStringLiteral("text")))
+            return usageError(QStringLiteral("review"), QStringLiteral("resolve takes either --keep ours|theirs|base or --text TEXT"));
+        choice = parser.isSet(QStringLiteral("text")) ? ConflictChoice::Text : conflictChoiceFromName(parser.value(QStringLiteral("keep")));
+        if (!choice)
+            return usageError(QStringLiteral("review"), QStringLiteral("--keep takes ours, theirs or base, not '%1'").arg(parser.value(QStringLiteral("keep"))));
+    }
     const QString unit = args[1];
     QString root;
     auto catalogs = catalogsFor(parser, args.value(2), root);
@@ -119,6 +131,8 @@ int runReview(const QStringList &arguments)
                 return open;
             return approveUnit(entry, by, now);
         }
+        if (action == QLatin1String("resolve"))
+            return resolveConflict(entry, *choice, parser.value(QStringLiteral("text")), by, now);
         if (action == QLatin1String("reject"))
             return rejectUnit(entry, by, now, parser.value(QStringLiteral("reason")));
         if (action == QLatin1String("comment"))
@@ -140,13 +154,20 @@ int runReview(const QStringList &arguments)
                 error.file = path;
                 return error;
             }
+            if (choice) // the translation changed hands: the header says who and when
+                catalog.stampRevision(by, now);
             return {};
         });
         if (!done)
             return fail(done.error());
         if (!found)
             continue;
-        std::fprintf(stderr, "%s: %s %s by %s\n", qPrintable(path), qPrintable(unit), qPrintable(action), qPrintable(by));
+        if (choice)
+            std::fprintf(stderr, "%s: %s: conflict resolved by %s, keeping %s; the unit is translated, not approved\n", qPrintable(path),
+                         qPrintable(unit), qPrintable(by),
+                         *choice == ConflictChoice::Text ? "new text" : qPrintable(parser.value(QStringLiteral("keep"))));
+        else
+            std::fprintf(stderr, "%s: %s %s by %s\n", qPrintable(path), qPrintable(unit), qPrintable(action), qPrintable(by));
         return kExitOk;
     }
     return fail(Diagnostic{ErrorKind::InvalidInput, catalogs->value(0), 0, 0, QStringLiteral("no unit \"%1\"").arg(unit)});

@@ -4,87 +4,24 @@
 // runs as the `git` program, with whatever remote and credentials the clone already has.
 #include "cli_common.h"
 #include "po/catalog_lock.h"
+#include "po/conflict_markers.h"
 #include "po/po_merge.h"
 #include "project/language_resources.h"
+#include "team/git.h"
+#include "team/merge_driver_setup.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QProcess>
 #include <cstdio>
 
 namespace wb::cli {
 namespace {
 
-const QString kDriverName = QStringLiteral("workbench-po");
-constexpr int kLocalGitTimeoutMs = 120000;
-constexpr int kNetworkGitTimeoutMs = 600000;
+constexpr int kNetworkGitTimeoutMs = Git::kNetworkTimeoutMs;
 constexpr int kPushAttempts = 3;   ///< someone may push between our fetch and our push
-
-struct GitRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    bool ok() const { return exitCode == 0; }
-    /// What git said went wrong, in one line: its first "fatal:" or "error:" line (the
-    /// cause; later lines are advice), else its last line.
-    QString lastMessage() const
-    {
-        const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        for (const QString &line : lines)
-            for (const QLatin1String prefix : {QLatin1String("fatal: "), QLatin1String("error: ")})
-                if (line.startsWith(prefix))
-                    return line.mid(prefix.size()).trimmed();
-        return lines.isEmpty() ? out.trimmed() : lines.last().trimmed();
-    }
-};
-
-// The `git` program in one working tree. Never prompts: a remote asking for a password
-// in a terminal nobody watches would hang the command.
-class Git {
-public:
-    explicit Git(QString workTree) : m_workTree(std::move(workTree)) {}
-    QString workTree() const { return m_workTree; }
-
-    GitRun run(const QStringList &arguments, int timeoutMs = kLocalGitTimeoutMs) const
-    {
-        QProcess git;
-        git.setWorkingDirectory(m_workTree);
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
-        // The merge driver git runs must not wait for the catalog locks sync holds.
-        environment.insert(QString::fromLatin1(kCatalogLocksHeldVariable), QStringLiteral("1"));
-        git.setProcessEnvironment(environment);
-        git.start(QStringLiteral("git"), arguments);
-        GitRun result;
-        if (!git.waitForStarted()) {
-            result.err = QStringLiteral("cannot run git: %1").arg(git.errorString());
-            return result;
-        }
-        git.closeWriteChannel();
-        if (!git.waitForFinished(timeoutMs)) {
-            git.kill();
-            git.waitForFinished();
-            result.err = QStringLiteral("git %1 did not finish within %2 s").arg(arguments.value(0)).arg(timeoutMs / 1000);
-            return result;
-        }
-        result.exitCode = git.exitStatus() == QProcess::NormalExit ? git.exitCode() : -1;
-        result.out = QString::fromUtf8(git.readAllStandardOutput());
-        result.err = QString::fromUtf8(git.readAllStandardError());
-        return result;
-    }
-
-    QString value(const QStringList &arguments) const
-    {
-        const GitRun r = run(arguments);
-        return r.ok() ? r.out.trimmed() : QString();
-    }
-
-private:
-    QString m_workTree;
-};
 
 // ---- where we are -----------------------------------------------------------------------
 
@@ -95,13 +32,8 @@ struct Repository {
     QString remote;
     QString remoteBranch;    ///< the branch on the remote that this one follows
     bool hasUpstream = false;
+    bool mergeInProgress = false; ///< a plain `git merge` or `git pull` stopped with conflicts
 };
-
-Diagnostic gitProblem(ErrorKind kind, const QString &file, const QString &what, const GitRun &r)
-{
-    const QString said = r.lastMessage();
-    return Diagnostic{kind, file, 0, 0, said.isEmpty() ? what : QStringLiteral("%1: git says: %2").arg(what, said)};
-}
 
 Result<Repository> findRepository(const QString &projectRoot, const QString &remoteOption)
 {
@@ -113,9 +45,7 @@ Result<Repository> findRepository(const QString &projectRoot, const QString &rem
     const QString relative = QDir(repo.topLevel).relativeFilePath(QFileInfo(projectRoot).canonicalFilePath());
     repo.projectPrefix = relative == QLatin1String(".") ? QString() : relative + QLatin1Char('/');
     const Git git(repo.topLevel);
-    if (!git.value({QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"), QStringLiteral("MERGE_HEAD")}).isEmpty())
-        return Diagnostic{ErrorKind::CheckFailed, repo.topLevel, 0, 0,
-                          QStringLiteral("a merge is in progress; finish it (git commit) or abort it (git merge --abort), then sync again")};
+    repo.mergeInProgress = !git.value({QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"), QStringLiteral("MERGE_HEAD")}).isEmpty();
     repo.branch = git.value({QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("-q"), QStringLiteral("HEAD")});
     if (repo.branch.isEmpty())
         return Diagnostic{ErrorKind::CheckFailed, repo.topLevel, 0, 0, QStringLiteral("no branch is checked out (detached HEAD); check one out first")};
@@ -153,53 +83,6 @@ QStringList projectCatalogs(const QString &projectRoot)
 QString catalogPathspec(const Repository &repo)
 {
     return QStringLiteral(":(glob)%1locales/**/*.po").arg(repo.projectPrefix);
-}
-
-// ---- the merge driver ---------------------------------------------------------------------
-
-QString shellQuoted(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
-// The program a configured driver command runs, unquoted.
-QString driverProgram(const QString &command)
-{
-    if (command.startsWith(QLatin1Char('\'')))
-        return command.mid(1, command.indexOf(QLatin1Char('\''), 1) - 1);
-    return command.section(QLatin1Char(' '), 0, 0);
-}
-
-// Git uses a driver only when the clone's config defines it and an attribute names it for
-// the path. Both go into the clone's own files (.git/config, .git/info/attributes), never
-// into tracked files, and only when missing, so running sync again changes nothing.
-Status ensureMergeDriver(const Git &git, const Repository &repo)
-{
-    const QString configured = git.value({QStringLiteral("config"), QStringLiteral("--local"), QStringLiteral("merge.%1.driver").arg(kDriverName)});
-    if (configured.isEmpty() || !QFileInfo(driverProgram(configured)).isExecutable()) {
-        const QString command = shellQuoted(QCoreApplication::applicationFilePath()) + QStringLiteral(" merge-driver %O %A %B %P");
-        for (const QStringList &setting : {QStringList{QStringLiteral("merge.%1.name").arg(kDriverName), QStringLiteral("PDQ workbench: PO catalogs merged by unit")},
-                                           QStringList{QStringLiteral("merge.%1.driver").arg(kDriverName), command}}) {
-            const GitRun r = git.run({QStringLiteral("config"), QStringLiteral("--local"), setting[0], setting[1]});
-            if (!r.ok())
-                return gitProblem(ErrorKind::OutputFailed, repo.topLevel, QStringLiteral("cannot configure the merge driver"), r);
-        }
-    }
-    const QString probe = repo.projectPrefix + QStringLiteral("locales/xx/probe.po");
-    const QString attribute = git.value({QStringLiteral("check-attr"), QStringLiteral("merge"), QStringLiteral("--"), probe});
-    if (attribute.endsWith(QStringLiteral(": ") + kDriverName))
-        return {};
-    QString attributesPath = git.value({QStringLiteral("rev-parse"), QStringLiteral("--git-path"), QStringLiteral("info/attributes")});
-    if (QFileInfo(attributesPath).isRelative())
-        attributesPath = repo.topLevel + QLatin1Char('/') + attributesPath;
-    QDir().mkpath(QFileInfo(attributesPath).absolutePath());
-    QFile attributes(attributesPath);
-    if (!attributes.open(QIODevice::Append | QIODevice::Text))
-        return Diagnostic{ErrorKind::OutputFailed, attributesPath, 0, 0, QStringLiteral("cannot add the merge attribute: %1").arg(attributes.errorString())};
-    attributes.write(QStringLiteral("%1locales/**/*.po merge=%2\n").arg(repo.projectPrefix, kDriverName).toUtf8());
-    return {};
 }
 
 // ---- the steps ------------------------------------------------------------------------------
@@ -241,6 +124,72 @@ Status commitConfirmedWork(const Git &git, const Repository &repo, const QString
         return gitProblem(ErrorKind::OutputFailed, repo.topLevel, QStringLiteral("cannot commit the catalogs"), r);
     outcome.committed = true;
     outcome.commit = git.value({QStringLiteral("rev-parse"), QStringLiteral("--short"), QStringLiteral("HEAD")});
+    return {};
+}
+
+// A plain `git pull` in a clone without the driver stops with the catalogs merged as text.
+// Sync finishes that merge as the driver would have: each unmerged catalog of the project is
+// merged by unit from git's three versions of it (index stages 1 to 3), written and staged;
+// when nothing else is unmerged, the merge is committed. Other files are left to the user.
+Status finishStoppedMerge(const Git &git, const Repository &repo, const QString &projectRoot, SyncOutcome &outcome)
+{
+    auto locks = acquireCatalogLocks(projectCatalogs(projectRoot));
+    if (!locks)
+        return locks.error();
+    const QStringList unmerged = git.value({QStringLiteral("diff"), QStringLiteral("--name-only"), QStringLiteral("--diff-filter=U")})
+                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList others;
+    auto version = [&](int stage, const QString &path) -> std::optional<Result<PoCatalog>> {
+        const auto bytes = git.bytes({QStringLiteral("show"), QStringLiteral(":%1:%2").arg(stage).arg(path)});
+        if (!bytes)
+            return std::nullopt;
+        return bytes->isEmpty() ? Result<PoCatalog>(PoCatalog{}) : PoCatalog::fromBytes(*bytes, path);
+    };
+    for (const QString &path : unmerged) {
+        const bool catalog = path.startsWith(repo.projectPrefix + QStringLiteral("locales/")) && path.endsWith(QLatin1String(".po"));
+        const auto ours = catalog ? version(2, path) : std::nullopt;
+        const auto theirs = catalog ? version(3, path) : std::nullopt;
+        if (!ours || !theirs) { // not a catalog, or deleted on one side: a person decides
+            others.append(path);
+            continue;
+        }
+        const auto base = version(1, path); // none when both sides added the file
+        for (const Result<PoCatalog> *read : {&*ours, &*theirs, base ? &*base : nullptr})
+            if (read && !*read)
+                return read->error();
+        PoMergeReport report;
+        const PoCatalog merged = mergeCatalogs(base ? **base : PoCatalog{}, **ours, **theirs, report);
+        if (Status written = merged.write(repo.topLevel + QLatin1Char('/') + path); !written)
+            return written;
+        if (GitRun r = git.run({QStringLiteral("add"), QStringLiteral("--"), path}); !r.ok())
+            return gitProblem(ErrorKind::OutputFailed, repo.topLevel, QStringLiteral("cannot stage %1").arg(path), r);
+        std::printf("%s: the stopped merge finished by unit: %d from ours, %d from theirs, %d in conflict\n", qPrintable(path),
+                    report.takenFromOurs, report.takenFromTheirs, int(report.conflicts.size()));
+    }
+    if (!others.isEmpty())
+        return Diagnostic{ErrorKind::CheckFailed, repo.topLevel, 0, 0,
+                          QStringLiteral("a merge is in progress and %1 still conflict (not catalogs, so not merged by unit); "
+                                         "resolve them and commit, or run git merge --abort, then sync again")
+                              .arg(others.join(QStringLiteral(", ")))};
+    if (GitRun r = git.run({QStringLiteral("commit"), QStringLiteral("--quiet"), QStringLiteral("--no-edit")}); !r.ok())
+        return gitProblem(ErrorKind::OutputFailed, repo.topLevel, QStringLiteral("cannot commit the merge"), r);
+    outcome.merged = true;
+    std::printf("finished the merge git had stopped (catalogs merged by unit)\n");
+    return {};
+}
+
+// Catalogs someone committed with git's conflict markers in them: repaired before anything
+// else reads them (docs/teamwork.md, repair-conflicts).
+Status repairMarkedCatalogs(const QString &projectRoot)
+{
+    for (const QString &path : projectCatalogs(projectRoot)) {
+        auto repair = repairConflictMarkersInFile(path);
+        if (!repair)
+            return repair.error();
+        if (repair->regions > 0)
+            std::printf("%s: %d conflicted regions git left were turned back into units (%d in conflict)\n",
+                        qPrintable(QDir(projectRoot).relativeFilePath(path)), repair->regions, int(repair->merge.conflicts.size()));
+    }
     return {};
 }
 
@@ -400,20 +349,26 @@ int runSync(const QStringList &arguments)
     auto repo = findRepository(projectRoot, parser.value(QStringLiteral("remote")));
     if (!repo)
         return repo.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("sync"), repo.error().message) : fail(repo.error());
-    const Git git(repo->topLevel);
+    const Git git(repo->topLevel, /*locksHeld=*/true); // the merge driver git runs must not wait for sync's locks
     SyncOutcome outcome;
     auto finish = [&](const Status &status) {
         outcome.conflicts = recordedConflictsIn(projectRoot);
         for (const QJsonValue &c : std::as_const(outcome.conflicts))
-            std::printf("%s:%d: unit %s: changed on both sides; both versions are kept, resolve it in the editor\n",
+            std::printf("%s:%d: unit %s: changed on both sides; both versions are kept, resolve it in the editor or with "
+                        "`workbench review resolve UNIT CATALOG.po --keep ours|theirs`\n",
                         qPrintable(c[QLatin1String("catalog")].toString()), c[QLatin1String("line")].toInt(),
                         qPrintable(c[QLatin1String("unit")].toString()));
         addJsonFields(outcomeJson(*repo, outcome));
         return status ? kExitOk : fail(status.error());
     };
 
-    if (Status installed = ensureMergeDriver(git, *repo); !installed)
-        return finish(installed);
+    if (auto installed = ensureMergeDriver(projectRoot, QCoreApplication::applicationFilePath()); !installed)
+        return finish(installed.error());
+    if (repo->mergeInProgress)
+        if (Status finished = finishStoppedMerge(git, *repo, projectRoot, outcome); !finished)
+            return finish(finished);
+    if (Status repaired = repairMarkedCatalogs(projectRoot); !repaired)
+        return finish(repaired);
     const QString message = parser.isSet(QStringLiteral("message")) ? parser.value(QStringLiteral("message")) : defaultMessage(projectRoot);
     if (Status committed = commitConfirmedWork(git, *repo, projectRoot, message, outcome); !committed)
         return finish(committed);

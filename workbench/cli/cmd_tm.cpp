@@ -4,6 +4,7 @@
 #include "model/placeholder_text.h"
 #include "po/catalog_lock.h"
 #include "po/review_marks.h"
+#include "review/review_record.h"
 #include "project/language_resources.h"
 #include "project/project.h"
 #include "stats/word_count.h"
@@ -177,6 +178,8 @@ int runPretranslate(const QStringList &arguments)
     if (!index)
         return fail(index.error());
     const int minimum = parser.value(QStringLiteral("min")).toInt();
+    const QString user = userName(project->root());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &document : project->documents()) {
         const QString path = project->catalogPath(document, target);
         if (!QFileInfo::exists(path))
@@ -195,8 +198,11 @@ int runPretranslate(const QStringList &arguments)
                     continue;
                 e.msgstr = best.first().target;
                 e.fuzzy = true;
+                recordHistory(e, QStringLiteral("pretranslated"), user, now, QJsonObject{{QStringLiteral("score"), best.first().score}});
                 ++filled;
             }
+            if (filled > 0)
+                catalog.stampRevision(user, now);
             return {};
         });
         if (!done)

@@ -74,6 +74,7 @@ int runUpdate(const QStringList &arguments)
     auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
     if (!segmenter)
         return fail(segmenter.error());
+    installMergeDriverFor(project->root()); // before any merge can meet these catalogs
     const QString language = parser.value(QStringLiteral("locale"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QJsonArray catalogs;

@@ -24,12 +24,14 @@ const char kUsage[] =
     "  suppress CATALOG.po --unit ID --check CHECK --reason TEXT   accept one finding\n"
     "  glossary import|export|lookup|wordlist ...                 termbases (TBX, TSV, CSV)\n"
     "  spell check|add|suggest ...                                spelling with the project's dictionaries\n"
-    "  review approve|reject|comment|annotate|report ...          the reviewer's side\n"
+    "  review approve|reject|comment|annotate|resolve|report ...  the reviewer's side\n"
     "  tm import|export|lookup|concord ...                        the translation memory\n"
     "  pretranslate --project DIR --locale LANG [--min 100]       fill drafts from the memory\n"
     "  analyze --project DIR --locale LANG [--json]               word counts per match band\n"
     "  sync --project DIR [--remote NAME] [--message TEXT]        commit catalogs, fetch, merge by unit, push\n"
     "  merge-driver BASE OURS THEIRS [PATHNAME]                   git's merge driver for PO catalogs (%O %A %B %P)\n"
+    "  repair-conflicts CATALOG.po...                             turn git's conflict markers back into units\n"
+    "  install-merge-driver [--project DIR]                       define git's PO merge driver in the clone\n"
     "\n"
     "Every command takes --json: one JSON object on stdout, messages on stderr.\n"
     "'workbench <command> --help' describes a command's options; README.md lists exit codes.\n";
@@ -61,6 +63,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("analyze"), wb::cli::runAnalyze}, {QStringLiteral("import"), wb::cli::runImport},
         {QStringLiteral("validate"), wb::cli::runValidate}, {QStringLiteral("sync"), wb::cli::runSync},
         {QStringLiteral("merge-driver"), wb::cli::runMergeDriver},
+        {QStringLiteral("repair-conflicts"), wb::cli::runRepairConflicts},
+        {QStringLiteral("install-merge-driver"), wb::cli::runInstallMergeDriver},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);
@@ -69,6 +73,7 @@ int main(int argc, char *argv[])
         return int(wb::ErrorKind::Usage);
     }
     const int exitCode = it->second(arguments);
+    wb::cli::warnIfMergeDriverMissing(command, arguments);
     wb::cli::printJsonResult(command, exitCode);
     return exitCode;
 }

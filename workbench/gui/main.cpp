@@ -2,11 +2,13 @@
 #include "editor/editor_session.h"
 #include "i18n.h"
 #include "main_window.h"
+#include "open_session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTimer>
 #include <QTreeView>
 #include <cstdio>
@@ -28,8 +30,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("screenshot"), ui("Render the window to a PNG file and exit."), QStringLiteral("FILE.png")});
     parser.process(app);
 
-    auto session = wb::EditorSession::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("locale")),
-                                           parser.value(QStringLiteral("document")));
+    QString notes;
+    auto session = wb::gui::openSessionOfferingRepair(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("locale")),
+                                                      parser.value(QStringLiteral("document")), nullptr, &notes);
     if (!session) {
         std::fprintf(stderr, "workbench-gui: %s\n", qPrintable(session.error().toString()));
         if (!parser.isSet(QStringLiteral("screenshot")) && QApplication::platformName() != QLatin1String("offscreen"))
@@ -47,6 +50,8 @@ int main(int argc, char *argv[])
         window.setCurrentUnit(index);
     }
     window.show();
+    if (!notes.isEmpty())
+        window.statusBar()->showMessage(notes);
     if (parser.isSet(QStringLiteral("screenshot"))) {
         // Let layouts settle, then render the window as a person would see it.
         QTimer::singleShot(300, &window, [&] {

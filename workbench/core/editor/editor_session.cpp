@@ -454,9 +454,7 @@ QList<TmMatch> EditorSession::memoryMatches(int index, int max)
 
 Status EditorSession::writeCatalog()
 {
-    m_catalog.setHeaderField(QStringLiteral("PO-Revision-Date"),
-                             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000"));
-    m_catalog.setHeaderField(QStringLiteral("Last-Translator"), m_user);
+    m_catalog.stampRevision(m_user, QDateTime::currentDateTimeUtc());
     // The bytes written are the bytes fingerprinted: no reading them back.
     QByteArray bytes;
     if (Status written = m_catalog.write(m_catalogPath, &bytes); !written)

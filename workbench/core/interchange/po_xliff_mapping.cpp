@@ -1,4 +1,6 @@
 #include "interchange/po_xliff_mapping.h"
+#include "po/po_merge.h"
+#include "po/structured_comments.h"
 #include "review/review_record.h"
 
 #include <QFileInfo>
@@ -82,6 +84,20 @@ qsizetype findEntry(const PoCatalog &catalog, const XliffUnit &unit, const QHash
         if (const qsizetype index = bySource.value(source, -1); index >= 0)
             return index;
     return -1;
+}
+
+// `comments` with the record lines of `current` it lacks: history, thread and error lines
+// are append-only, so one the catalog has is never dropped by an import.
+QString withRecordLinesOf(const QString &current, const QString &comments)
+{
+    QStringList lines = comments.isEmpty() ? QStringList{} : comments.split(QLatin1Char('\n'));
+    for (const QString &line : current.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const bool record = line.startsWith(QLatin1String("wb:history ")) || line.startsWith(QLatin1String("wb:comment "))
+                            || line.startsWith(QLatin1String("wb:error "));
+        if (record && !lines.contains(line))
+            lines.append(line);
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 // Moves the entry to the state the other tool gave the unit, recording who did it.
@@ -196,20 +212,39 @@ XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, con
         updated.fuzzy = unit.state == UnitState::Draft || unit.state == UnitState::Rejected;
         const bool translatedNow = targetChanged && !target.isEmpty();
         auto recordNewTarget = [&] {
-            recordTranslation(updated, by, at);
+            setReviewState(updated, updated.msgstr.isEmpty() ? UnitState::Untranslated : UnitState::Translated, by, at);
+            recordHistory(updated, QStringLiteral("imported"), by, at, QJsonObject{{QStringLiteral("file"), QFileInfo(xliffPath).fileName()}});
             updated.fuzzy = unit.state == UnitState::Draft || unit.state == UnitState::Rejected;
         };
         const auto comments = translatorCommentsFrom(unit.notes);
         if (comments) {
-            // The workbench's own file coming back: its notes are the entry's record.
-            updated.translatorComments = *comments;
+            // The workbench's own file coming back: its notes are the entry's record, plus
+            // what the catalog recorded since the file was made (history, comments, errors),
+            // which the notes cannot know of and which must not be lost.
+            updated.translatorComments = withRecordLinesOf(entry.translatorComments, *comments);
             // Converters that drop gettext's previous msgid (po2xliff) leave the catalog's own.
             if (const auto previous = noteText(unit.notes, kPreviousSource))
                 updated.previousMsgid = *previous;
             if (const auto previous = noteText(unit.notes, kPreviousContext))
                 updated.previousContext = *previous;
-        } else if (translatedNow) {
+        }
+        // The workbench's own record coming back may already account for this target (a
+        // lossless transfer to another machine): then there is nothing new to record.
+        const QList<HistoryEvent> carried = comments ? historyOf(updated) : QList<HistoryEvent>{};
+        const bool recordKnowsTarget = !carried.isEmpty() && carried.last().target == textFingerprint(target);
+        if (translatedNow && !recordKnowsTarget)
             recordNewTarget();
+        // A merge conflict is settled by a new translation, or by the other tool moving the
+        // unit past draft: someone chose. The unit's own record coming back keeps the
+        // conflict line it had when exported, so this looks at the entry as it was.
+        const bool chosen = translatedNow || (unit.state != UnitState::Draft && unit.state != UnitState::Untranslated);
+        if (!recordedConflicts(entry).isEmpty() && chosen && !target.isEmpty()) {
+            if (recordedConflicts(updated).isEmpty()) // notes from before the merge: nothing to remove, but say it
+                recordHistory(updated, QStringLiteral("resolved"), by, at, QJsonObject{{QStringLiteral("kept"), QStringLiteral("import")}});
+            else
+                resolveConflict(updated, ConflictChoice::Text, target, by, at, QStringLiteral("import"));
+            updated.fuzzy = unit.state == UnitState::Draft || unit.state == UnitState::Rejected;
+            outcome.conflictsResolved.append(entry.context);
         }
         // Tools with no word for review verdicts say "translated" for approved and "needs
         // review" for rejected (gettext's not-fuzzy and fuzzy): that does not overrule a
@@ -219,8 +254,6 @@ XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, con
                                    || (recorded == UnitState::Rejected && unit.state == UnitState::Draft);
         if (recorded != unit.state && !verdictStands) {
             // Another tool moved the unit on: record it as this user's action.
-            if (comments && translatedNow)
-                recordNewTarget();
             applyState(updated, unit.state, QStringLiteral("rejected in %1").arg(xliffPath), by, at);
         }
         // Notes another tool added (a reviewer's remark in memoQ, say) join the comment thread.

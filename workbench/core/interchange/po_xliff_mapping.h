@@ -22,6 +22,7 @@ struct XliffImportOutcome {
     int unitsRead = 0;
     int unitsChanged = 0;
     int unitsJoined = 0;       ///< units the other tool had split into segments
+    QStringList conflictsResolved; ///< units whose merge conflict the imported translation settled
     Diagnostics problems;      ///< units that cannot be taken back; nothing should be written
 };
 
@@ -29,7 +30,9 @@ struct XliffImportOutcome {
 /// Units are matched by id (then name, then unique source text); each must have the
 /// source text the catalog has. Units the other tool split into segments are joined;
 /// a unit that matches nothing (a join across units, another revision of the source)
-/// is a problem naming it. Actions are recorded as `by` at `at` in the review history.
+/// is a problem naming it. Actions are recorded as `by` at `at` in the review history: a new
+/// target as "imported". A unit holding a merge conflict that gets a new target, or a state
+/// past draft, is resolved by it ("resolved", kept "import").
 XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, const QString &xliffPath,
                                   const QString &by, const QDateTime &at);
 

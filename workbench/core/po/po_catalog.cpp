@@ -1,4 +1,5 @@
 #include "po/po_catalog.h"
+#include "po/conflict_markers.h"
 #include "common/memory_file.h"
 #include "common/text_file.h"
 #include "po/gettext_po_session.h"
@@ -205,6 +206,12 @@ Result<PoCatalog> PoCatalog::read(const QString &path)
 
 Result<PoCatalog> PoCatalog::fromBytes(const QByteArray &bytesRead, const QString &path)
 {
+    // libgettextpo would only say "syntax error" at the marker; the cause and the cure are known.
+    if (const int marker = firstConflictMarkerLine(bytesRead))
+        return Diagnostic{ErrorKind::InvalidInput, path, marker, 1,
+                          QStringLiteral("git conflict markers: git merged this catalog as plain text (its merge driver was "
+                                         "not installed); run `workbench repair-conflicts %1` to turn them back into units")
+                              .arg(path)};
     // libgettextpo reads only named files: hand it these bytes through a file in memory, so
     // that what it parses is exactly what was checked below (no second read of the disk).
     auto memory = MemoryFile::create("workbench-po-read");
@@ -413,6 +420,17 @@ qsizetype PoCatalog::indexOfContext(const QString &context) const
         if (!entries[i].obsolete && entries[i].context == context)
             return i;
     return -1;
+}
+
+void PoCatalog::stampRevision(const QString &by, const QDateTime &at)
+{
+    setHeaderField(QStringLiteral("PO-Revision-Date"), poTimestamp(at));
+    setHeaderField(QStringLiteral("Last-Translator"), by);
+}
+
+QString poTimestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000");
 }
 
 } // namespace wb

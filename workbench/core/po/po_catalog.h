@@ -2,6 +2,7 @@
 #include "common/result.h"
 #include <QByteArray>
 #include <QList>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -63,9 +64,14 @@ public:
 
     QString headerField(const QString &name) const;
     void setHeaderField(const QString &name, const QString &value);
+    /// Records a change to the translations: PO-Revision-Date `at`, Last-Translator `by`.
+    void stampRevision(const QString &by, const QDateTime &at);
 
     /// Index of the live (not obsolete) entry with this msgctxt, or -1.
     qsizetype indexOfContext(const QString &context) const;
 };
+
+/// A date as PO headers write it: "2024-05-07 09:00+0000" (UTC).
+QString poTimestamp(const QDateTime &time);
 
 } // namespace wb

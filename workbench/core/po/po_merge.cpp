@@ -230,6 +230,14 @@ void takeNewerRevisionDate(PoCatalog &merged, const PoCatalog &theirs)
         merged.setHeaderField(QStringLiteral("PO-Revision-Date"), theirs.headerField(QStringLiteral("PO-Revision-Date")));
 }
 
+QStringList stringsOf(const QJsonValue &value)
+{
+    QStringList strings;
+    for (const QJsonValue &v : value.toArray())
+        strings.append(v.toString());
+    return strings;
+}
+
 } // namespace
 
 QList<RecordedConflict> recordedConflicts(const PoEntry &entry)
@@ -239,7 +247,8 @@ QList<RecordedConflict> recordedConflicts(const PoEntry &entry)
         conflicts.append({o.value(QLatin1String("ours")).toString(), o.value(QLatin1String("theirs")).toString(),
                           o.value(QLatin1String("base")).toString(),
                           QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
-                          o.value(QLatin1String("ours_state")).toString(), o.value(QLatin1String("theirs_state")).toString()});
+                          o.value(QLatin1String("ours_state")).toString(), o.value(QLatin1String("theirs_state")).toString(),
+                          stringsOf(o.value(QLatin1String("ours_plural"))), stringsOf(o.value(QLatin1String("theirs_plural")))});
     return conflicts;
 }
 
@@ -253,8 +262,9 @@ Status refuseIfConflicted(const PoEntry &entry, const QString &action)
     if (recordedConflicts(entry).isEmpty())
         return {};
     return Diagnostic{ErrorKind::CheckFailed, {}, entry.line, 0,
-                      QStringLiteral("unit %1: changed on both sides of a merge; keep one version (Keep mine / Take theirs in the "
-                                     "editor) or confirm the unit before it can be %2").arg(entry.context, action)};
+                      QStringLiteral("unit %1: changed on both sides of a merge; keep one version (`workbench review resolve %1 "
+                                     "CATALOG.po --keep ours|theirs`, or Keep mine / Take theirs in the editor) or confirm "
+                                     "the unit before it can be %2").arg(entry.context, action)};
 }
 
 PoCatalog mergeCatalogs(const PoCatalog &base, const PoCatalog &ours, const PoCatalog &theirs, PoMergeReport &report,

@@ -28,6 +28,8 @@ struct RecordedConflict {
     QDateTime at;
     QString oursState;          ///< the unit's state on each side ("translated", "approved", ...)
     QString theirsState;
+    QStringList oursPlural;     ///< plural entries: each side's plural forms
+    QStringList theirsPlural;
 };
 
 /// The conflicts recorded in a unit, oldest first.

@@ -18,11 +18,6 @@ QString languageName(const QString &language)
 
 } // namespace
 
-QString poTimestamp(const QDateTime &time)
-{
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral("+0000");
-}
-
 PoCatalog templateCatalog(const SegmentedDocument &doc, const QString &sourceName, const QDateTime &now)
 {
     PoCatalog pot;

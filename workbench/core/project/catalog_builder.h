@@ -8,7 +8,6 @@
 namespace wb {
 
 /// A timestamp as PO headers write it: "2026-11-27 10:37+0000".
-QString poTimestamp(const QDateTime &time);
 
 /// The units of a document as a PO template: msgctxt = unit id, msgid = unit text,
 /// "#:" = source file and line, "#." = block kind, then one line per placeholder.

@@ -4,7 +4,9 @@
 #include "model/placeholder_text.h"
 #include "po/catalog_lock.h"
 #include "project/front_matter.h"
+#include "project/language_resources.h"
 #include "project/project.h"
+#include "review/review_record.h"
 #include "review/review_report.h"
 
 #include <QCryptographicHash>
@@ -113,6 +115,29 @@ ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &cata
     return outcome;
 }
 
+namespace {
+
+// A draft the update made from an old translation (a reworded, split or joined unit) is a
+// change to the translations like any other: its history says so, under the user's name.
+bool recordDraftsMade(PoCatalog &merged, const MergeReport &report, const QString &user, const QDateTime &now)
+{
+    bool any = false;
+    for (const UnitChange &change : report.changes) {
+        if (change.kind != UnitChange::Kind::Edited && change.kind != UnitChange::Kind::Split
+            && change.kind != UnitChange::Kind::Joined)
+            continue;
+        const qsizetype index = merged.indexOfContext(change.id);
+        if (index < 0 || merged.entries[index].msgstr.isEmpty())
+            continue;
+        recordHistory(merged.entries[index], QStringLiteral("updated"), user, now,
+                      QJsonObject{{QStringLiteral("change"), changeKindName(change.kind)}});
+        any = true;
+    }
+    return any;
+}
+
+} // namespace
+
 Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QString &document, const QString &language,
                                             SentenceSegmenter &segmenter, const QDateTime &now)
 {
@@ -148,6 +173,8 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const Segmen
         existing = *read;
     }
     PoCatalog merged = mergeCatalog(existing, templ, outcome.report);
+    const QString user = userName(project.root());
+    const bool draftsMade = recordDraftsMade(merged, outcome.report, user, now);
     const bool referencesMoved = [&] {
         if (merged.entries.size() != existing.entries.size())
             return true;
@@ -159,10 +186,12 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const Segmen
         return false;
     }();
     auto header = catalogHeader(existing.header, QFileInfo(document).completeBaseName(), language,
-                                currentUserName(), now);
+                                user, now);
     if (!header)
         return header.error();
     merged.header = *header;
+    if (draftsMade)
+        merged.stampRevision(user, now);
     // Rewrite only when something changed, so an idle update leaves git clean.
     if (!outcome.created && !outcome.report.changed() && !referencesMoved && merged.header == existing.header) {
         outcome.catalog = existing;

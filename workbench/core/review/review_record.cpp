@@ -1,4 +1,5 @@
 #include "review/review_record.h"
+#include "po/po_merge.h"
 #include "po/structured_comments.h"
 
 #include <QJsonObject>
@@ -23,10 +24,13 @@ void append(PoEntry &entry, const QString &keyword, const QJsonObject &object)
     entry.translatorComments = withStructuredLines(entry.translatorComments, keyword, objects);
 }
 
-void addHistory(PoEntry &entry, const QString &action, const QString &by, const QDateTime &at)
+void addHistory(PoEntry &entry, const QString &action, const QString &by, const QDateTime &at, const QJsonObject &extra = {})
 {
-    append(entry, kHistory, QJsonObject{{QStringLiteral("action"), action}, {QStringLiteral("by"), by},
-                                        {QStringLiteral("at"), iso(at)}, {QStringLiteral("target"), textFingerprint(entry.msgstr)}});
+    QJsonObject event{{QStringLiteral("action"), action}, {QStringLiteral("by"), by},
+                      {QStringLiteral("at"), iso(at)}, {QStringLiteral("target"), textFingerprint(entry.msgstr)}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        event.insert(it.key(), it.value());
+    append(entry, kHistory, event);
 }
 
 Diagnostic refused(const PoEntry &entry, const QString &why)
@@ -159,6 +163,56 @@ Status annotateError(PoEntry &entry, const ReviewError &error)
                                       {QStringLiteral("by"), error.by}, {QStringLiteral("at"), iso(error.at)},
                                       {QStringLiteral("note"), error.note}});
     addHistory(entry, QStringLiteral("annotated"), error.by, error.at);
+    return {};
+}
+
+void recordHistory(PoEntry &entry, const QString &action, const QString &by, const QDateTime &at, const QJsonObject &extra)
+{
+    addHistory(entry, action, by, at, extra);
+}
+
+std::optional<ConflictChoice> conflictChoiceFromName(const QString &name)
+{
+    if (name == QLatin1String("ours"))
+        return ConflictChoice::Ours;
+    if (name == QLatin1String("theirs"))
+        return ConflictChoice::Theirs;
+    if (name == QLatin1String("base"))
+        return ConflictChoice::Base;
+    return std::nullopt;
+}
+
+Status resolveConflict(PoEntry &entry, ConflictChoice choice, const QString &text, const QString &by, const QDateTime &at,
+                       const QString &how)
+{
+    const QList<RecordedConflict> records = recordedConflicts(entry);
+    if (records.isEmpty())
+        return refused(entry, QStringLiteral("records no conflict to resolve"));
+    const RecordedConflict &newest = records.last(); // the one the editor shows too
+    static const char *const names[] = {"ours", "theirs", "base", "text"};
+    switch (choice) {
+    case ConflictChoice::Ours:
+        entry.msgstr = newest.ours;
+        if (!newest.oursPlural.isEmpty())
+            entry.msgstrPlural = newest.oursPlural;
+        break;
+    case ConflictChoice::Theirs:
+        entry.msgstr = newest.theirs;
+        if (!newest.theirsPlural.isEmpty())
+            entry.msgstrPlural = newest.theirsPlural;
+        break;
+    case ConflictChoice::Base:
+        entry.msgstr = newest.base;
+        break;
+    case ConflictChoice::Text:
+        entry.msgstr = text;
+        break;
+    }
+    clearRecordedConflicts(entry);
+    entry.fuzzy = false;
+    setReviewState(entry, entry.msgstr.isEmpty() ? UnitState::Untranslated : UnitState::Translated, by, at);
+    addHistory(entry, QStringLiteral("resolved"), by, at,
+               QJsonObject{{QStringLiteral("kept"), how.isEmpty() ? QString::fromLatin1(names[int(choice)]) : how}});
     return {};
 }
 
