@@ -353,6 +353,9 @@ TEST_F(RecordedConflictInEditor, TakingTheirsWritesTheirTargetAsADraftToConfirm)
     EXPECT_EQ(e.msgstr, QStringLiteral("Consulte a su médico."));
     EXPECT_TRUE(e.fuzzy);
     EXPECT_FALSE(e.translatorComments.contains(QStringLiteral("wb:conflict")));
+    ASSERT_FALSE(historyOf(e).isEmpty()); // the choice is on record, with the side taken
+    EXPECT_EQ(historyOf(e).last().action, QStringLiteral("resolved"));
+    EXPECT_TRUE(e.translatorComments.contains(QStringLiteral("\"kept\":\"theirs\"")));
     auto reopened = open(); // resolved for every later session too
     ASSERT_TRUE(reopened);
     EXPECT_FALSE(reopened->conflictingTarget(index).has_value());

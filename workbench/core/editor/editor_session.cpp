@@ -283,9 +283,15 @@ Status EditorSession::resolveRecordedConflict(int index, bool keepMine)
     const QList<RecordedConflict> records = recordedConflicts(*e);
     if (!records.isEmpty()) { // else someone resolved it meanwhile, and the merge above took that
         const PoEntry before = *e;
-        if (!keepMine)
+        if (!keepMine) {
             e->msgstr = records.last().theirs;
+            if (!records.last().theirsPlural.isEmpty())
+                e->msgstrPlural = records.last().theirsPlural;
+        }
         clearRecordedConflicts(*e);
+        // The choice is on record, as one made on the command line is (the unit stays a draft).
+        recordHistory(*e, QStringLiteral("resolved"), m_user, QDateTime::currentDateTimeUtc(),
+                      QJsonObject{{QStringLiteral("kept"), keepMine ? QStringLiteral("ours") : QStringLiteral("theirs")}});
         if (Status written = writeCatalog(); !written) {
             *e = before;
             return written;
