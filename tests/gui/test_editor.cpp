@@ -739,6 +739,36 @@ private slots:
         QVERIFY(!readBytes(catalog).contains("<<<<<<<"));
     }
 
+    // After `workbench align`, a reviewer picks "Aligned, low confidence" from the filter with
+    // the keyboard and gets exactly the drafts filled from weak links.
+    void theAlignedLowConfidenceFilterListsTheWeakLinks()
+    {
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath(QStringLiteral("source-content/en")));
+        writeBytes(dir.filePath(QStringLiteral("source-content/en/doc.md")),
+                   "# Fever\n\nCall your doctor if the fever lasts more than 3 days. Rest at home until you feel much better again.\n");
+        writeBytes(dir.filePath(QStringLiteral("published.md")),
+                   "# Fiebre\n\nLlame a su médico si la fiebre dura más de 3 días. Descanse.\n");
+        QProcess cli;
+        cli.start(QStringLiteral(WB_CLI), {QStringLiteral("align"), QStringLiteral("--project"), dir.path(), QStringLiteral("--locale"),
+                                          QStringLiteral("es"), QStringLiteral("--document"), QStringLiteral("doc"),
+                                          dir.filePath(QStringLiteral("published.md")), QStringLiteral("--min-score"), QStringLiteral("0")});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        auto window = openWindow(dir.path());
+        const int rest = window->session().indexOf(idOfSource(window->session(), QStringLiteral("Rest at home")));
+        QVERIFY(rest >= 0);
+        QCOMPARE(window->session().target(rest), QStringLiteral("Descanse."));
+        window->stateFilter()->setFocus();
+        const int wanted = window->stateFilter()->findData(QStringLiteral("aligned-low-confidence"));
+        QVERIFY(wanted > 0);
+        while (window->stateFilter()->currentIndex() < wanted)
+            QTest::keyClick(window->stateFilter(), Qt::Key_Down);
+        QCOMPARE(window->stateFilter()->currentData().toString(), QStringLiteral("aligned-low-confidence"));
+        QCOMPARE(listedUnits(*window), QList<int>{rest});
+    }
+
 private:
     // Two versions of the project's catalog with the unit translated differently, merged by
     // git as text (`git merge-file`, what `git merge` does without a driver).
@@ -772,6 +802,22 @@ private:
         QFile::remove(basePath);
         QFile::remove(theirsPath);
         return path;
+    }
+
+    static void writeBytes(const QString &path, const QByteArray &bytes)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(path));
+    }
+
+    // The id of the unit whose English starts with `start`.
+    static QString idOfSource(EditorSession &session, const QString &start)
+    {
+        for (int i = 0; i < session.unitCount(); ++i)
+            if (session.unit(i).source.startsWith(start))
+                return session.unit(i).id;
+        return {};
     }
 
     static QByteArray readBytes(const QString &path)

@@ -73,5 +73,6 @@ int runSync(const QStringList &arguments);
 int runMergeDriver(const QStringList &arguments);
 int runRepairConflicts(const QStringList &arguments);
 int runInstallMergeDriver(const QStringList &arguments);
+int runAlign(const QStringList &arguments);
 
 } // namespace wb::cli

@@ -17,6 +17,8 @@ const char kUsage[] =
     "  export DOC.md --po CATALOG.po [-o OUT.md]   localized Markdown from a catalog\n"
     "  export --project DIR --locale LANG [--format markdown|xliff2|xliff12|po] [--out DIR]\n"
     "  import FILE.xlf --project DIR [--locale LANG]   translations, states and notes back from XLIFF 1.2/2.x\n"
+    "  align SOURCE.md TRANSLATION.md -o OUT.tmx   an existing translation aligned sentence by sentence\n"
+    "  align --project DIR --locale LANG --document NAME TRANSLATION.md   ... into the catalog as drafts\n"
     "  validate FILE                               check an XLIFF, TMX, TBX, SRX or PO file against its standard\n"
     "  pseudo DOC.md -o OUT.md                     pseudo-localized export with markup checks\n"
     "  stats (--project DIR --locale LANG | CATALOG.po) [--json]\n"
@@ -65,6 +67,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("merge-driver"), wb::cli::runMergeDriver},
         {QStringLiteral("repair-conflicts"), wb::cli::runRepairConflicts},
         {QStringLiteral("install-merge-driver"), wb::cli::runInstallMergeDriver},
+        {QStringLiteral("align"), wb::cli::runAlign},
     };
     const QString command = arguments.takeFirst();
     const auto it = commands.find(command);

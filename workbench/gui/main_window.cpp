@@ -105,6 +105,7 @@ void MainWindow::buildLayout()
     m_stateFilter->addItem(ui("Needs work"), QStringLiteral("needs-work"));
     m_stateFilter->addItem(ui("Changed since my last review"), QStringLiteral("changed-since-review"));
     m_stateFilter->addItem(ui("Changed by the last update"), QStringLiteral("changed-by-update"));
+    m_stateFilter->addItem(ui("Aligned, low confidence"), QStringLiteral("aligned-low-confidence"));
     for (const char *state : {"untranslated", "draft", "translated", "approved", "rejected"})
         m_stateFilter->addItem(ui(state), QString::fromLatin1(state));
     m_findingsFilter = new QCheckBox(ui("With QA findings"), toolbar);

@@ -1,6 +1,8 @@
 #pragma once
 #include <QDateTime>
+#include <QList>
 #include <QString>
+#include <utility>
 
 namespace wb {
 
@@ -17,6 +19,7 @@ struct TmUnit {
     QDateTime created;
     QDateTime changed;
     QString origin;          ///< document or file it came from
+    QList<std::pair<QString, QString>> properties; ///< more <prop type="…">s to write (alignment: x-align-score, …)
 };
 
 } // namespace wb

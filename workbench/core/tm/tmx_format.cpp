@@ -187,6 +187,12 @@ QByteArray writeTmx(const QList<TmUnit> &units, const QString &sourceLanguage)
             xml.writeCharacters(u.origin);
             xml.writeEndElement();
         }
+        for (const auto &[type, value] : u.properties) {
+            xml.writeStartElement(QStringLiteral("prop"));
+            xml.writeAttribute(QStringLiteral("type"), type);
+            xml.writeCharacters(value);
+            xml.writeEndElement();
+        }
         for (const auto &[language, text] : {std::pair{u.sourceLanguage, u.source}, {u.targetLanguage, u.target}}) {
             xml.writeStartElement(QStringLiteral("tuv"));
             xml.writeAttribute(QStringLiteral("xml:lang"), language);

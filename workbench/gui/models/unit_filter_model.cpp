@@ -1,4 +1,5 @@
 #include "unit_filter_model.h"
+#include "align/aligned_drafts.h"
 #include "editor/editor_session.h"
 #include "model/placeholder_text.h"
 #include "project/catalog_merge.h"
@@ -54,12 +55,20 @@ bool UnitFilterModel::changedByLastUpdate(int row) const
     return entry && lastChangeOf(*entry).has_value();
 }
 
+bool UnitFilterModel::alignedWithLowConfidence(int row) const
+{
+    const PoEntry *entry = m_session.entry(row);
+    const std::optional<double> score = entry ? alignedScoreOf(*entry) : std::nullopt;
+    return score && *score < kLowConfidenceScore;
+}
+
 bool UnitFilterModel::filterAcceptsRow(int row, const QModelIndex &) const
 {
     if (!m_state.isEmpty()) {
         const bool keep = m_state == QLatin1String("needs-work")       ? m_session.needsWork(row)
                         : m_state == QLatin1String("changed-since-review") ? m_session.changedSinceMyReview(row)
                         : m_state == QLatin1String("changed-by-update")    ? changedByLastUpdate(row)
+                        : m_state == QLatin1String("aligned-low-confidence") ? alignedWithLowConfidence(row)
                                                                             : stateName(m_session.state(row)) == m_state;
         if (!keep)
             return false;

@@ -7,7 +7,8 @@ namespace wb { class EditorSession; }
 namespace wb::gui {
 
 /// Filters: by state ("" all, "needs-work", "changed-since-review" for this user,
-/// "changed-by-update" for what the last source revision changed, or a
+/// "changed-by-update" for what the last source revision changed, "aligned-low-confidence"
+/// for drafts `workbench align` filled from a weak link, or a
 /// state name), units with findings, and
 /// text or regular-expression search in the source, the target or both.
 class UnitFilterModel : public QSortFilterProxyModel {
@@ -27,6 +28,7 @@ public:
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool changedByLastUpdate(int row) const; ///< what `workbench update` marked (project/catalog_merge.h)
+    bool alignedWithLowConfidence(int row) const; ///< a draft `workbench align` filled from a weak link
 
 private:
     bool storeSearch(const QString &pattern, Scope scope, bool regularExpression);
