@@ -1,4 +1,5 @@
 #include "qa/number_check.h"
+#include "common/bounded_cache.h"
 #include "model/placeholder_text.h"
 #include "text/word_tokenizer.h"
 
@@ -73,7 +74,7 @@ struct NumberChecker::Language {
                     value = v;
             }
         }
-        words.insert(lower, value);
+        insertBounded(words, lower, value);
         return value;
     }
 };

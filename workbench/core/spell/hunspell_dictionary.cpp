@@ -1,4 +1,5 @@
 #include "spell/hunspell_dictionary.h"
+#include "common/bounded_cache.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -111,7 +112,7 @@ const QStringList &HunspellDictionary::allStems(const QString &word)
     } else {
         std::stable_sort(forms.begin(), forms.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); });
     }
-    return *m_stemCache.insert(word, forms);
+    return insertBounded(m_stemCache, word, forms); // callers copy: a later clear cannot dangle
 }
 
 QStringList HunspellDictionary::suggest(const QString &word)

@@ -1,4 +1,5 @@
 #include "spell/spell_checker.h"
+#include "common/bounded_cache.h"
 #include "spell/hunspell_dictionary.h"
 
 #include <QRegularExpression>
@@ -51,7 +52,7 @@ bool SpellChecker::isCorrect(const QString &word)
     if (cached != m_known.cend())
         return *cached;
     const bool correct = m_glossaryWords.contains(word.toLower()) || m_dictionary->spell(word);
-    m_known.insert(word, correct);
+    insertBounded(m_known, word, correct);
     return correct;
 }
 
@@ -86,7 +87,7 @@ QStringList SpellChecker::suggestions(const QString &word)
     if (cached != m_suggestions.cend())
         return *cached;
     const QStringList found = m_dictionary->suggest(word);
-    m_suggestions.insert(word, found);
+    insertBounded(m_suggestions, word, found);
     return found;
 }
 
