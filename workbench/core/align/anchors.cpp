@@ -1,4 +1,5 @@
 #include "align/anchors.h"
+#include "common/string_ids.h"
 #include "text/word_tokenizer.h"
 
 #include <algorithm>
@@ -65,12 +66,7 @@ void Anchors::add(const Anchors &other)
 
 int AnchorNames::idOf(const QString &anchor)
 {
-    const auto found = m_ids.constFind(anchor);
-    if (found != m_ids.cend())
-        return *found;
-    const int id = int(m_ids.size());
-    m_ids.insert(anchor, id);
-    return id;
+    return internedId(m_ids, anchor);
 }
 
 Anchors anchorsOf(const QString &unitText, const QStringList &destinations, WordTokenizer &tokenizer, AnchorNames &names)

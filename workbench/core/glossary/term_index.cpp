@@ -1,4 +1,5 @@
 #include "glossary/term_index.h"
+#include "common/string_ids.h"
 #include "spell/hunspell_dictionary.h"
 #include "model/placeholder_text.h"
 
@@ -69,12 +70,7 @@ TermIndex::TermIndex(const Termbase &termbase, const QString &language, WordToke
 
 int TermIndex::internKey(const QString &key)
 {
-    const auto it = m_keys.constFind(key);
-    if (it != m_keys.cend())
-        return *it;
-    const int id = int(m_keys.size());
-    m_keys.insert(key, id);
-    return id;
+    return internedId(m_keys, key);
 }
 
 int TermIndex::keyId(const QString &key) const
