@@ -132,3 +132,24 @@ TEST(TermTable, HandWrittenCsvWithQuotesAndMissingColumns)
     EXPECT_EQ(noLanguage.error().line, 2);
     EXPECT_TRUE(noLanguage.error().message.contains(QStringLiteral("no language")));
 }
+
+TEST(Glossary, PatientSafetyCriticalConceptsSurviveTbxAndTsv)
+{
+    auto termbase = loadTbx(mini());
+    ASSERT_TRUE(termbase.ok());
+    const Concept *marrow = termbase->findConcept(QStringLiteral("c-bone-marrow"));
+    ASSERT_NE(marrow, nullptr);
+    EXPECT_TRUE(marrow->isCritical());
+    EXPECT_FALSE(termbase->findConcept(QStringLiteral("c-stem-cell"))->isCritical());
+
+    const QByteArray tbx = writeTbx(*termbase, QStringLiteral("en"));
+    EXPECT_TRUE(tbx.contains(R"(<admin type="projectSubset">patient-safety-critical</admin>)"));
+    auto again = readTbx(tbx, QStringLiteral("again.tbx"));
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->findConcept(QStringLiteral("c-bone-marrow"))->isCritical());
+
+    auto table = readTermTable(writeTermTable(*termbase, TableFormat::Tsv), TableFormat::Tsv, QStringLiteral("t.tsv"));
+    ASSERT_TRUE(table.ok());
+    EXPECT_TRUE(table->findConcept(QStringLiteral("c-bone-marrow"))->isCritical());
+    EXPECT_FALSE(table->findConcept(QStringLiteral("c-stem-cell"))->isCritical());
+}

@@ -1,6 +1,7 @@
 // Each QA check fires on the error it is for, says where, and stays quiet on correct text.
 #include "qa/check_suite.h"
 #include "qa/consistency_check.h"
+#include "qa/foreign_text.h"
 #include "qa/negation_check.h"
 #include "qa/number_check.h"
 #include "qa/publishing_check.h"
@@ -73,10 +74,36 @@ TEST(NumberCheck, ChangedDosesPercentagesAndPhoneDigitsAreErrorsAtTheirSpan)
     EXPECT_EQ(ids(numbers.check(QStringLiteral("Call 1-800-422-6237."), QStringLiteral("Llame al 1-800-422-6273."))),
               QStringList{"numbers.code"});
     EXPECT_TRUE(numbers.check(QStringLiteral("Call 1-800-422-6237."), QStringLiteral("Llame al 1-800-422-6237.")).isEmpty());
-    EXPECT_EQ(ids(numbers.check(QStringLiteral("There are two types."), QStringLiteral("Hay tres tipos."))),
+    // A spelled-out number that became another one is a changed number, as digits are.
+    const Findings spelled = numbers.check(QStringLiteral("There are two types."), QStringLiteral("Hay tres tipos."));
+    ASSERT_EQ(ids(spelled), QStringList{"numbers.changed"});
+    EXPECT_EQ(spelled[0].message, QStringLiteral("the source says “two” (2); the target says “tres”"));
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("There are two types."), QStringLiteral("Hay varios tipos."))),
               QStringList{"numbers.word"});
     // Placeholders are not numbers.
     EXPECT_TRUE(numbers.check(QStringLiteral("See {1}this{/1}."), QStringLiteral("Vea {1}esto{/1}.")).isEmpty());
+}
+
+TEST(NumberCheck, ReadsOnceTwiceBothAndHalfAndTellsArticlesFromTheNumberOne)
+{
+    // The built-in lists (locales/LANG/number-words.txt) are used without a project.
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    EXPECT_TRUE(numbers.check(QStringLiteral("Both kidneys were removed."), QStringLiteral("Se extirparon ambos riñones.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("Take it twice a day."), QStringLiteral("Tómelo dos veces al día.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("Half of the patients."), QStringLiteral("La mitad de los pacientes.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("Once a day."), QStringLiteral("Una vez al día.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("A dozen eggs."), QStringLiteral("Una docena de huevos.")).isEmpty());
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("Take it twice a day."), QStringLiteral("Tómelo tres veces al día."))),
+              QStringList{"numbers.changed"});
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("Both kidneys were removed."), QStringLiteral("Se extirpó un riñón."))),
+              QStringList{"numbers.word"});
+    // "un médico" renders "a doctor", so it cannot also render "one".
+    const QString target = QStringLiteral("Dos o más pruebas las hace un médico.");
+    const Findings lost = numbers.check(QStringLiteral("One or more tests are done by a doctor."), target);
+    ASSERT_EQ(ids(lost), QStringList{"numbers.changed"});
+    EXPECT_EQ(target.mid(lost[0].targetSpan.start, lost[0].targetSpan.length), QStringLiteral("Dos"));
+    // Without an article in the source, "una" may well be the number.
+    EXPECT_TRUE(numbers.check(QStringLiteral("Take one tablet."), QStringLiteral("Tome una tableta.")).isEmpty());
 }
 
 TEST(TextChecks, MarkupPlaceholdersAndTypedMarkdown)
@@ -248,4 +275,34 @@ TEST(PublishingSafety, HtmlScriptsDangerousAndForeignLinksInATargetAreErrorsAtTh
     const Findings foreign = checksOf(QStringLiteral("Consulte {1}el sitio{/1} o https://cancer-cure.example/buy para más detalles."));
     ASSERT_EQ(ids(foreign), QStringList{"publishing.link-destination"});
     EXPECT_TRUE(foreign[0].message.contains(QStringLiteral("https://cancer-cure.example/buy"))) << foreign[0].message.toStdString();
+}
+
+TEST(ForeignText, EnglishLeftInATargetIsAnUntranslatedFragmentAndNamesAreNotMisspelled)
+{
+    // Word knowledge as the dictionaries give it: a few English and Spanish words.
+    const QSet<QString> english = {"nausea", "and", "hair", "loss", "American", "Cancer", "Society", "the", "day"};
+    const QSet<QString> spanish = {"la", "quimioterapia", "puede", "causar", "en", "algunos", "pacientes", "llame", "hoy", "a",
+                                   "Llame", "La", "Sociedad", "Americana", "del", "Cáncer"};
+    const WordKnowledge words{[&](const QString &w) { return spanish.contains(w); },
+                              [&](const QString &w) { return english.contains(w); }};
+    WordTokenizer tokenizer(QStringLiteral("es"));
+    const QString source = QStringLiteral("Chemotherapy may cause nausea and hair loss in some patients.");
+    const QString target = QStringLiteral("La quimioterapia puede causar nausea and hair loss en algunos pacientes.");
+    const Findings found = checkUntranslatedFragments(source, target, tokenizer.tokenize(target), words);
+    ASSERT_EQ(ids(found), QStringList{"untranslated.fragment"});
+    EXPECT_EQ(target.mid(found[0].targetSpan.start, found[0].targetSpan.length), QStringLiteral("nausea and hair loss"));
+    EXPECT_EQ(found[0].severity, Severity::Error);
+    // Two English words are a borrowing or a name, not a forgotten sentence.
+    const QString two = QStringLiteral("La quimioterapia puede causar hair loss en algunos pacientes.");
+    EXPECT_TRUE(checkUntranslatedFragments(source, two, tokenizer.tokenize(two), words).isEmpty());
+
+    const QString named = QStringLiteral("Llame hoy a la American Cancer Society.");
+    EXPECT_TRUE(checkUntranslatedFragments(QStringLiteral("Call the American Cancer Society today."), named,
+                                           tokenizer.tokenize(named), words).isEmpty());
+    const QList<TextSpan> names = foreignNameSpans(named, tokenizer.tokenize(named), words);
+    ASSERT_EQ(names.size(), 1);
+    EXPECT_EQ(named.mid(names[0].start, names[0].length), QStringLiteral("American Cancer Society"));
+    // A Spanish name is Spanish: its words stay spell-checked.
+    const QString spanishName = QStringLiteral("Llame a la Sociedad Americana del Cáncer.");
+    EXPECT_TRUE(foreignNameSpans(spanishName, tokenizer.tokenize(spanishName), words).isEmpty());
 }

@@ -157,3 +157,26 @@ TEST(WordList, SpanishGlossaryWordsGetPluralAndGenderFlags)
     EXPECT_TRUE((*es)->spell(QStringLiteral("intratecales")));
     EXPECT_EQ((*es)->stem(QStringLiteral("linfoblásticas")), QStringLiteral("linfoblástico"));
 }
+
+TEST_F(Terminology, AMissingTermIsAnErrorOnlyForPatientSafetyCriticalConcepts)
+{
+    const auto severityOf = [](const QString &source, const QString &target) {
+        const Findings found = s_checker->check(source, target);
+        return found.size() == 1 && found[0].check == QLatin1String("terminology.missing") ? severityName(found[0].severity)
+                                                                                           : QStringLiteral("none");
+    };
+    // bone marrow carries <admin type="projectSubset">patient-safety-critical</admin>.
+    EXPECT_EQ(severityOf(QStringLiteral("The bone marrow makes blood."), QStringLiteral("El tuétano produce sangre.")),
+              QStringLiteral("error"));
+    // A rephrased ordinary term is worth a look, not a blocked release.
+    EXPECT_EQ(severityOf(QStringLiteral("Stem cells grow."), QStringLiteral("Las células crecen.")), QStringLiteral("warning"));
+}
+
+TEST_F(Terminology, TermsInsideNamesAndAddressesTheTargetKeepsAreNotDemanded)
+{
+    EXPECT_TRUE(checks(QStringLiteral("Call the Bone Marrow Foundation."), QStringLiteral("Llame a la Bone Marrow Foundation.")).isEmpty());
+    EXPECT_TRUE(checks(QStringLiteral("See marrow.org/bone-marrow today."), QStringLiteral("Vea hoy marrow.org/bone-marrow.")).isEmpty());
+    // A name the target translates is checked as usual.
+    EXPECT_EQ(checks(QStringLiteral("Call the Bone Marrow Foundation."), QStringLiteral("Llame a la Fundación del Tuétano.")),
+              QStringList{"terminology.missing"});
+}

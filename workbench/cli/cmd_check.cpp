@@ -5,6 +5,7 @@
 #include "qa/check_suite.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <cstdio>
 
@@ -109,8 +110,15 @@ int runCheck(const QStringList &arguments)
         }
         runChecks(read[i], catalogs[i], [&](const PoEntry &entry) { return suite->checkUnit(entry); }, runOptions, report);
     }
-    if (parser.isSet(QStringLiteral("json")))
-        addJsonFields(report.toJson());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = report.toJson();
+        QJsonArray resources;
+        for (const ResourceUse &use : suite ? suite->resources() : ResourceUses{})
+            resources.append(QJsonObject{{QStringLiteral("kind"), use.kind}, {QStringLiteral("path"), use.path},
+                                         {QStringLiteral("origin"), use.origin}});
+        json.insert(QStringLiteral("resources"), resources);
+        addJsonFields(json);
+    }
     else
         printHuman(report);
     return report.hasErrors() ? 1 : kExitOk;

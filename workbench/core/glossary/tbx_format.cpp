@@ -128,6 +128,9 @@ private:
             m_concept->definitionSources.insert(m_lastDefinitionLanguage, value);
         } else if (type == QLatin1String("subjectField")) {
             m_concept->subjectField = value;
+        } else if (type == QLatin1String("projectSubset")) {
+            if (!value.isEmpty() && !m_concept->subsets.contains(value))
+                m_concept->subsets.append(value);
         } else if (type.compare(QLatin1String("Translation needed"), Qt::CaseInsensitive) == 0
                    && value.compare(QLatin1String("no"), Qt::CaseInsensitive) == 0) {
             m_doNotTranslate.insert(m_concept->id);
@@ -276,6 +279,12 @@ QByteArray writeTbx(const Termbase &termbase, const QString &sourceLanguage)
             xml.writeStartElement(QStringLiteral("descrip"));
             xml.writeAttribute(QStringLiteral("type"), QStringLiteral("subjectField"));
             xml.writeCharacters(c.subjectField);
+            xml.writeEndElement();
+        }
+        for (const QString &subset : c.subsets) {
+            xml.writeStartElement(QStringLiteral("admin"));
+            xml.writeAttribute(QStringLiteral("type"), QStringLiteral("projectSubset"));
+            xml.writeCharacters(subset);
             xml.writeEndElement();
         }
         QStringList languages;

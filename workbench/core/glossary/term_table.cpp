@@ -9,7 +9,8 @@ namespace {
 const QStringList kColumns = {QStringLiteral("concept"), QStringLiteral("language"), QStringLiteral("term"),
                               QStringLiteral("status"), QStringLiteral("part_of_speech"), QStringLiteral("gender"),
                               QStringLiteral("term_type"), QStringLiteral("note"), QStringLiteral("source"),
-                              QStringLiteral("definition"), QStringLiteral("subject_field")};
+                              QStringLiteral("definition"), QStringLiteral("subject_field"),
+                              QStringLiteral("subset")};
 
 QString field(const QString &value, TableFormat format)
 {
@@ -83,7 +84,8 @@ QByteArray writeTermTable(const Termbase &termbase, TableFormat format)
             const QStringList values = {c.id, t.language, t.text, termStatusName(t.status), t.partOfSpeech, t.gender,
                                         t.termType, t.note, t.source,
                                         firstOfLanguage ? c.definitions.value(t.language) : QString(),
-                                        firstOfConcept ? c.subjectField : QString()};
+                                        firstOfConcept ? c.subjectField : QString(),
+                                        firstOfConcept ? c.subsets.join(QLatin1Char(' ')) : QString()};
             QStringList fields;
             for (const QString &v : values)
                 fields.append(field(v, format));
@@ -153,6 +155,9 @@ Result<Termbase> readTermTable(const QByteArray &bytes, TableFormat format, cons
             c.definitions.insert(term.language, value("definition"));
         if (!value("subject_field").isEmpty())
             c.subjectField = value("subject_field");
+        for (const QString &subset : value("subset").split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (!c.subsets.contains(subset))
+                c.subsets.append(subset);
         c.terms.append(term);
     }
     return termbase;

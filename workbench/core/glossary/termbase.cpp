@@ -1,5 +1,7 @@
 #include "glossary/termbase.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace wb {
@@ -71,14 +73,27 @@ const Concept *Termbase::findConcept(const QString &id) const
     return nullptr;
 }
 
+bool Concept::isCritical() const
+{
+    return subsets.contains(QLatin1String(kCriticalSubset));
+}
+
 void Termbase::merge(const Termbase &other)
 {
+    QHash<QString, qsizetype> indexOf;
+    for (qsizetype i = 0; i < concepts.size(); ++i)
+        indexOf.insert(concepts[i].id, i);
     for (const Concept &incoming : other.concepts) {
-        auto it = std::find_if(concepts.begin(), concepts.end(), [&](const Concept &c) { return c.id == incoming.id; });
-        if (it == concepts.end()) {
+        const auto found = indexOf.constFind(incoming.id);
+        if (found == indexOf.cend()) {
+            indexOf.insert(incoming.id, concepts.size());
             concepts.append(incoming);
             continue;
         }
+        Concept *it = &concepts[*found];
+        for (const QString &subset : incoming.subsets)
+            if (!it->subsets.contains(subset))
+                it->subsets.append(subset);
         for (const Term &t : incoming.terms)
             if (!it->terms.contains(t))
                 it->terms.append(t);

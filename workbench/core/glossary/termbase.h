@@ -2,6 +2,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace wb {
 
@@ -35,14 +36,22 @@ struct Term {
 struct Concept {
     QString id;
     QString subjectField;
+    /// TBX projectSubset values of the concept. kCriticalSubset marks a concept whose
+    /// wrong rendering harms a patient (bone marrow / spinal cord): its missing term is
+    /// an error, where other concepts' is a warning.
+    QStringList subsets;
     QMap<QString, QString> definitions;       ///< language -> definition
     QMap<QString, QString> definitionSources; ///< language -> source of the definition
     QList<Term> terms;
 
+    bool isCritical() const;
     QList<Term> termsIn(const QString &language) const;
     /// The preferred term in a language (the first acceptable one when none is marked).
     const Term *preferred(const QString &language) const;
 };
+
+/// The projectSubset value that marks a patient-safety-critical concept.
+inline constexpr const char *kCriticalSubset = "patient-safety-critical";
 
 /// A termbase: what TBX, TSV and CSV files are read into and written from.
 struct Termbase {

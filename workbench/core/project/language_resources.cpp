@@ -79,34 +79,68 @@ QString findProjectRoot(const QString &path)
     return {};
 }
 
-Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot)
+QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern, bool *builtIn)
+{
+    QStringList files;
+    if (!projectRoot.isEmpty()) {
+        const QDir own(projectRoot + QLatin1Char('/') + folder);
+        for (const QString &name : own.entryList({pattern}, QDir::Files, QDir::Name))
+            files.append(own.filePath(name));
+    }
+    if (builtIn)
+        *builtIn = files.isEmpty();
+    if (files.isEmpty()) {
+        const QDir shipped(QStringLiteral(":/workbench/") + folder);
+        for (const QString &name : shipped.entryList({pattern}, QDir::Files, QDir::Name))
+            files.append(shipped.filePath(name));
+    }
+    return files;
+}
+
+QString resourceDisplayPath(const QString &path)
+{
+    static const QString prefix = QStringLiteral(":/workbench/");
+    return path.startsWith(prefix) ? QStringLiteral("built-in:") + path.mid(prefix.size()) : path;
+}
+
+Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot, ResourceUses *used)
 {
     auto termbase = std::make_shared<Termbase>();
-    if (projectRoot.isEmpty())
-        return termbase;
-    const QDir folder(projectRoot + QStringLiteral("/glossary"));
-    for (const QString &name : folder.entryList({QStringLiteral("*.tbx")}, QDir::Files, QDir::Name)) {
-        auto loaded = loadTbx(folder.filePath(name));
+    bool builtIn = false;
+    for (const QString &path : projectOrBuiltInFiles(projectRoot, QStringLiteral("glossary"), QStringLiteral("*.tbx"), &builtIn)) {
+        auto loaded = loadTbx(path);
         if (!loaded)
             return loaded.error();
         termbase->merge(*loaded);
+        if (used)
+            used->append({QStringLiteral("glossary"), resourceDisplayPath(path),
+                          builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
     }
     return termbase;
 }
 
-Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language)
+Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language,
+                                                                  ResourceUses *used)
 {
     auto settings = ProjectSettings::load(projectRoot);
     if (!settings)
         return settings.error();
-    auto dictionary = HunspellDictionary::load(settings->dictionaryFor(language));
+    const QString systemName = settings->dictionaryFor(language);
+    auto dictionary = HunspellDictionary::load(systemName);
     if (!dictionary)
         return dictionary.error();
+    if (used)
+        used->append({QStringLiteral("dictionary"), HunspellDictionary::defaultFolder() + QLatin1Char('/') + systemName,
+                      QStringLiteral("system")});
+    bool builtIn = false;
+    for (const QString &path : projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("*.dic"), &builtIn)) {
+        if (Status added = (*dictionary)->addWordList(path); !added)
+            return added.error();
+        if (used)
+            used->append({QStringLiteral("word-list"), resourceDisplayPath(path),
+                          builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
+    }
     if (!projectRoot.isEmpty()) {
-        const QDir words(projectRoot + QStringLiteral("/locales/") + language);
-        for (const QString &name : words.entryList({QStringLiteral("*.dic")}, QDir::Files, QDir::Name))
-            if (Status added = (*dictionary)->addWordList(words.filePath(name)); !added)
-                return added.error();
         auto projectWords = loadProjectWords(projectWordsPath(projectRoot, language));
         if (!projectWords)
             return projectWords.error();

@@ -31,12 +31,35 @@ QString userName(const QString &projectRoot);
 /// workbench.json or source-content/. Empty when there is none.
 QString findProjectRoot(const QString &path);
 
-/// The project's termbases (glossary/*.tbx), merged. An empty termbase when there are none.
-Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot);
+/// One file a check relied on, so that a report can say what knowledge it had:
+/// `kind` glossary, word-list, dictionary or negation-words; `origin` project (the
+/// project's own file), built-in (shipped inside the binary), system (the OS's Hunspell)
+/// or option (named on the command line).
+struct ResourceUse {
+    QString kind;
+    QString path;   ///< a file path, or "built-in:<name>" for what the binary carries
+    QString origin;
+};
+using ResourceUses = QList<ResourceUse>;
+
+/// The project's termbases (glossary/*.tbx), merged. A project without any, or no
+/// project at all, gets the glossaries built into the binary (the PDQ patient glossary),
+/// as it gets the built-in negation lists.
+Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot, ResourceUses *used = nullptr);
 
 /// Hunspell for a language: the system dictionary named in the settings plus the
-/// project's word lists in locales/<language>/*.dic (medical terms) and the words users
-/// added (locales/<language>/project-words.tsv).
-Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language);
+/// project's word lists in locales/<language>/*.dic (medical terms; the built-in medical
+/// lexicon when the project has none) and the words users added
+/// (locales/<language>/project-words.tsv).
+Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language,
+                                                                  ResourceUses *used = nullptr);
+
+/// The files of a project's folder matching a pattern, else the built-in ones of the
+/// same place (":/workbench/<folder>"). `builtIn` tells which were found.
+QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern,
+                                  bool *builtIn = nullptr);
+
+/// How a resource path is named in reports: "built-in:<name>" for a Qt resource.
+QString resourceDisplayPath(const QString &path);
 
 } // namespace wb

@@ -1,4 +1,5 @@
 #include "qa/check_suite.h"
+#include "qa/foreign_text.h"
 #include "qa/negation_check.h"
 #include "qa/publishing_check.h"
 #include "glossary/tbx_format.h"
@@ -19,7 +20,8 @@ CheckSuite::~CheckSuite() = default;
 Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot, const QString &sourceLanguage,
                                                      const QString &targetLanguage, const Options &options)
 {
-    auto termbase = loadProjectGlossary(projectRoot);
+    ResourceUses used;
+    auto termbase = loadProjectGlossary(projectRoot, &used);
     if (!termbase)
         return termbase.error();
     for (const QString &path : options.glossaries) {
@@ -27,11 +29,12 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
         if (!extra)
             return extra.error();
         (*termbase)->merge(*extra);
+        used.append({QStringLiteral("glossary"), path, QStringLiteral("option")});
     }
-    auto sourceDictionary = loadProjectDictionary(projectRoot, sourceLanguage);
+    auto sourceDictionary = loadProjectDictionary(projectRoot, sourceLanguage, &used);
     if (!sourceDictionary)
         return sourceDictionary.error();
-    auto targetDictionary = loadProjectDictionary(projectRoot, targetLanguage);
+    auto targetDictionary = loadProjectDictionary(projectRoot, targetLanguage, &used);
     if (!targetDictionary)
         return targetDictionary.error();
 
@@ -49,15 +52,18 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
     suite->m_terminology = std::make_unique<TerminologyChecker>(*termbase, sourceLanguage, targetLanguage,
                                                                 *sourceDictionary, *targetDictionary);
     suite->m_spelling = std::make_unique<SpellChecker>(*targetDictionary, targetLanguage, glossaryWords);
-    suite->m_numbers = std::make_unique<NumberChecker>(sourceLanguage, targetLanguage);
-    auto negation = NegationChecker::load(projectRoot, sourceLanguage, targetLanguage);
+    suite->m_sourceSpelling = std::make_unique<SpellChecker>(*sourceDictionary, sourceLanguage);
+    suite->m_targetTokenizer = std::make_unique<WordTokenizer>(targetLanguage);
+    suite->m_numbers = std::make_unique<NumberChecker>(sourceLanguage, targetLanguage, projectRoot);
+    auto negation = NegationChecker::load(projectRoot, sourceLanguage, targetLanguage, &used);
     if (!negation)
         return negation.error();
     suite->m_negation = std::move(*negation);
+    suite->m_resources = used;
     return suite;
 }
 
-Findings CheckSuite::spellingFindings(const QString &source, const QString &target)
+Findings CheckSuite::spellingFindings(const QString &source, const QString &target, const QList<TextSpan> &notChecked)
 {
     Findings findings;
     for (const Misspelling &m : m_spelling->check(target)) {
@@ -67,6 +73,10 @@ Findings CheckSuite::spellingFindings(const QString &source, const QString &targ
         if (hasCapital && QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(m.word)),
                                              QRegularExpression::UseUnicodePropertiesOption).match(source).hasMatch())
             continue;
+        if (std::any_of(notChecked.cbegin(), notChecked.cend(), [&](const TextSpan &s) {
+                return m.span.start >= s.start && m.span.start + m.span.length <= s.start + s.length;
+            }))
+            continue; // a foreign name, or an untranslated stretch reported as such
         Finding f;
         f.check = QStringLiteral("spelling");
         f.severity = Severity::Error;
@@ -91,7 +101,15 @@ Findings CheckSuite::checkUnit(const PoEntry &entry)
     all += checkUntranslated(source, target, [this](const QString &text) { return m_spelling->check(text).isEmpty(); });
     if (!all.isEmpty())
         return all; // an untranslated copy makes every other finding noise
-    all += spellingFindings(source, target);
+    const QList<Token> tokens = m_targetTokenizer->tokenize(target);
+    const WordKnowledge words{[this](const QString &w) { return m_spelling->isCorrect(w); },
+                              [this](const QString &w) { return m_sourceSpelling->isCorrect(w); }};
+    const Findings fragments = checkUntranslatedFragments(source, target, tokens, words);
+    QList<TextSpan> notSpellChecked = foreignNameSpans(target, tokens, words);
+    for (const Finding &f : fragments)
+        notSpellChecked.append(f.targetSpan);
+    all += fragments;
+    all += spellingFindings(source, target, notSpellChecked);
     all += m_numbers->check(source, target);
     if (m_negation)
         all += m_negation->check(source, target);

@@ -1,5 +1,6 @@
 #pragma once
 #include "common/result.h"
+#include "project/language_resources.h"
 #include "qa/consistency_check.h"
 #include "qa/qa_runner.h"
 #include <QSet>
@@ -11,6 +12,7 @@ class NegationChecker;
 class NumberChecker;
 class SpellChecker;
 class TerminologyChecker;
+class WordTokenizer;
 struct Termbase;
 
 /// Everything the QA checks of one language pair need, loaded once: the project's
@@ -35,18 +37,24 @@ public:
     TerminologyChecker &terminology() { return *m_terminology; }
     SpellChecker &spelling() { return *m_spelling; }
     std::shared_ptr<const Termbase> termbase() const { return m_termbase; }
+    /// The glossaries, dictionaries, word lists and negation lists the checks use.
+    const ResourceUses &resources() const { return m_resources; }
 
 private:
     CheckSuite() = default;
-    Findings spellingFindings(const QString &source, const QString &target);
+    /// Misspellings outside `notChecked` (foreign names, untranslated stretches).
+    Findings spellingFindings(const QString &source, const QString &target, const QList<TextSpan> &notChecked);
     QString m_targetLanguage;
     Options m_options;
     std::shared_ptr<const Termbase> m_termbase;
     std::unique_ptr<TerminologyChecker> m_terminology;
     std::unique_ptr<SpellChecker> m_spelling;
+    std::unique_ptr<SpellChecker> m_sourceSpelling; ///< tells source-language words left in a target
+    std::unique_ptr<WordTokenizer> m_targetTokenizer;
     std::unique_ptr<NumberChecker> m_numbers;
     std::unique_ptr<NegationChecker> m_negation; ///< null when a language has no word list
     ConsistencyIndex m_consistency;
+    ResourceUses m_resources;
 };
 
 } // namespace wb

@@ -1,5 +1,6 @@
 #include "qa/negation_check.h"
 #include "common/text_file.h"
+#include "project/language_resources.h"
 #include "text/word_tokenizer.h"
 
 #include <QFileInfo>
@@ -32,21 +33,29 @@ bool isContractedNegation(const QString &word)
 NegationChecker::~NegationChecker() = default;
 
 Result<std::unique_ptr<NegationChecker>> NegationChecker::load(const QString &projectRoot, const QString &sourceLanguage,
-                                                               const QString &targetLanguage)
+                                                               const QString &targetLanguage, ResourceUses *used)
 {
     // The project's own list, else the one the workbench ships for that language.
-    const auto listOf = [&](const QString &language) {
-        const QString own = projectRoot + QStringLiteral("/locales/") + language + QStringLiteral("/negation-words.txt");
-        return QFileInfo::exists(own) ? own : QStringLiteral(":/workbench/locales/") + language + QStringLiteral("/negation-words.txt");
+    const auto listOf = [&](const QString &language, bool *builtIn) {
+        return projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("negation-words.txt"), builtIn)
+            .value(0);
     };
-    if (!QFileInfo::exists(listOf(sourceLanguage)) || !QFileInfo::exists(listOf(targetLanguage)))
+    bool sourceBuiltIn = false;
+    bool targetBuiltIn = false;
+    const QString sourceList = listOf(sourceLanguage, &sourceBuiltIn);
+    const QString targetList = listOf(targetLanguage, &targetBuiltIn);
+    if (sourceList.isEmpty() || targetList.isEmpty())
         return std::unique_ptr<NegationChecker>();
-    auto sourceWords = readWordList(listOf(sourceLanguage));
+    auto sourceWords = readWordList(sourceList);
     if (!sourceWords)
         return sourceWords.error();
-    auto targetWords = readWordList(listOf(targetLanguage));
+    auto targetWords = readWordList(targetList);
     if (!targetWords)
         return targetWords.error();
+    if (used)
+        for (const auto &[path, builtIn] : {std::pair{sourceList, sourceBuiltIn}, std::pair{targetList, targetBuiltIn}})
+            used->append({QStringLiteral("negation-words"), resourceDisplayPath(path),
+                          builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
     std::unique_ptr<NegationChecker> checker(new NegationChecker);
     checker->m_sourceWords = *sourceWords;
     checker->m_targetWords = *targetWords;

@@ -7,19 +7,21 @@
 namespace wb {
 
 class WordTokenizer;
+struct ResourceUse;
+using ResourceUses = QList<ResourceUse>;
 
 /// negation.missing (error): the source negates ("not", "never", "without", "don't") and the
 /// translation holds no negation word at all. A dropped "not" turns medical advice into its
 /// opposite, and no other check sees it: the words, numbers and terms can all be right.
 ///
-/// The words come from locales/LANG/negation-words.txt of the project; a language without
-/// that file is not checked. Only the absence is an error: a translation may negate what
+/// The words come from locales/LANG/negation-words.txt of the project, else the list built
+/// into the binary; a language with neither is not checked. Only the absence is an error: a translation may negate what
 /// the source says with a prefix ("unable" -> "no puede"), so extra negations are not flagged.
 class NegationChecker {
 public:
     /// Null when either language has no word list.
     static Result<std::unique_ptr<NegationChecker>> load(const QString &projectRoot, const QString &sourceLanguage,
-                                                         const QString &targetLanguage);
+                                                         const QString &targetLanguage, ResourceUses *used = nullptr);
     ~NegationChecker();
     Findings check(const QString &source, const QString &target);
 

@@ -1,8 +1,10 @@
 #include "qa/number_check.h"
 #include "common/bounded_cache.h"
 #include "model/placeholder_text.h"
+#include "project/language_resources.h"
 #include "text/word_tokenizer.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <unicode/numfmt.h>
 #include <unicode/rbnf.h>
@@ -27,9 +29,16 @@ struct NumberChecker::Language {
     std::unique_ptr<icu::NumberFormat> decimal;
     std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
     QHash<QString, std::optional<double>> words;
+    struct Listed {
+        double value;
+        bool article = false;
+        QString notBefore; ///< not a number when this word follows it ("both … and")
+    };
+    QHash<QString, Listed> listed; ///< number-words.txt: words ICU does not read, and articles
 
-    explicit Language(const QString &code)
+    Language(const QString &code, const QString &projectRoot)
     {
+        loadListedWords(code, projectRoot);
         UErrorCode status = U_ZERO_ERROR;
         const icu::Locale locale(code.toUtf8().constData());
         decimal.reset(icu::NumberFormat::createInstance(locale, status));
@@ -37,6 +46,29 @@ struct NumberChecker::Language {
         spellout = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, locale, status);
         if (U_FAILURE(status))
             spellout.reset();
+    }
+
+    // "word value [article | not-before WORD]" a line; '#' starts a comment. A missing or unreadable list
+    // leaves ICU's spell-out rules alone, as before lists existed.
+    void loadListedWords(const QString &code, const QString &projectRoot)
+    {
+        QString path;
+        for (const QString &language : {code, code.section(QRegularExpression(QStringLiteral("[-_]")), 0, 0)})
+            if (path.isEmpty())
+                path = projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("number-words.txt")).value(0);
+        QFile file(path);
+        if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+            return;
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+            const QStringList fields = line.simplified().split(QLatin1Char(' '));
+            bool ok = false;
+            const double value = fields.value(1).toDouble(&ok);
+            if (fields.size() < 2 || fields.first().startsWith(QLatin1Char('#')) || !ok)
+                continue;
+            listed.insert(fields.first().toLower(),
+                          Listed{value, fields.value(2) == QLatin1String("article"),
+                                 fields.value(2) == QLatin1String("not-before") ? fields.value(3).toLower() : QString()});
+        }
     }
 
     std::optional<double> parseDecimal(const QString &text) const
@@ -79,8 +111,9 @@ struct NumberChecker::Language {
     }
 };
 
-NumberChecker::NumberChecker(const QString &sourceLanguage, const QString &targetLanguage)
-    : m_source(std::make_unique<Language>(sourceLanguage)), m_target(std::make_unique<Language>(targetLanguage)),
+NumberChecker::NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &projectRoot)
+    : m_source(std::make_unique<Language>(sourceLanguage, projectRoot)),
+      m_target(std::make_unique<Language>(targetLanguage, projectRoot)),
       m_sourceTokens(std::make_unique<WordTokenizer>(sourceLanguage)), m_targetTokens(std::make_unique<WordTokenizer>(targetLanguage))
 {
 }
@@ -134,11 +167,23 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
             item.values.append(plain.remove(QRegularExpression(QStringLiteral("[^\\d]"))).toDouble());
         items.append(item);
     }
-    for (const Token &token : (isSource ? *m_sourceTokens : *m_targetTokens).tokenize(text)) {
+    const QList<Token> tokens = (isSource ? *m_sourceTokens : *m_targetTokens).tokenize(text);
+    const auto followedBy = [&](qsizetype index, const QString &word) {
+        return std::any_of(tokens.cbegin() + index + 1, tokens.cend(), [&](const Token &t) { return t.text.toLower() == word; });
+    };
+    for (qsizetype index = 0; index < tokens.size(); ++index) {
+        const Token &token = tokens[index];
         if (token.kind != Token::Kind::Word)
             continue;
-        if (auto v = own.parseWord(token.text))
-            items.append(Item{Item::Kind::Word, {*v}, {}, TextSpan{token.start, token.length}, token.text});
+        const TextSpan span{token.start, token.length};
+        const auto it = own.listed.constFind(token.text.toLower());
+        if (it != own.listed.cend() && !it->notBefore.isEmpty() && followedBy(index, it->notBefore))
+            continue; // "both T cells and NK cells": a conjunction, not the number two
+        if (it != own.listed.cend())
+            items.append(Item{Item::Kind::Word, {it->value}, {}, span, token.text,
+                              it->article ? Item::Reading::Article : Item::Reading::Listed});
+        else if (auto v = own.parseWord(token.text))
+            items.append(Item{Item::Kind::Word, {*v}, {}, span, token.text, Item::Reading::Spellout});
     }
     return items;
 }
@@ -146,11 +191,22 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
 Findings NumberChecker::check(const QString &source, const QString &target)
 {
     Findings findings;
-    const QList<Item> inSource = numbersIn(source, true);
+    QList<Item> inSource = numbersIn(source, true);
+    // Articles: the source's are never numbers, and each one accounts for an article of
+    // the target ("a doctor" = "un médico"); target articles left over may render "one".
+    const auto isArticle = [](const Item &item) { return item.reading == Item::Reading::Article; };
+    qsizetype articlesLeft = std::count_if(inSource.cbegin(), inSource.cend(), isArticle);
+    inSource.removeIf(isArticle);
     static const QRegularExpression digit(QStringLiteral("\\d"));
     if (inSource.isEmpty() && !maskPlaceholders(target).contains(digit))
         return findings;
     QList<Item> inTarget = numbersIn(target, false);
+    const qsizetype targetArticles = std::count_if(inTarget.cbegin(), inTarget.cend(), isArticle);
+    inTarget.removeIf([&](const Item &item) { return isArticle(item) && articlesLeft-- > 0; });
+    // Articles the source's articles took: Spanish drops and adds articles freely ("once a
+    // day" = "una vez al día"), so one of them may still render a lost "one" when
+    // nothing says otherwise.
+    qsizetype spareArticles = targetArticles - std::count_if(inTarget.cbegin(), inTarget.cend(), isArticle);
     QList<bool> used(inTarget.size(), false);
 
     auto take = [&](const Item &wanted) -> bool {
@@ -179,19 +235,31 @@ Findings NumberChecker::check(const QString &source, const QString &target)
 
     // An unmatched source number and an unmatched target number of the same kind, in
     // order, are one change ("5%" became "50 %"), reported once with both places.
+    // A spelled-out source number pairs with a digit number or a number word ICU reads;
+    // listed words ("medio", "par") and articles are too often something else.
     auto pairFor = [&](const Item &source) -> qsizetype {
-        if (source.kind == Item::Kind::Word)
-            return -1;
-        for (qsizetype i = 0; i < inTarget.size(); ++i)
-            if (!used[i] && inTarget[i].kind == source.kind)
+        for (qsizetype i = 0; i < inTarget.size(); ++i) {
+            if (used[i])
+                continue;
+            const Item &candidate = inTarget[i];
+            const bool pairs = source.kind == Item::Kind::Word
+                ? candidate.kind == Item::Kind::Digits
+                      || (candidate.kind == Item::Kind::Word && candidate.reading == Item::Reading::Spellout)
+                : candidate.kind == source.kind;
+            if (pairs)
                 return i;
+        }
         return -1;
     };
     for (const Item *item : unmatchedSource) {
+        const qsizetype paired = pairFor(*item);
+        if (paired < 0 && item->kind == Item::Kind::Word && item->values.contains(1.0) && spareArticles > 0) {
+            --spareArticles;
+            continue;
+        }
         Finding f;
         f.sourceSpan = item->span;
         f.subject = item->text;
-        const qsizetype paired = pairFor(*item);
         const QString changedTo = paired >= 0 ? QStringLiteral(", not \u201C%1\u201D").arg(inTarget[paired].text) : QString();
         if (paired >= 0) {
             used[paired] = true;
@@ -207,6 +275,11 @@ Findings NumberChecker::check(const QString &source, const QString &target)
             f.message = paired >= 0 ? QStringLiteral("number \u201C%1\u201D of the source is \u201C%2\u201D in the target")
                                           .arg(item->text, inTarget[paired].text)
                                     : QStringLiteral("number \u201C%1\u201D of the source is missing in the target").arg(item->text);
+        } else if (paired >= 0) {
+            f.check = QStringLiteral("numbers.changed");
+            f.severity = Severity::Error;
+            f.message = QStringLiteral("the source says \u201C%1\u201D (%2); the target says \u201C%3\u201D")
+                            .arg(item->text).arg(item->values.first()).arg(inTarget[paired].text);
         } else {
             f.check = QStringLiteral("numbers.word");
             f.severity = Severity::Warning;

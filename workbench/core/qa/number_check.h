@@ -23,20 +23,31 @@ class WordTokenizer;
 ///   numbers.extra   (error)  a target number is not in the source
 ///   numbers.code    (error)  a phone number or code lost or changed digits
 ///   numbers.word    (warning) a spelled-out source number ("two") is not in the target
+///
+/// Besides ICU's spell-out rules, each language has a list of number words ICU does not
+/// read (locales/LANG/number-words.txt of the project, else the built-in one): "once",
+/// "twice", "both", "a dozen", "half"; "ambos", "docena", "mitad". Words marked `article`
+/// there ("a", "an"; "un", "una") are indefinite articles first: a target article counts
+/// as the number one only beyond the articles of the source, so "one or more … a doctor"
+/// translated "dos o más … un médico" has lost its "one".
 class NumberChecker {
 public:
-    NumberChecker(const QString &sourceLanguage, const QString &targetLanguage);
+    NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &projectRoot = QString());
     ~NumberChecker();
     Findings check(const QString &source, const QString &target);
 
     /// A number found in a text.
     struct Item {
         enum class Kind { Digits, Word, Code };
+        /// How a Word was read: ICU's spell-out rules, the language's word list, or an
+        /// indefinite article of that list.
+        enum class Reading { Spellout, Listed, Article };
         Kind kind;
         QList<double> values; ///< every reading (a separator may be a decimal mark or grouping)
         QString digits;       ///< codes: the digits alone
         TextSpan span;
         QString text;
+        Reading reading = Reading::Spellout;
     };
     QList<Item> numbersIn(const QString &text, bool isSource);
 

@@ -1,5 +1,8 @@
 #include "qa/terminology_check.h"
 #include "spell/hunspell_dictionary.h"
+#include "spell/spell_checker.h"
+
+#include <QRegularExpression>
 
 #include <QHash>
 #include <QSet>
@@ -67,10 +70,48 @@ QList<SourceTermHit> TerminologyChecker::recognize(const QString &sourceText)
     return hits;
 }
 
+namespace {
+
+// Stretches of the source the target keeps as they are: addresses and multi-word names
+// ("American Cancer Society", "cancer.org/lung"). Terms inside them are not translated.
+QList<TextSpan> keptVerbatim(const QString &source, const QString &target)
+{
+    static const QRegularExpression name(QStringLiteral(
+        R"(\b\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’-]*)+)"));
+    QList<TextSpan> kept;
+    for (const TextSpan &address : addressSpans(source))
+        if (target.contains(source.mid(address.start, address.length)))
+            kept.append(address);
+    static const QRegularExpression capitalizedWord(QStringLiteral(R"(\b\p{Lu})"));
+    for (auto it = name.globalMatch(source); it.hasNext();) {
+        const auto m = it.next();
+        // A sentence's first word may stand before the name: "Call the American Cancer
+        // Society" keeps "American Cancer Society". Try the run, then it without its
+        // leading words.
+        for (auto word = capitalizedWord.globalMatch(m.captured()); word.hasNext();) {
+            const qsizetype from = word.next().capturedStart();
+            const QString candidate = m.captured().mid(from);
+            if (candidate.contains(QLatin1Char(' ')) && target.contains(candidate)) {
+                kept.append(TextSpan{int(m.capturedStart() + from), int(candidate.size())});
+                break;
+            }
+        }
+    }
+    return kept;
+}
+
+} // namespace
+
 Findings TerminologyChecker::check(const QString &source, const QString &target)
 {
     Findings findings;
-    const QList<SourceTermHit> hits = recognize(source);
+    QList<SourceTermHit> hits = recognize(source);
+    const QList<TextSpan> kept = keptVerbatim(source, target);
+    hits.removeIf([&](const SourceTermHit &hit) {
+        return std::any_of(kept.cbegin(), kept.cend(), [&](const TextSpan &k) {
+            return hit.span.start >= k.start && hit.span.start + hit.span.length <= k.start + k.length;
+        });
+    });
     if (hits.isEmpty())
         return findings;
 
@@ -144,10 +185,15 @@ Findings TerminologyChecker::check(const QString &source, const QString &target)
             continue; // the glossary only says what not to write
         if (use.acceptable == 0 && use.unacceptable.isEmpty()) {
             Finding f;
+            // A translator may rephrase ("exposure to radiation" -> "haber estado expuesto a
+            // la radiación"), so a term the glossary cannot find is a warning to look at.
+            // Only where a wrong rendering harms a patient is its absence an error.
             f.check = QStringLiteral("terminology.missing");
-            f.severity = Severity::Error;
-            f.message = QStringLiteral("%1 is not rendered with the glossary term: use %2")
-                            .arg(sourceName, alternatives(first.acceptable));
+            f.severity = c->isCritical() ? Severity::Error : Severity::Warning;
+            f.message = QStringLiteral("%1 is not rendered with the glossary term%2: use %3")
+                            .arg(sourceName,
+                                 c->isCritical() ? QStringLiteral(" of a patient-safety-critical concept") : QString(),
+                                 alternatives(first.acceptable));
             f.sourceSpan = first.span;
             f.subject = c->id;
             findings.append(f);

@@ -1,5 +1,6 @@
 #include "spell/hunspell_dictionary.h"
 #include "common/bounded_cache.h"
+#include "common/memory_file.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -35,7 +36,21 @@ Status HunspellDictionary::addWordList(const QString &dicPath)
 {
     if (!QFileInfo(dicPath).isReadable())
         return Diagnostic{ErrorKind::MissingInput, dicPath, 0, 0, QStringLiteral("no such word list")};
-    m_hunspell->add_dic(QFile::encodeName(dicPath).constData());
+    if (dicPath.startsWith(QLatin1Char(':'))) {
+        // A list built into the binary (Qt resource): Hunspell opens files by name only,
+        // so it reads an in-memory copy that leaves nothing on disk.
+        QFile resource(dicPath);
+        if (!resource.open(QIODevice::ReadOnly))
+            return Diagnostic{ErrorKind::MissingInput, dicPath, 0, 0, QStringLiteral("built-in word list unreadable")};
+        auto copy = MemoryFile::create("word-list");
+        if (!copy)
+            return copy.error();
+        if (Status written = copy->assign(resource.readAll()); !written)
+            return written.error();
+        m_hunspell->add_dic(copy->path().constData());
+    } else {
+        m_hunspell->add_dic(QFile::encodeName(dicPath).constData());
+    }
     m_stemCache.clear();
     return {};
 }

@@ -5,13 +5,15 @@
 #include <QRegularExpression>
 
 namespace wb {
-namespace {
 
-// Stretches that are addresses, not words.
 QList<TextSpan> addressSpans(const QString &text)
 {
+    // URLs with a scheme or "www."; e-mail addresses; domains without a scheme, with any
+    // path after them ("cancer.org/cancer-de-pulmon"); file names with a known extension.
     static const QRegularExpression address(QStringLiteral(
-        R"((?:https?://|www\.)[^\s{}<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int)\b)"),
+        R"((?:https?://|www\.)[^\s{}<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+        R"(|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int|info|mil|es|mx|ar|co|cl|pe|uk|us|ca)\b(?:/[^\s{}<>"]*[^\s{}<>".,;:!?)])?)"
+        R"(|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|txt|html?|jpe?g|png|gif|svg|zip|csv|xml|json|md|po)\b)"),
         QRegularExpression::UseUnicodePropertiesOption);
     QList<TextSpan> spans;
     for (auto it = address.globalMatch(text); it.hasNext();) {
@@ -20,6 +22,8 @@ QList<TextSpan> addressSpans(const QString &text)
     }
     return spans;
 }
+
+namespace {
 
 bool inside(const Token &token, const QList<TextSpan> &spans)
 {

@@ -9,6 +9,10 @@ namespace wb {
 
 class HunspellDictionary;
 
+/// Stretches of text that are addresses, not words: URLs (with or without a scheme, with
+/// their path), e-mail addresses and file names.
+QList<TextSpan> addressSpans(const QString &text);
+
 /// A word Hunspell does not know, and where it is in the unit text.
 struct Misspelling {
     QString word;
@@ -27,9 +31,10 @@ public:
     /// Hunspell's suggestions (20-100 ms a word): cached; call off any interactive path.
     QStringList suggestions(const QString &word);
     HunspellDictionary &dictionary() { return *m_dictionary; }
+    /// Whether the dictionary or the glossary knows the word as it is written. Cached.
+    bool isCorrect(const QString &word);
 
 private:
-    bool isCorrect(const QString &word);
     std::shared_ptr<HunspellDictionary> m_dictionary;
     WordTokenizer m_tokenizer;
     QSet<QString> m_glossaryWords;
