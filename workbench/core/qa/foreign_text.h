@@ -22,7 +22,8 @@ QList<TextSpan> foreignNameSpans(const QString &target, const QList<Token> &toke
 
 /// untranslated.fragment (error): three or more words in a row left in the source language,
 /// each copied from the source or known to the source language's dictionary only, at
-/// least two of them unknown to the target language, and not a name (see above). A
+/// least two of them unknown to the target language (one when the stretch is the source's
+/// own wording, word for word), not counting the words of a name (see above). A
 /// translator who forgot half a sentence leaves exactly this; spelling would otherwise
 /// report each English word as a misspelling.
 Findings checkUntranslatedFragments(const QString &source, const QString &target, const QList<Token> &tokens,

@@ -8,19 +8,37 @@
 namespace wb {
 namespace {
 
-// One word a line; '#' starts a comment line.
-Result<QSet<QString>> readWordList(const QString &path)
+// One word a line; '#' starts a comment line. A line of several words is a phrase that
+// starts with a negation word and does not negate ("sin embargo", "not only").
+Result<NegationChecker::WordList> readWordList(const QString &path)
 {
     auto bytes = readUtf8File(path);
     if (!bytes)
         return bytes.error();
-    QSet<QString> words;
+    NegationChecker::WordList list;
     for (const QString &line : QString::fromUtf8(*bytes).split(QLatin1Char('\n'))) {
-        const QString word = line.trimmed();
-        if (!word.isEmpty() && !word.startsWith(QLatin1Char('#')))
-            words.insert(word.toLower());
+        const QString entry = line.simplified().toLower();
+        if (entry.isEmpty() || entry.startsWith(QLatin1Char('#')))
+            continue;
+        if (entry.contains(QLatin1Char(' ')))
+            list.notNegating.append(entry.split(QLatin1Char(' ')));
+        else
+            list.words.insert(entry);
     }
-    return words;
+    return list;
+}
+
+// Whether the token at `index` opens one of the phrases that do not negate.
+bool opensNonNegatingPhrase(const QList<Token> &tokens, qsizetype index, const QList<QStringList> &phrases)
+{
+    for (const QStringList &phrase : phrases) {
+        bool all = index + phrase.size() <= tokens.size();
+        for (qsizetype k = 0; all && k < phrase.size(); ++k)
+            all = tokens[index + k].text.toLower() == phrase[k];
+        if (all)
+            return true;
+    }
+    return false;
 }
 
 bool isContractedNegation(const QString &word)
@@ -57,8 +75,8 @@ Result<std::unique_ptr<NegationChecker>> NegationChecker::load(const QString &pr
             used->append({QStringLiteral("negation-words"), resourceDisplayPath(path),
                           builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
     std::unique_ptr<NegationChecker> checker(new NegationChecker);
-    checker->m_sourceWords = *sourceWords;
-    checker->m_targetWords = *targetWords;
+    checker->m_source = *sourceWords;
+    checker->m_target = *targetWords;
     checker->m_sourceTokenizer = std::make_unique<WordTokenizer>(sourceLanguage);
     checker->m_targetTokenizer = std::make_unique<WordTokenizer>(targetLanguage);
     return checker;
@@ -70,17 +88,21 @@ Findings NegationChecker::check(const QString &source, const QString &target)
         return {};
     const Token *negating = nullptr;
     const QList<Token> sourceTokens = m_sourceTokenizer->tokenize(source);
-    for (const Token &t : sourceTokens) {
+    for (qsizetype i = 0; i < sourceTokens.size(); ++i) {
+        const Token &t = sourceTokens[i];
         const QString word = t.text.toLower();
-        if (t.kind == Token::Kind::Word && (m_sourceWords.contains(word) || isContractedNegation(word))) {
+        if (t.kind == Token::Kind::Word && (m_source.words.contains(word) || isContractedNegation(word))
+            && !opensNonNegatingPhrase(sourceTokens, i, m_source.notNegating)) {
             negating = &t;
             break;
         }
     }
     if (!negating)
         return {};
-    for (const Token &t : m_targetTokenizer->tokenize(target))
-        if (t.kind == Token::Kind::Word && m_targetWords.contains(t.text.toLower()))
+    const QList<Token> targetTokens = m_targetTokenizer->tokenize(target);
+    for (qsizetype i = 0; i < targetTokens.size(); ++i)
+        if (targetTokens[i].kind == Token::Kind::Word && m_target.words.contains(targetTokens[i].text.toLower())
+            && !opensNonNegatingPhrase(targetTokens, i, m_target.notNegating))
             return {};
     Finding f;
     f.check = QStringLiteral("negation.missing");

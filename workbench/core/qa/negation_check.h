@@ -25,9 +25,16 @@ public:
     ~NegationChecker();
     Findings check(const QString &source, const QString &target);
 
+    /// A language's list: negation words, and phrases opening with one that do not
+    /// negate ("sin embargo" = "however", "no obstante", "not only").
+    struct WordList {
+        QSet<QString> words;
+        QList<QStringList> notNegating;
+    };
+
 private:
     NegationChecker() = default;
-    QSet<QString> m_sourceWords, m_targetWords;
+    WordList m_source, m_target;
     std::unique_ptr<WordTokenizer> m_sourceTokenizer, m_targetTokenizer;
 };
 

@@ -32,7 +32,8 @@ struct NumberChecker::Language {
     struct Listed {
         double value;
         bool article = false;
-        QString notBefore; ///< not a number when this word follows it ("both … and")
+        QString notBefore;       ///< not a number when this word follows it ("both … and")
+        bool multiplier = false; ///< scales the number before it ("52 thousand", "2 millones")
     };
     QHash<QString, Listed> listed; ///< number-words.txt: words ICU does not read, and articles
 
@@ -48,7 +49,7 @@ struct NumberChecker::Language {
             spellout.reset();
     }
 
-    // "word value [article | not-before WORD]" a line; '#' starts a comment. A missing or unreadable list
+    // "word value [article | multiplier | not-before WORD]" a line; '#' starts a comment. A missing or unreadable list
     // leaves ICU's spell-out rules alone, as before lists existed.
     void loadListedWords(const QString &code, const QString &projectRoot)
     {
@@ -67,7 +68,8 @@ struct NumberChecker::Language {
                 continue;
             listed.insert(fields.first().toLower(),
                           Listed{value, fields.value(2) == QLatin1String("article"),
-                                 fields.value(2) == QLatin1String("not-before") ? fields.value(3).toLower() : QString()});
+                                 fields.value(2) == QLatin1String("not-before") ? fields.value(3).toLower() : QString(),
+                                 fields.value(2) == QLatin1String("multiplier")});
         }
     }
 
@@ -140,8 +142,21 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
     }
     // Plain numbers, with grouping and decimal marks of either convention; a unit may be
     // glued on ("5mg", "3D").
+    // Clock times ("10:00" = "10 a.m."): the hour, and the hour with its minutes.
+    static const QRegularExpression time(QStringLiteral(R"((?<![\w.,:])(\d{1,2}):(\d{2})(?![\d:]))"));
+    for (auto it = time.globalMatch(masked); it.hasNext();) {
+        const auto m = it.next();
+        const double hour = m.captured(1).toDouble();
+        const double minutes = m.captured(2).toDouble();
+        Item item{Item::Kind::Digits, {hour + minutes / 60}, {}, TextSpan{int(m.capturedStart()), int(m.capturedLength())}, m.captured()};
+        if (minutes == 0)
+            item.values.append(hour);
+        items.append(item);
+        taken.append(item.span);
+    }
+    // Plain numbers, after a space or a label's dot ("Fig.1"), not after a digit's dot.
     static const QRegularExpression number(QStringLiteral(
-        R"((?<![\w.,])\d{1,3}(?:[.,\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d+)?(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d]))"));
+        R"((?<![\w,])(?<!\d\.)\d{1,3}(?:[.,\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d+)?(?![\d])|(?<![\w,])(?<!\d\.)\d+(?:[.,]\d+)?(?![\d]))"));
     Language &own = isSource ? *m_source : *m_target;
     Language &other = isSource ? *m_target : *m_source;
     for (auto it = number.globalMatch(masked); it.hasNext();) {
@@ -171,6 +186,23 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
     const auto followedBy = [&](qsizetype index, const QString &word) {
         return std::any_of(tokens.cbegin() + index + 1, tokens.cend(), [&](const Token &t) { return t.text.toLower() == word; });
     };
+    // The number item that ends right before a position, with only spaces or a hyphen
+    // between: what a following number word continues ("twenty four", "52 thousand").
+    const auto itemJustBefore = [&](int position) -> Item * {
+        for (Item &item : items) {
+            const int end = item.span.start + item.span.length;
+            if (end > position || item.kind == Item::Kind::Code)
+                continue;
+            const QString gap = text.mid(end, position - end);
+            if (gap.size() <= 2 && std::all_of(gap.cbegin(), gap.cend(), [](QChar c) { return c.isSpace() || c == QLatin1Char('-'); }))
+                return &item;
+        }
+        return nullptr;
+    };
+    const auto extend = [&](Item &item, const Token &token) {
+        item.span.length = token.end() - item.span.start;
+        item.text = text.mid(item.span.start, item.span.length);
+    };
     for (qsizetype index = 0; index < tokens.size(); ++index) {
         const Token &token = tokens[index];
         if (token.kind != Token::Kind::Word)
@@ -179,11 +211,33 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
         const auto it = own.listed.constFind(token.text.toLower());
         if (it != own.listed.cend() && !it->notBefore.isEmpty() && followedBy(index, it->notBefore))
             continue; // "both T cells and NK cells": a conjunction, not the number two
-        if (it != own.listed.cend())
+        Item *before = itemJustBefore(token.start);
+        if (it != own.listed.cend() && it->multiplier && before && before->reading != Item::Reading::Article) {
+            for (double &v : before->values)
+                v *= it->value;
+            extend(*before, token);
+            continue;
+        }
+        if (it != own.listed.cend()) {
             items.append(Item{Item::Kind::Word, {it->value}, {}, span, token.text,
                               it->article ? Item::Reading::Article : Item::Reading::Listed});
-        else if (auto v = own.parseWord(token.text))
-            items.append(Item{Item::Kind::Word, {*v}, {}, span, token.text, Item::Reading::Spellout});
+            continue;
+        }
+        const std::optional<double> value = own.parseWord(token.text);
+        if (!value)
+            continue;
+        if (before && before->kind == Item::Kind::Word && before->reading == Item::Reading::Spellout) {
+            // "twenty four" is one number when ICU reads the two words together.
+            std::optional<double> joined = own.parseWord(before->text + QLatin1Char('-') + token.text);
+            if (!joined)
+                joined = own.parseWord(before->text + QLatin1Char(' ') + token.text);
+            if (joined) {
+                before->values = {*joined};
+                extend(*before, token);
+                continue;
+            }
+        }
+        items.append(Item{Item::Kind::Word, {*value}, {}, span, token.text, Item::Reading::Spellout});
     }
     return items;
 }

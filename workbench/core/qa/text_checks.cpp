@@ -130,7 +130,10 @@ Findings checkUntranslated(const QString &source, const QString &target, const s
     Findings findings;
     if (target.trimmed() != source.trimmed() || readsAsTarget(source))
         return findings;
-    findings.append(make(QStringLiteral("untranslated.copy"), Severity::Error,
+    // A label of one or two words may rightly stay as it is ("Mucus", "RBCs", "Test ID"):
+    // worth a look. A copied sentence is an error.
+    const qsizetype words = source.simplified().count(QLatin1Char(' ')) + 1;
+    findings.append(make(QStringLiteral("untranslated.copy"), words <= 2 ? Severity::Warning : Severity::Error,
                          QStringLiteral("the target is the source text, untranslated"), TextSpan{0, int(target.size())}));
     return findings;
 }

@@ -32,6 +32,28 @@ bool inside(const Token &token, const QList<TextSpan> &spans)
     });
 }
 
+// Whether a word opens a sentence: nothing but spaces, opening quotes or brackets, and
+// Spanish opening marks since the text's start or a full stop, question or exclamation mark.
+bool startsSentence(const QString &text, int position)
+{
+    for (int i = position - 1; i >= 0; --i) {
+        const QChar c = text[i];
+        if (c.isSpace() || c == QLatin1Char('"') || c == QLatin1Char('(') || c == QChar(0x00BF) || c == QChar(0x00A1)
+            || c == QChar(0x201C) || c == QChar(0x00AB) || c == QLatin1Char('*'))
+            continue;
+        if (c == QLatin1Char('}')) { // a placeholder ("{1}") is not text: look before it
+            const int open = int(text.lastIndexOf(QLatin1Char('{'), i));
+            if (open >= 0) {
+                i = open;
+                continue;
+            }
+        }
+        return c == QLatin1Char('.') || c == QLatin1Char('?') || c == QLatin1Char('!') || c == QLatin1Char(':')
+               || c == QChar(0x2026);
+    }
+    return true;
+}
+
 bool isAcronym(const QString &word)
 {
     int letters = 0;
@@ -60,6 +82,31 @@ bool SpellChecker::isCorrect(const QString &word)
     return correct;
 }
 
+// A capitalized word next to capitalized words the dictionary knows (the same name,
+// with at most "de", "del", "la" or "y" between) belongs to a name in the language itself,
+// where a typo shows: "Insittutos Nacionales de la Salud".
+bool SpellChecker::inSpanishName(const QList<Token> &tokens, qsizetype index)
+{
+    static const QSet<QString> joiners = {QStringLiteral("de"), QStringLiteral("del"), QStringLiteral("la"),
+                                          QStringLiteral("las"), QStringLiteral("los"), QStringLiteral("y"),
+                                          QStringLiteral("e"), QStringLiteral("of"), QStringLiteral("and")};
+    for (int direction : {-1, 1}) {
+        for (qsizetype j = index + direction; j >= 0 && j < tokens.size() && std::abs(j - index) <= 3; j += direction) {
+            const Token &t = tokens[j];
+            if (t.kind != Token::Kind::Word)
+                break;
+            if (joiners.contains(t.text))
+                continue;
+            if (!t.text.front().isUpper())
+                break;
+            if (isCorrect(t.text))
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 QList<Misspelling> SpellChecker::check(const QString &unitText)
 {
     QList<Misspelling> result;
@@ -71,8 +118,10 @@ QList<Misspelling> SpellChecker::check(const QString &unitText)
             continue;
         if (std::any_of(token.text.cbegin(), token.text.cend(), [](QChar c) { return c.isDigit(); }))
             continue;
-        if (isAcronym(token.text) || inside(token, addresses))
-            continue;
+        if (isAcronym(token.text) || inside(token, addresses) || token.text.size() == 1)
+            continue; // a single letter is a label or a symbol ("vitamina A", "tipo γ")
+        if (token.text.front().isUpper() && !startsSentence(unitText, token.start) && !inSpanishName(tokens, i))
+            continue; // a capital inside a sentence is a name (Londres, Moscú, Porter)
         const bool unitAfterNumber = i > 0 && tokens[i - 1].kind == Token::Kind::Number && token.text.size() <= 4;
         // "dedo(s)", "tumor(es)": an optional plural ending, not a word.
         const bool pluralMarker = (token.text == QLatin1String("s") || token.text == QLatin1String("es")) && token.start > 1

@@ -22,7 +22,9 @@ struct Misspelling {
 /// Spell-checks unit text with Hunspell over ICU word tokens. Not flagged, because they
 /// are not words of the language or are known to be right: placeholders, URLs and e-mail
 /// addresses, tokens with digits, a short unit word after a number ("5 mg"), all-capital
-/// acronyms, and words of the glossary's terms in that language.
+/// acronyms, single letters, capitalized words inside a sentence (names: the languages
+/// checked capitalize nothing else there) unless they stand beside known capitalized words
+/// ("Institutos Nacionales"), and words of the glossary's terms in that language.
 /// Results are cached per word. One instance per thread.
 class SpellChecker {
 public:
@@ -35,6 +37,7 @@ public:
     bool isCorrect(const QString &word);
 
 private:
+    bool inSpanishName(const QList<Token> &tokens, qsizetype index);
     std::shared_ptr<HunspellDictionary> m_dictionary;
     WordTokenizer m_tokenizer;
     QSet<QString> m_glossaryWords;
