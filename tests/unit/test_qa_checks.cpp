@@ -306,3 +306,28 @@ TEST(ForeignText, EnglishLeftInATargetIsAnUntranslatedFragmentAndNamesAreNotMiss
     const QString spanishName = QStringLiteral("Llame a la Sociedad Americana del Cáncer.");
     EXPECT_TRUE(foreignNameSpans(spanishName, tokenizer.tokenize(spanishName), words).isEmpty());
 }
+
+TEST(NumberCheck, ReadsNumbersAsProfessionalTranslatorsWriteThem)
+{
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    EXPECT_TRUE(numbers.check(QStringLiteral("In the twenty four hours before."), QStringLiteral("En las veinticuatro horas previas.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("At least 52 thousand deaths."), QStringLiteral("Al menos 52 000 muertes.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("About 2 million people."), QStringLiteral("Unos 2 millones de personas.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("Between 3 p.m. and 6 a.m."), QStringLiteral("Entre las 3:00 p. m. y las 6:00 a. m.")).isEmpty());
+    EXPECT_TRUE(numbers.check(QStringLiteral("As shown in Fig.1, cases rose."), QStringLiteral("Como se ve en la fig. 1, los casos subieron.")).isEmpty());
+    // A real slip in a professional translation: fifty billion became fifty thousand.
+    EXPECT_EQ(ids(numbers.check(QStringLiteral("Around US$50 billion in funding."), QStringLiteral("Alrededor de 50 000 USD en fondos."))),
+              QStringList{"numbers.changed"});
+}
+
+TEST_F(QaChecks, SinEmbargoIsNoNegationAndNamesInsideASentenceAreNotMisspelled)
+{
+    EXPECT_EQ(all(QStringLiteral("However, the test is not needed."), QStringLiteral("Sin embargo, la prueba es necesaria.")),
+              QStringList{"negation.missing"});
+    EXPECT_TRUE(all(QStringLiteral("However, the test is not needed."), QStringLiteral("Sin embargo, la prueba no es necesaria.")).isEmpty());
+    EXPECT_TRUE(all(QStringLiteral("She was treated in London."), QStringLiteral("La trataron en Londres.")).isEmpty());
+    // Beside capitalized Spanish words, a capitalized typo is still one.
+    EXPECT_TRUE(all(QStringLiteral("NCI is part of the National Institutes of Health."),
+                    QStringLiteral("El NCI forma parte de los Insittutos Nacionales de la Salud."))
+                    .contains(QStringLiteral("spelling")));
+}
