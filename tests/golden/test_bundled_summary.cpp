@@ -128,13 +128,20 @@ TEST(BundledGlossary, IsValidTbxCoveringTheSummary)
 // The TSV and the Hunspell word list are generated from the TBX, never edited by hand.
 TEST(BundledGlossary, GeneratedFilesAreInStepWithTheTbx)
 {
-    QTemporaryDir dir;
-    const QString tbx = test::sourceDir() + QStringLiteral("/glossary/en-es-medical.tbx");
-    ASSERT_EQ(test::runCli({QStringLiteral("glossary"), QStringLiteral("export"), tbx, QStringLiteral("-o"), dir.filePath(QStringLiteral("g.tsv"))}).exitCode, 0);
-    ASSERT_EQ(test::runCli({QStringLiteral("glossary"), QStringLiteral("wordlist"), tbx, QStringLiteral("--locale"), QStringLiteral("es"),
-                            QStringLiteral("-o"), dir.filePath(QStringLiteral("w.dic"))}).exitCode, 0);
-    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("g.tsv"))), test::readAll(test::sourceDir() + QStringLiteral("/glossary/en-es-medical.tsv")))
-        << "run scripts/generate-glossary-files and commit";
-    EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("w.dic"))), test::readAll(test::sourceDir() + QStringLiteral("/locales/es/medical-glossary.dic")))
-        << "run scripts/generate-glossary-files and commit";
+    // Each glossary, its TSV and its word list (scripts/generate-glossary-files).
+    const QList<QPair<QString, QString>> derived = {{QStringLiteral("en-es-medical"), QStringLiteral("medical-glossary")},
+                                                    {QStringLiteral("pdq-patient"), QStringLiteral("pdq-glossary")}};
+    for (const auto &[glossary, wordList] : derived) {
+        QTemporaryDir dir;
+        const QString tbx = test::sourceDir() + QStringLiteral("/glossary/") + glossary + QStringLiteral(".tbx");
+        ASSERT_EQ(test::runCli({QStringLiteral("glossary"), QStringLiteral("export"), tbx, QStringLiteral("-o"), dir.filePath(QStringLiteral("g.tsv"))}).exitCode, 0);
+        ASSERT_EQ(test::runCli({QStringLiteral("glossary"), QStringLiteral("wordlist"), tbx, QStringLiteral("--locale"), QStringLiteral("es"),
+                                QStringLiteral("-o"), dir.filePath(QStringLiteral("w.dic"))}).exitCode, 0);
+        EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("g.tsv"))),
+                  test::readAll(test::sourceDir() + QStringLiteral("/glossary/") + glossary + QStringLiteral(".tsv")))
+            << qPrintable(glossary) << ": run scripts/generate-glossary-files and commit";
+        EXPECT_EQ(test::readAll(dir.filePath(QStringLiteral("w.dic"))),
+                  test::readAll(test::sourceDir() + QStringLiteral("/locales/es/") + wordList + QStringLiteral(".dic")))
+            << qPrintable(glossary) << ": run scripts/generate-glossary-files and commit";
+    }
 }
