@@ -331,3 +331,42 @@ TEST_F(QaChecks, SinEmbargoIsNoNegationAndNamesInsideASentenceAreNotMisspelled)
                     QStringLiteral("El NCI forma parte de los Insittutos Nacionales de la Salud."))
                     .contains(QStringLiteral("spelling")));
 }
+
+TEST_F(QaChecks, AnUnknownWordIsAnErrorWhenItLooksLikeASlipAndAWarningOtherwise)
+{
+    const auto spelling = [](const QString &source, const QString &target) {
+        PoEntry e;
+        e.context = QStringLiteral("u");
+        e.msgid = source;
+        e.msgstr = target;
+        for (const Finding &f : s_suite->checkUnit(e))
+            if (f.check == QLatin1String("spelling"))
+                return std::make_pair(severityName(f.severity), f.message);
+        return std::make_pair(QStringLiteral("none"), QString());
+    };
+    // Letters swapped, dropped, doubled; an accent missing: a reviewer fixes these.
+    EXPECT_EQ(spelling(QStringLiteral("My head hurts."), QStringLiteral("Me duele la cabea.")).first, QStringLiteral("error"));
+    EXPECT_EQ(spelling(QStringLiteral("My head hurts."), QStringLiteral("Me duele la cabeza.")).first, QStringLiteral("none"));
+    EXPECT_EQ(spelling(QStringLiteral("It spreads quickly."), QStringLiteral("Se disemina rapidamente.")),
+              std::make_pair(QStringLiteral("error"), QStringLiteral("“rapidamente” is not in the dictionary; “rápidamente” is")));
+    EXPECT_EQ(spelling(QStringLiteral("The treatment."), QStringLiteral("El tratamieto.")).first, QStringLiteral("error"));
+    EXPECT_EQ(spelling(QStringLiteral("The treatment."), QStringLiteral("El trattamiento.")).first, QStringLiteral("error"));
+    // Two slips at once are past what the typo model assumes: still reported, as a warning.
+    EXPECT_EQ(spelling(QStringLiteral("It spreads quickly."), QStringLiteral("Se disemina rapdiamente.")).first, QStringLiteral("warning"));
+    // A word far from every known one is a term the dictionaries lack: worth a look.
+    EXPECT_EQ(spelling(QStringLiteral("The nucleocapsid protein."), QStringLiteral("La proteína de la nucleocápsidex.")).first,
+              QStringLiteral("warning"));
+}
+
+TEST(Stemming, AWordListThatSpellsOutPluralsAndFemininesKeysLikeTheDictionary)
+{
+    auto es = HunspellDictionary::load(QStringLiteral("es_US"));
+    ASSERT_TRUE(es.ok());
+    const QString before = (*es)->stem(QStringLiteral("cancerosas"));
+    // A medical word list that lists every form as a word of its own.
+    for (const char *word : {"anticuerpo", "anticuerpos", "cancerosa", "cancerosas", "canceroso"})
+        (*es)->addWord(QString::fromUtf8(word));
+    EXPECT_EQ((*es)->stem(QStringLiteral("anticuerpos")), (*es)->stem(QStringLiteral("anticuerpo")));
+    EXPECT_EQ((*es)->stem(QStringLiteral("cancerosas")), before);
+    EXPECT_EQ((*es)->stem(QStringLiteral("cancerosa")), before);
+}

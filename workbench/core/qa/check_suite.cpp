@@ -78,9 +78,15 @@ Findings CheckSuite::spellingFindings(const QString &source, const QString &targ
             }))
             continue; // a foreign name, or an untranslated stretch reported as such
         Finding f;
+        // A slip away from a known word is a typo a reviewer fixes ("cabea", "medico"). A
+        // word far from every known one is more often a term the dictionaries lack
+        // ("nucleocápside"): worth a look, and `spell add` once it is confirmed.
+        const QString near = m_spelling->likelyTypoOf(m.word);
         f.check = QStringLiteral("spelling");
-        f.severity = Severity::Error;
-        f.message = QStringLiteral("\u201C%1\u201D is not in the dictionary").arg(m.word);
+        f.severity = near.isEmpty() ? Severity::Warning : Severity::Error;
+        f.message = near.isEmpty()
+            ? QStringLiteral("\u201C%1\u201D is not in the dictionary, and it is no slip away from a known word").arg(m.word)
+            : QStringLiteral("\u201C%1\u201D is not in the dictionary; \u201C%2\u201D is").arg(m.word, near);
         if (m_options.suggestions) {
             const QStringList suggestions = m_spelling->suggestions(m.word).mid(0, 3);
             if (!suggestions.isEmpty())

@@ -119,14 +119,21 @@ Findings checkUntranslatedFragments(const QString &source, const QString &target
         if (inName(tokens[i]))
             return sourceWords.contains(word.toLower());
         const bool targetKnows = words.isTargetWord(word);
-        foreign.insert(i, !targetKnows);
+        // Acronyms and codes ("SARS", "CoV") travel between languages unchanged, and so do
+        // names: a capital inside a sentence ("Ohio", "Hospital") is not a forgotten word.
+        const bool code = std::count_if(word.cbegin(), word.cend(), [](QChar c) { return c.isUpper(); }) >= 2;
+        const bool name = isCapitalized(word)
+                          && ((i > 0 && tokens[i - 1].kind == Token::Kind::Word) || !words.isSourceWord(word.toLower()));
+        foreign.insert(i, !targetKnows && !code && !name && word.size() >= 3);
         return sourceWords.contains(word.toLower()) || (!targetKnows && words.isSourceWord(word));
     };
     for (const auto &[first, last] : runs(target, tokens, true, sourceLanguageWord)) {
-        const int length = last - first + 1;
+        int length = 0; // words, not the commas and hyphens between them
         int unknown = 0;
-        for (int i = first; i <= last; ++i)
+        for (int i = first; i <= last; ++i) {
+            length += tokens[i].kind == Token::Kind::Word;
             unknown += foreign.value(i);
+        }
         const TextSpan span = spanOf(tokens, first, last);
         // Two words the target language does not know; or one, when the whole stretch
         // is the source's own wording ("According to Dr.": "to" is also Spanish).

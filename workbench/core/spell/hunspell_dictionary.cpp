@@ -98,11 +98,15 @@ const QStringList &HunspellDictionary::allStems(const QString &word)
     if (forms.isEmpty() && word != lower)
         forms = readings(lower); // "Leukemias" at a sentence start
     // No reading left (the dictionary lists the word without a plural flag, "leukemia/M",
-    // or only through a prefix, "en+sayo"): a plural ending removed must leave a known
-    // word, whose readings are then the plural's.
+    // or only through a prefix, "en+sayo"), or only the word itself (a word list that
+    // spells plurals out, "anticuerpos" beside "anticuerpo"): a plural ending removed must
+    // leave a known word, whose readings are then the plural's.
     for (const char *ending : {"s", "es"}) {
-        if (!forms.isEmpty() || !lower.endsWith(QLatin1String(ending)) || lower.size() <= 3)
+        const bool onlyItself = forms.size() == 1 && forms.first() == lower;
+        if ((!forms.isEmpty() && !onlyItself) || !lower.endsWith(QLatin1String(ending)) || lower.size() <= 3)
             break;
+        if (onlyItself)
+            forms.clear();
         const QString singular = lower.chopped(qsizetype(std::strlen(ending)));
         if (spell(singular)) {
             forms = allStems(singular);
@@ -114,8 +118,12 @@ const QStringList &HunspellDictionary::allStems(const QString &word)
         forms.append(lower);
     // Which reading comes first: a plural's singular ("sweats" -> "sweat"); else the word
     // itself when it is a dictionary form ("number", not "numb+er"); else the shortest.
+    // The feminine of a masculine reading counts as its inflection too ("cancerosas" ->
+    // "canceroso"), so every form of an adjective keys alike whichever list spells it out.
     const auto singular = std::find_if(forms.cbegin(), forms.cend(), [&](const QString &r) {
-        return lower == r + QLatin1Char('s') || lower == r + QLatin1String("es");
+        const bool feminine = r.endsWith(QLatin1Char('o'))
+                              && (lower == r.chopped(1) + QLatin1Char('a') || lower == r.chopped(1) + QLatin1String("as"));
+        return lower == r + QLatin1Char('s') || lower == r + QLatin1String("es") || feminine;
     });
     if (singular != forms.cend()) {
         const QString first = *singular;

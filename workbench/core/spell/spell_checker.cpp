@@ -134,6 +134,121 @@ QList<Misspelling> SpellChecker::check(const QString &unitText)
     return result;
 }
 
+namespace {
+
+// The letter without its accent: "é" -> "e", "ñ" stays (its own key).
+QChar baseLetter(QChar c)
+{
+    const QChar lower = c.toLower();
+    if (lower == QChar(0x00F1))
+        return lower;
+    const QString decomposed = QString(lower).normalized(QString::NormalizationForm_D);
+    return decomposed.isEmpty() ? lower : decomposed.front();
+}
+
+// Neighbours on a QWERTY keyboard (Spanish adds ñ beside l): the slips fingers make.
+bool keysAdjacent(QChar a, QChar b)
+{
+    static const QString rows[] = {QStringLiteral("qwertyuiop"), QStringLiteral("asdfghjkl\u00F1"), QStringLiteral("zxcvbnm")};
+    const QChar x = baseLetter(a), y = baseLetter(b);
+    for (int r = 0; r < 3; ++r) {
+        const qsizetype i = rows[r].indexOf(x);
+        if (i < 0)
+            continue;
+        for (int other = std::max(0, r - 1); other <= std::min(2, r + 1); ++other) {
+            const qsizetype j = rows[other].indexOf(y);
+            if (j >= 0 && std::abs(j - i) <= 1 && !(other == r && i == j))
+                return true;
+        }
+    }
+    return false;
+}
+
+// "poliproteína" beside a known "poliproteínas", "quirópteras" beside "quirópteros": a
+// form the dictionary lacks of a word it knows, not a slip of the fingers.
+bool isInflection(const QString &word, const QString &known)
+{
+    const QString w = word.toLower(), k = known.toLower();
+    if (k == w + QLatin1Char('s') || k == w + QStringLiteral("es") || w == k + QLatin1Char('s') || w == k + QStringLiteral("es"))
+        return true;
+    if (w.size() != k.size() || w.size() < 3)
+        return false;
+    const qsizetype last = w.endsWith(QLatin1Char('s')) ? w.size() - 2 : w.size() - 1;
+    const auto gender = [](QChar c) { return c == QLatin1Char('a') || c == QLatin1Char('o'); };
+    return w.left(last) == k.left(last) && w.mid(last + 1) == k.mid(last + 1) && gender(w[last]) && gender(k[last]);
+}
+
+} // namespace
+
+QString SpellChecker::likelyTypoOf(const QString &word)
+{
+    const auto cached = m_nearest.constFind(word);
+    if (cached != m_nearest.cend())
+        return *cached;
+    // The letters a typo may bring in: the word's own and the language's usual ones.
+    QString alphabet = QStringLiteral("abcdefghijklmnopqrstuvwxyz\u00E1\u00E9\u00ED\u00F3\u00FA\u00FC\u00F1");
+    for (QChar c : word.toLower())
+        if (c.isLetter() && !alphabet.contains(c))
+            alphabet += c;
+    const auto known = [this](const QString &candidate) {
+        return !candidate.isEmpty() && (m_glossaryWords.contains(candidate.toLower()) || m_dictionary->spell(candidate));
+    };
+    // A gender or number form of a known word is a form the dictionary lacks, not a slip.
+    const QString lower = word.toLower();
+    QStringList inflections = {lower + QLatin1Char('s'), lower + QStringLiteral("es")};
+    if (lower.endsWith(QLatin1Char('s')))
+        inflections.append(lower.chopped(1));
+    for (const QString &form : QStringList(inflections)) {
+        const qsizetype last = form.endsWith(QLatin1Char('s')) ? form.size() - 2 : form.size() - 1;
+        if (last > 0 && (form[last] == QLatin1Char('a') || form[last] == QLatin1Char('o'))) {
+            QString other = form;
+            other[last] = form[last] == QLatin1Char('a') ? QLatin1Char('o') : QLatin1Char('a');
+            inflections.append(other);
+        }
+    }
+    if (std::any_of(inflections.cbegin(), inflections.cend(), known)) {
+        insertBounded(m_nearest, word, QString());
+        return {};
+    }
+    // Slips a reviewer corrects: a letter dropped, two neighbours swapped, a letter
+    // doubled or one of its key's neighbours struck with it, a neighbouring key struck
+    // instead, an accent missing or wrong.
+    QString found;
+    const qsizetype n = word.size();
+    for (qsizetype i = 0; i < n && found.isEmpty(); ++i) {
+        const bool extraLetter = (i > 0 && (baseLetter(word[i]) == baseLetter(word[i - 1]) || keysAdjacent(word[i], word[i - 1])))
+                                 || (i + 1 < n && (baseLetter(word[i]) == baseLetter(word[i + 1]) || keysAdjacent(word[i], word[i + 1])));
+        QString deleted = word;
+        if (extraLetter && known(deleted.remove(i, 1)))
+            found = deleted;
+        if (found.isEmpty() && i + 1 < n) {
+            QString swapped = word;
+            std::swap(swapped[i], swapped[i + 1]);
+            if (swapped != word && known(swapped))
+                found = swapped;
+        }
+        for (qsizetype a = 0; a < alphabet.size() && found.isEmpty(); ++a) {
+            const QChar letter = word[i].isUpper() ? alphabet[a].toUpper() : alphabet[a];
+            if (letter == word[i] || (baseLetter(letter) != baseLetter(word[i]) && !keysAdjacent(letter, word[i])))
+                continue;
+            QString changed = word;
+            changed[i] = letter;
+            if (known(changed))
+                found = changed;
+        }
+    }
+    for (qsizetype i = 0; i <= n && found.isEmpty(); ++i)
+        for (qsizetype a = 0; a < alphabet.size() && found.isEmpty(); ++a) {
+            QString inserted = word;
+            if (known(inserted.insert(i, alphabet[a])))
+                found = inserted;
+        }
+    if (!found.isEmpty() && isInflection(word, found))
+        found.clear();
+    insertBounded(m_nearest, word, found);
+    return found;
+}
+
 QStringList SpellChecker::suggestions(const QString &word)
 {
     const auto cached = m_suggestions.constFind(word);

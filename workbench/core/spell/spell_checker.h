@@ -35,6 +35,13 @@ public:
     HunspellDictionary &dictionary() { return *m_dictionary; }
     /// Whether the dictionary or the glossary knows the word as it is written. Cached.
     bool isCorrect(const QString &word);
+    /// The known word this one looks like a slip of the fingers for, or empty: one letter
+    /// dropped, two neighbours swapped, a letter doubled or struck with a neighbouring key,
+    /// a neighbouring key struck instead, an accent missing or wrong ("cabea", "medico",
+    /// "Sequencia"). Empty for a word far from every known one ("nucleocápside") and for a
+    /// form the dictionary lacks of a known word ("poliproteína" beside "poliproteínas").
+    /// Cached; a few hundred lookups.
+    QString likelyTypoOf(const QString &word);
 
 private:
     bool inSpanishName(const QList<Token> &tokens, qsizetype index);
@@ -43,6 +50,7 @@ private:
     QSet<QString> m_glossaryWords;
     QHash<QString, bool> m_known;
     QHash<QString, QStringList> m_suggestions;
+    QHash<QString, QString> m_nearest;
 };
 
 } // namespace wb
