@@ -370,3 +370,29 @@ TEST(Stemming, AWordListThatSpellsOutPluralsAndFemininesKeysLikeTheDictionary)
     EXPECT_EQ((*es)->stem(QStringLiteral("cancerosas")), before);
     EXPECT_EQ((*es)->stem(QStringLiteral("cancerosa")), before);
 }
+
+TEST_F(QaChecks, PatientTextParaphrasesAreNoErrorsButACriticalTermLostIs)
+{
+    const auto errors = [](const QString &source, const QString &target) {
+        PoEntry e;
+        e.context = QStringLiteral("u");
+        e.msgid = source;
+        e.msgstr = target;
+        QStringList out;
+        for (const Finding &f : s_suite->checkUnit(e))
+            if (f.severity == Severity::Error)
+                out.append(f.check);
+        return out;
+    };
+    // How patient leaflets say it: the bundled glossaries must let these pass.
+    EXPECT_TRUE(errors(QStringLiteral("The tumor is benign."), QStringLiteral("El tumor no es canceroso.")).isEmpty());
+    EXPECT_TRUE(errors(QStringLiteral("Radiation therapy may cause fatigue."), QStringLiteral("La radiación puede causar cansancio.")).isEmpty());
+    EXPECT_TRUE(errors(QStringLiteral("Hypertension is common."), QStringLiteral("La presión arterial alta es común.")).isEmpty());
+    EXPECT_TRUE(errors(QStringLiteral("You may have a mastectomy."), QStringLiteral("Es posible que le extirpen el seno.")).isEmpty());
+    // A route of administration is never paraphrased away.
+    EXPECT_EQ(errors(QStringLiteral("The drug is given by intrathecal injection."),
+                     QStringLiteral("El medicamento se administra mediante una inyección en la vena.")),
+              QStringList{"terminology.missing"});
+    // A confusable is an error for every concept, critical or not.
+    EXPECT_EQ(errors(QStringLiteral("The tumor is benign."), QStringLiteral("El tumor es maligno.")), QStringList{"terminology.forbidden"});
+}
