@@ -111,10 +111,12 @@ TEST(BundledSummary, CommittedCatalogPassesGettextChecks)
 
 TEST(BundledGlossary, IsValidTbxCoveringTheSummary)
 {
-    const QString tbx = test::sourceDir() + QStringLiteral("/glossary/en-es-medical.tbx");
-    const auto xmllint = test::run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--relaxng"),
-                                                               test::sharedDir() + QStringLiteral("/reference-data/schemas/tbx/TBXcoreStructV03.rng"), tbx});
-    EXPECT_EQ(xmllint.exitCode, 0) << xmllint.err.constData();
+    for (const char *name : {"en-es-medical.tbx", "pdq-patient.tbx"}) {
+        const QString tbx = test::sourceDir() + QStringLiteral("/glossary/") + QLatin1String(name);
+        const auto xmllint = test::run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--relaxng"),
+                                                                   test::sharedDir() + QStringLiteral("/reference-data/schemas/tbx/TBXcoreStructV03.rng"), tbx});
+        EXPECT_EQ(xmllint.exitCode, 0) << name << ": " << xmllint.err.constData();
+    }
     const auto lookup = test::runCli({QStringLiteral("glossary"), QStringLiteral("lookup"),
                                       QStringLiteral("Acute lymphoblastic leukemia (ALL) is a type of cancer in which the bone marrow makes "
                                                      "too many lymphocytes (a type of white blood cell)."),
