@@ -286,19 +286,23 @@ TEST(ForeignText, EnglishLeftInATargetIsAnUntranslatedFragmentAndNamesAreNotMiss
     const WordKnowledge words{[&](const QString &w) { return spanish.contains(w); },
                               [&](const QString &w) { return english.contains(w); }};
     WordTokenizer tokenizer(QStringLiteral("es"));
+    // What CheckSuite does: the names first, then the fragments around them.
+    const auto fragments = [&](const QString &source, const QString &target) {
+        const QList<Token> tokens = tokenizer.tokenize(target);
+        return checkUntranslatedFragments(source, target, tokens, foreignNameSpans(target, tokens, words), words);
+    };
     const QString source = QStringLiteral("Chemotherapy may cause nausea and hair loss in some patients.");
     const QString target = QStringLiteral("La quimioterapia puede causar nausea and hair loss en algunos pacientes.");
-    const Findings found = checkUntranslatedFragments(source, target, tokenizer.tokenize(target), words);
+    const Findings found = fragments(source, target);
     ASSERT_EQ(ids(found), QStringList{"untranslated.fragment"});
     EXPECT_EQ(target.mid(found[0].targetSpan.start, found[0].targetSpan.length), QStringLiteral("nausea and hair loss"));
     EXPECT_EQ(found[0].severity, Severity::Error);
     // Two English words are a borrowing or a name, not a forgotten sentence.
     const QString two = QStringLiteral("La quimioterapia puede causar hair loss en algunos pacientes.");
-    EXPECT_TRUE(checkUntranslatedFragments(source, two, tokenizer.tokenize(two), words).isEmpty());
+    EXPECT_TRUE(fragments(source, two).isEmpty());
 
     const QString named = QStringLiteral("Llame hoy a la American Cancer Society.");
-    EXPECT_TRUE(checkUntranslatedFragments(QStringLiteral("Call the American Cancer Society today."), named,
-                                           tokenizer.tokenize(named), words).isEmpty());
+    EXPECT_TRUE(fragments(QStringLiteral("Call the American Cancer Society today."), named).isEmpty());
     const QList<TextSpan> names = foreignNameSpans(named, tokenizer.tokenize(named), words);
     ASSERT_EQ(names.size(), 1);
     EXPECT_EQ(named.mid(names[0].start, names[0].length), QStringLiteral("American Cancer Society"));

@@ -73,9 +73,7 @@ Findings CheckSuite::spellingFindings(const QString &source, const QString &targ
         if (hasCapital && QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(m.word)),
                                              QRegularExpression::UseUnicodePropertiesOption).match(source).hasMatch())
             continue;
-        if (std::any_of(notChecked.cbegin(), notChecked.cend(), [&](const TextSpan &s) {
-                return m.span.start >= s.start && m.span.start + m.span.length <= s.start + s.length;
-            }))
+        if (anySpanContains(notChecked, m.span))
             continue; // a foreign name, or an untranslated stretch reported as such
         Finding f;
         // A slip away from a known word is a typo a reviewer fixes ("cabea", "medico"). A
@@ -110,8 +108,8 @@ Findings CheckSuite::checkUnit(const PoEntry &entry)
     const QList<Token> tokens = m_targetTokenizer->tokenize(target);
     const WordKnowledge words{[this](const QString &w) { return m_spelling->isCorrect(w); },
                               [this](const QString &w) { return m_sourceSpelling->isCorrect(w); }};
-    const Findings fragments = checkUntranslatedFragments(source, target, tokens, words);
     QList<TextSpan> notSpellChecked = foreignNameSpans(target, tokens, words);
+    const Findings fragments = checkUntranslatedFragments(source, target, tokens, notSpellChecked, words);
     for (const Finding &f : fragments)
         notSpellChecked.append(f.targetSpan);
     all += fragments;

@@ -98,17 +98,12 @@ QList<TextSpan> foreignNameSpans(const QString &target, const QList<Token> &toke
 }
 
 Findings checkUntranslatedFragments(const QString &source, const QString &target, const QList<Token> &tokens,
-                                    const WordKnowledge &words)
+                                    const QList<TextSpan> &names, const WordKnowledge &words)
 {
     Findings findings;
     QSet<QString> sourceWords;
     for (const QString &word : source.toLower().split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts))
         sourceWords.insert(word);
-    const QList<TextSpan> names = foreignNameSpans(target, tokens, words);
-    const auto inName = [&](const Token &t) {
-        return std::any_of(names.cbegin(), names.cend(),
-                           [&](const TextSpan &n) { return t.start >= n.start && t.end() <= n.start + n.length; });
-    };
     // Words of a name left as it is continue a run ("said Tedros Adhanom, the director")
     // but never count as unknown words: a kept name alone is no forgotten sentence.
     QHash<int, bool> foreign; // token index -> unknown to the target language, outside names
@@ -116,7 +111,7 @@ Findings checkUntranslatedFragments(const QString &source, const QString &target
         const QString &word = tokens[i].text;
         if (hasDigit(word))
             return false;
-        if (inName(tokens[i]))
+        if (anySpanContains(names, TextSpan{tokens[i].start, tokens[i].length}))
             return sourceWords.contains(word.toLower());
         const bool targetKnows = words.isTargetWord(word);
         // Acronyms and codes ("SARS", "CoV") travel between languages unchanged, and so do

@@ -26,7 +26,8 @@ QList<TextSpan> foreignNameSpans(const QString &target, const QList<Token> &toke
 /// own wording, word for word), not counting the words of a name (see above). A
 /// translator who forgot half a sentence leaves exactly this; spelling would otherwise
 /// report each English word as a misspelling.
+/// `names` are the target's foreign names, as foreignNameSpans() finds them.
 Findings checkUntranslatedFragments(const QString &source, const QString &target, const QList<Token> &tokens,
-                                    const WordKnowledge &words);
+                                    const QList<TextSpan> &names, const WordKnowledge &words);
 
 } // namespace wb

@@ -107,11 +107,7 @@ Findings TerminologyChecker::check(const QString &source, const QString &target)
     Findings findings;
     QList<SourceTermHit> hits = recognize(source);
     const QList<TextSpan> kept = keptVerbatim(source, target);
-    hits.removeIf([&](const SourceTermHit &hit) {
-        return std::any_of(kept.cbegin(), kept.cend(), [&](const TextSpan &k) {
-            return hit.span.start >= k.start && hit.span.start + hit.span.length <= k.start + k.length;
-        });
-    });
+    hits.removeIf([&](const SourceTermHit &hit) { return anySpanContains(kept, hit.span); });
     if (hits.isEmpty())
         return findings;
 

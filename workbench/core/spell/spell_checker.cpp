@@ -25,12 +25,6 @@ QList<TextSpan> addressSpans(const QString &text)
 
 namespace {
 
-bool inside(const Token &token, const QList<TextSpan> &spans)
-{
-    return std::any_of(spans.cbegin(), spans.cend(), [&](const TextSpan &s) {
-        return token.start >= s.start && token.end() <= s.start + s.length;
-    });
-}
 
 // Whether a word opens a sentence: nothing but spaces, opening quotes or brackets, and
 // Spanish opening marks since the text's start or a full stop, question or exclamation mark.
@@ -118,7 +112,7 @@ QList<Misspelling> SpellChecker::check(const QString &unitText)
             continue;
         if (std::any_of(token.text.cbegin(), token.text.cend(), [](QChar c) { return c.isDigit(); }))
             continue;
-        if (isAcronym(token.text) || inside(token, addresses) || token.text.size() == 1)
+        if (isAcronym(token.text) || anySpanContains(addresses, TextSpan{token.start, token.length}) || token.text.size() == 1)
             continue; // a single letter is a label or a symbol ("vitamina A", "tipo γ")
         if (token.text.front().isUpper() && !startsSentence(unitText, token.start) && !inSpanishName(tokens, i))
             continue; // a capital inside a sentence is a name (Londres, Moscú, Porter)
