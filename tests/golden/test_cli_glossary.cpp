@@ -113,6 +113,28 @@ TEST(CliCheck, BadInputAndUsage)
     EXPECT_TRUE(broken.err.contains("broken.tbx:")) << broken.err.constData();
 }
 
+TEST(CliCheck, ANumberWordListThatIsNotUtf8StopsTheCheckAtItsLine)
+{
+    QTemporaryDir dir;
+    makeProject(dir);
+    const QString list = dir.filePath(QStringLiteral("locales/es/number-words.txt"));
+    test::writeAll(list, "ambos 2\ndocena\xff 12\n");
+    const auto r = runCli({QStringLiteral("check"), dir.filePath(QStringLiteral("locales/es/doc.po"))});
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_EQ(r.err, ("workbench: " + list + ":2:7: invalid UTF-8 byte 0xff\n").toUtf8());
+    // A readable list is used, and --json says so beside the built-in English one.
+    test::writeAll(list, "ambos 2\n");
+    const auto ok = runCli({QStringLiteral("check"), dir.filePath(QStringLiteral("locales/es/doc.po")), QStringLiteral("--json")});
+    const QJsonArray resources = QJsonDocument::fromJson(ok.out).object().value(QStringLiteral("resources")).toArray();
+    QStringList numberLists;
+    for (const QJsonValue &v : resources)
+        if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("number-words"))
+            numberLists.append(v.toObject().value(QStringLiteral("origin")).toString() + QLatin1Char(' ')
+                               + v.toObject().value(QStringLiteral("path")).toString());
+    EXPECT_EQ(numberLists, (QStringList{QStringLiteral("built-in built-in:locales/en/number-words.txt"),
+                                        QStringLiteral("project ") + list}));
+}
+
 TEST(CliGlossary, ConvertsBetweenTbxTsvAndCsvAndImportsTbx2008)
 {
     QTemporaryDir dir;

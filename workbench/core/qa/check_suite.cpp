@@ -55,6 +55,11 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
     suite->m_sourceSpelling = std::make_unique<SpellChecker>(*sourceDictionary, sourceLanguage);
     suite->m_targetTokenizer = std::make_unique<WordTokenizer>(targetLanguage);
     suite->m_numbers = std::make_unique<NumberChecker>(sourceLanguage, targetLanguage, projectRoot);
+    if (auto error = suite->m_numbers->wordListError())
+        return *error;
+    for (const QString &path : suite->m_numbers->wordLists())
+        used.append({QStringLiteral("number-words"), resourceDisplayPath(path),
+                     path.startsWith(QLatin1Char(':')) ? QStringLiteral("built-in") : QStringLiteral("project")});
     auto negation = NegationChecker::load(projectRoot, sourceLanguage, targetLanguage, &used);
     if (!negation)
         return negation.error();

@@ -4,7 +4,7 @@
 #include "project/language_resources.h"
 #include "text/word_tokenizer.h"
 
-#include <QFile>
+#include "common/text_file.h"
 #include <QRegularExpression>
 #include <unicode/numfmt.h>
 #include <unicode/rbnf.h>
@@ -36,6 +36,8 @@ struct NumberChecker::Language {
         bool multiplier = false; ///< scales the number before it ("52 thousand", "2 millones")
     };
     QHash<QString, Listed> listed; ///< number-words.txt: words ICU does not read, and articles
+    QString listPath;              ///< where `listed` came from; empty when there is no list
+    std::optional<Diagnostic> listError;
 
     Language(const QString &code, const QString &projectRoot)
     {
@@ -49,18 +51,24 @@ struct NumberChecker::Language {
             spellout.reset();
     }
 
-    // "word value [article | multiplier | not-before WORD]" a line; '#' starts a comment. A missing or unreadable list
-    // leaves ICU's spell-out rules alone, as before lists existed.
+    // "word value [article | multiplier | not-before WORD]" a line; '#' starts a comment. A
+    // language without a list keeps ICU's spell-out rules alone; an unreadable list or one
+    // that is not UTF-8 is kept in listError for the caller to report.
     void loadListedWords(const QString &code, const QString &projectRoot)
     {
         QString path;
         for (const QString &language : {code, code.section(QRegularExpression(QStringLiteral("[-_]")), 0, 0)})
             if (path.isEmpty())
                 path = projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("number-words.txt")).value(0);
-        QFile file(path);
-        if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        if (path.isEmpty())
             return;
-        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        auto bytes = readUtf8File(path);
+        if (!bytes) {
+            listError = bytes.error();
+            return;
+        }
+        listPath = path;
+        for (const QString &line : QString::fromUtf8(*bytes).split(QLatin1Char('\n'))) {
             const QStringList fields = line.simplified().split(QLatin1Char(' '));
             bool ok = false;
             const double value = fields.value(1).toDouble(&ok);
@@ -121,6 +129,20 @@ NumberChecker::NumberChecker(const QString &sourceLanguage, const QString &targe
 }
 
 NumberChecker::~NumberChecker() = default;
+
+std::optional<Diagnostic> NumberChecker::wordListError() const
+{
+    return m_source->listError ? m_source->listError : m_target->listError;
+}
+
+QStringList NumberChecker::wordLists() const
+{
+    QStringList paths;
+    for (const Language *language : {m_source.get(), m_target.get()})
+        if (!language->listPath.isEmpty())
+            paths.append(language->listPath);
+    return paths;
+}
 
 QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool isSource)
 {

@@ -1,4 +1,5 @@
 #pragma once
+#include "common/diagnostic.h"
 #include "qa/finding.h"
 #include <QHash>
 #include <memory>
@@ -35,6 +36,10 @@ public:
     NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &projectRoot = QString());
     ~NumberChecker();
     Findings check(const QString &source, const QString &target);
+    /// Why a language's number-words.txt could not be read (not UTF-8, unreadable), if so.
+    std::optional<Diagnostic> wordListError() const;
+    /// The number-words.txt files in use (":/workbench/…" for the built-in ones).
+    QStringList wordLists() const;
 
     /// A number found in a text.
     struct Item {
