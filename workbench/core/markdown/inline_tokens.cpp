@@ -239,32 +239,35 @@ private:
         if ((delimiter != '*' && delimiter != '_') || m_bytes.mid(start, width) != QByteArray(width, delimiter))
             return false;
         const QString label = strong ? QStringLiteral("strong emphasis") : QStringLiteral("emphasis");
-        out.push_back(InlineToken{InlineToken::Kind::Open, start, start + width, {}, {}, label, {}, -1, -1, -1, -1, {}});
+        out.push_back(InlineToken{InlineToken::Kind::Open, start, start + width, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
         cursor = start + width;
         if (!walk(node, out))
             return false;
         if (m_bytes.mid(cursor, width) != QByteArray(width, delimiter))
             return false;
-        out.push_back(InlineToken{InlineToken::Kind::Close, cursor, cursor + width, {}, {}, label, {}, -1, -1, -1, -1, {}});
+        out.push_back(InlineToken{InlineToken::Kind::Close, cursor, cursor + width, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
         cursor += width;
         return true;
     }
 
     // After "]" of a link or image: "(destination "title")", "[label]", "[]" or nothing.
     // Locates the end and the title's bytes; cmark already decided this is a link.
-    bool scanLinkTail(qsizetype from, qsizetype &end, qsizetype &titleStart, qsizetype &titleEnd)
+    bool scanLinkTail(qsizetype from, qsizetype &end, qsizetype &titleStart, qsizetype &titleEnd, bool &labelIsText)
     {
         titleStart = titleEnd = -1;
+        labelIsText = false;
         qsizetype i = from;
         if (i < m_limit && m_bytes[i] == '[') {
             const qsizetype close = m_bytes.indexOf(']', i);
             if (close < 0 || close >= m_limit)
                 return false;
             end = close + 1;
+            labelIsText = close == i + 1; // collapsed reference "[text][]"
             return true;
         }
         if (i >= m_limit || m_bytes[i] != '(') {
             end = i; // shortcut reference link
+            labelIsText = true;
             return true;
         }
         ++i;
@@ -324,24 +327,30 @@ private:
             if (close < 0 || close >= m_limit)
                 return false;
             out.push_back(InlineToken{InlineToken::Kind::Atom, start, close + 1, {}, {},
-                                      QStringLiteral("link %1").arg(url), {}, -1, -1, -1, -1, {}});
+                                      QStringLiteral("link %1").arg(url), {}, -1, -1, -1, -1, {}, {}, -1});
             cursor = close + 1;
             return true;
         }
         if (start >= m_limit || m_bytes[start] != '[')
             return false;
         const QString label = QStringLiteral("link to %1").arg(url);
-        out.push_back(InlineToken{InlineToken::Kind::Open, start, start + 1, {}, {}, label, {}, -1, -1, -1, -1, {}});
+        const size_t openIndex = out.size();
+        out.push_back(InlineToken{InlineToken::Kind::Open, start, start + 1, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
         cursor = start + 1;
         if (!walk(node, out))
             return false;
         if (cursor >= m_limit || m_bytes[cursor] != ']')
             return false;
         qsizetype end = 0, titleStart = -1, titleEnd = -1;
-        if (!scanLinkTail(cursor + 1, end, titleStart, titleEnd))
+        bool labelIsText = false;
+        if (!scanLinkTail(cursor + 1, end, titleStart, titleEnd, labelIsText))
             return false;
-        InlineToken close{InlineToken::Kind::Close, cursor, end, {}, {}, label, {}, -1, -1, -1, -1, {}};
+        InlineToken close{InlineToken::Kind::Close, cursor, end, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1};
         attachTitle(node, close, titleStart, titleEnd);
+        if (labelIsText) {
+            close.referenceLabel = out[openIndex].referenceLabel = m_bytes.mid(start + 1, cursor - start - 1);
+            close.referenceId = out[openIndex].referenceId = start;
+        }
         out.push_back(std::move(close));
         cursor = end;
         return true;
@@ -363,9 +372,14 @@ private:
             return false;
         image.childrenEnd = cursor;
         qsizetype titleStart = -1, titleEnd = -1;
-        if (!scanLinkTail(cursor + 1, image.end, titleStart, titleEnd))
+        bool labelIsText = false;
+        if (!scanLinkTail(cursor + 1, image.end, titleStart, titleEnd, labelIsText))
             return false;
         attachTitle(node, image, titleStart, titleEnd);
+        if (labelIsText) {
+            image.referenceLabel = m_bytes.mid(image.childrenStart, image.childrenEnd - image.childrenStart);
+            image.referenceId = start;
+        }
         cursor = image.end;
         out.push_back(std::move(image));
         return true;

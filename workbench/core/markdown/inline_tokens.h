@@ -29,6 +29,11 @@ struct InlineToken {
     qsizetype childrenStart = -1, childrenEnd = -1; ///< Atom image: the bytes between "![" and "]"
     qsizetype titleStart = -1, titleEnd = -1;       ///< link Close / image Atom: the title's bytes
     QString title;
+    /// Shortcut or collapsed reference link ("[docs]", "[docs][]") or image ("![logo]"): the
+    /// label bytes, which are also the link text. A translated text no longer matches any
+    /// definition, so the export writes the label after it ("[DOCUMENTOS][docs]").
+    QByteArray referenceLabel;
+    qsizetype referenceId = -1; ///< the "[" that opens it: pairs a link's Open with its Close
 };
 
 /// Locates every inline node of a paragraph or heading in the document bytes.

@@ -40,6 +40,8 @@ QString escapeMarkdownText(const QString &input, MarkdownContext context)
         }
         if (escape && c == QLatin1Char('&'))
             out += QLatin1String("&amp;");
+        else if (c == QLatin1Char('\\') && context == MarkdownContext::Title)
+            out += QLatin1String("&#92;"); // cmark reads "\\)" in a "(title)" as an escaped ")"
         else {
             if (escape)
                 out += QLatin1Char('\\');

@@ -12,10 +12,14 @@ class MarkdownSource;
 /// A part of a flow: original bytes, a translation unit, or a nested flow (the markup
 /// behind a placeholder, which may itself hold translatable text such as alt text).
 struct FlowPart {
-    enum class Kind { Raw, Unit, Flow };
+    /// ReferenceStart and ReferenceEnd enclose the text of a shortcut or collapsed reference
+    /// link or image, whose text is also its label: when the text rendered between them is
+    /// not the label any more, the end writes "][label]" so the link keeps its target.
+    enum class Kind { Raw, Unit, Flow, ReferenceStart, ReferenceEnd };
     Kind kind = Kind::Raw;
-    QByteArray raw;  ///< Raw: bytes copied to the output as they are
-    int index = -1;  ///< Unit: index into units; Flow: index into flows
+    QByteArray raw;  ///< Raw, ReferenceEnd: bytes copied to the output as they are
+    qsizetype index = -1; ///< Unit: index into units; Flow: index into flows; Reference*: pairs start and end
+    QByteArray label; ///< ReferenceEnd: the label as written in the source
 };
 
 /// A sequence of parts whose rendering, with every unit untranslated, is exactly the

@@ -124,19 +124,33 @@ private:
             title.start = token.titleStart;
             title.end = token.titleEnd;
             m_titleTokens.push_back({std::move(title)});
-            flow.parts.append(FlowPart{FlowPart::Kind::Flow, {}, subflow(m_titleTokens.back(), QStringLiteral("link title"))});
+            flow.parts.append(FlowPart{FlowPart::Kind::Flow, {}, subflow(m_titleTokens.back(), QStringLiteral("link title")), {}});
             appendRawBytes(flow.parts, bytes.mid(token.titleEnd, to - token.titleEnd));
         };
+        const QByteArray &bytes = m_doc.source->bytes();
+        const bool labelIsText = token.referenceId >= 0;
         if (token.childrenStart >= 0) { // image
-            appendRawBytes(flow.parts, m_doc.source->bytes().mid(token.start, token.childrenStart - token.start));
+            appendRawBytes(flow.parts, bytes.mid(token.start, token.childrenStart - token.start));
+            if (labelIsText)
+                flow.parts.append(FlowPart{FlowPart::Kind::ReferenceStart, {}, token.referenceId, {}});
             if (!token.children.empty()) {
-                appendRawBytes(flow.parts, m_doc.source->bytes().mid(token.childrenStart, token.children.front().start - token.childrenStart));
-                flow.parts.append(FlowPart{FlowPart::Kind::Flow, {}, subflow(token.children, QStringLiteral("image alt text"))});
-                appendRawBytes(flow.parts, m_doc.source->bytes().mid(token.children.back().end, token.childrenEnd - token.children.back().end));
+                appendRawBytes(flow.parts, bytes.mid(token.childrenStart, token.children.front().start - token.childrenStart));
+                flow.parts.append(FlowPart{FlowPart::Kind::Flow, {}, subflow(token.children, QStringLiteral("image alt text")), {}});
+                appendRawBytes(flow.parts, bytes.mid(token.children.back().end, token.childrenEnd - token.children.back().end));
             } else {
-                appendRawBytes(flow.parts, m_doc.source->bytes().mid(token.childrenStart, token.childrenEnd - token.childrenStart));
+                appendRawBytes(flow.parts, bytes.mid(token.childrenStart, token.childrenEnd - token.childrenStart));
             }
-            titled(token.childrenEnd, token.end);
+            if (labelIsText)
+                flow.parts.append(FlowPart{FlowPart::Kind::ReferenceEnd, bytes.mid(token.childrenEnd, token.end - token.childrenEnd),
+                                           token.referenceId, token.referenceLabel});
+            else
+                titled(token.childrenEnd, token.end);
+        } else if (labelIsText && token.kind == Kind::Open) {
+            appendRawBytes(flow.parts, bytes.mid(token.start, token.end - token.start));
+            flow.parts.append(FlowPart{FlowPart::Kind::ReferenceStart, {}, token.referenceId, {}});
+        } else if (labelIsText) {
+            flow.parts.append(FlowPart{FlowPart::Kind::ReferenceEnd, bytes.mid(token.start, token.end - token.start),
+                                       token.referenceId, token.referenceLabel});
         } else {
             titled(token.start, token.end);
         }
@@ -267,8 +281,10 @@ private:
     void appendGlue(int flow, const QList<Piece> &pieces)
     {
         for (const Piece &p : pieces) {
-            const bool carriesText = p.token->childrenStart >= 0 || p.token->titleStart >= 0; // image, titled link
-            if (carriesText) {
+            // Images and titled links carry text; reference links whose text is their label
+            // need their ends marked.
+            const bool needsFlow = p.token->childrenStart >= 0 || p.token->titleStart >= 0 || p.token->referenceId >= 0;
+            if (needsFlow) {
                 const int code = codeFlow(*p.token); // appends to flows: take the index before indexing flows
                 m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Flow, {}, code});
             } else {

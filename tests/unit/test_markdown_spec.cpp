@@ -1,0 +1,243 @@
+// Every example of the CommonMark spec (and the GFM spec's and cmark-gfm's extension tests)
+// goes through segment -> translate -> export under several translation functions; cmark must
+// render the export with the same structure as the source. The oracle here is cmark's HTML,
+// read tag by tag, not the workbench's own structure comparison.
+#include "markdown/markdown_source.h"
+#include "model/localizer.h"
+#include "model/placeholder_text.h"
+#include "model/unit_extractor.h"
+#include "project/project.h"
+#include "segment/sentence_segmenter.h"
+#include "test_support.h"
+
+#include <QRegularExpression>
+#include <cmark.h>
+#include <functional>
+#include <gtest/gtest.h>
+
+using namespace wb;
+
+namespace {
+
+struct SpecExample {
+    int number = 0;     ///< 1-based, in file order
+    int line = 0;       ///< where its Markdown starts in the spec file
+    QString section;
+    QByteArray markdown;
+};
+
+// The spec files mark examples with a fence of 32 backticks followed by "example"; the
+// Markdown ends at a line holding a single "." and "→" stands for a tab.
+QList<SpecExample> loadExamples(const QString &file)
+{
+    const QList<QByteArray> lines = test::readAll(file).split('\n');
+    const QByteArray fence(32, '`');
+    QList<SpecExample> examples;
+    QString section;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines[i].startsWith('#'))
+            section = QString::fromUtf8(lines[i]).remove(QRegularExpression(QStringLiteral("^#+ *")));
+        if (!lines[i].startsWith(fence + " example"))
+            continue;
+        SpecExample example;
+        example.number = int(examples.size() + 1);
+        example.line = int(i + 2);
+        example.section = section;
+        for (++i; i < lines.size() && lines[i] != "."; ++i)
+            example.markdown += lines[i] + '\n';
+        example.markdown.replace("\xE2\x86\x92", "\t");
+        while (i < lines.size() && lines[i] != fence)
+            ++i;
+        examples.append(example);
+    }
+    return examples;
+}
+
+// What a reader's browser builds: the tags cmark renders, with their addresses, but not
+// the text between them nor the text-bearing attributes (alt, title). Code stays whole:
+// it is never translated.
+QStringList htmlStructure(const QByteArray &markdown)
+{
+    char *html = cmark_markdown_to_html(markdown.constData(), size_t(markdown.size()), CMARK_OPT_UNSAFE);
+    const QString rendered = QString::fromUtf8(html);
+    free(html);
+    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression textAttribute(QStringLiteral(" (alt|title)=\"[^\"]*\""));
+    QStringList structure;
+    int inCode = 0;
+    qsizetype last = 0;
+    for (auto it = tag.globalMatch(rendered); it.hasNext();) {
+        const auto match = it.next();
+        const QString between = rendered.mid(last, match.capturedStart() - last);
+        if (inCode > 0 && !between.isEmpty())
+            structure.append(between);
+        QString name = match.captured();
+        name.remove(textAttribute);
+        // Only "<code": "<pre>" may be raw HTML a translated paragraph follows.
+        if (name.startsWith(QLatin1String("<code")))
+            ++inCode;
+        else if (name == QLatin1String("</code>"))
+            --inCode;
+        structure.append(name);
+        last = match.capturedEnd();
+    }
+    return structure;
+}
+
+// A translation that changes only the text between placeholders.
+using TextChange = std::function<QString(const QString &text, int piece)>;
+
+QString translateText(const QString &unitText, const TextChange &change)
+{
+    QString out;
+    int piece = 0;
+    for (const TextPiece &p : parsePlaceholderText(unitText)) {
+        switch (p.kind) {
+        case TextPiece::Kind::Text: out += escapeUnitText(change(p.text, piece++)); break;
+        case TextPiece::Kind::Open: out += QStringLiteral("{%1}").arg(p.number); break;
+        case TextPiece::Kind::Close: out += QStringLiteral("{/%1}").arg(p.number); break;
+        case TextPiece::Kind::Standalone: out += QStringLiteral("{%1/}").arg(p.number); break;
+        }
+    }
+    return out;
+}
+
+QString changeLetters(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out) {
+        if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            c = c == QLatin1Char('a') ? QChar(0x00C1) : c.toUpper();
+        else if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            c = c == QLatin1Char('E') ? QChar(0x00E9) : c.toLower();
+    }
+    return out;
+}
+
+// Markdown-special characters a translation may hold, block markers among them.
+const QStringList kSpecials = {
+    QStringLiteral("- "), QStringLiteral("+ "), QStringLiteral("1. "), QStringLiteral("1) "), QStringLiteral("# "),
+    QStringLiteral("> "), QStringLiteral("```"), QStringLiteral("~~~"), QStringLiteral("    "), QStringLiteral("="),
+    QStringLiteral("---"), QStringLiteral("|"), QStringLiteral("<div>"), QStringLiteral("***"), QStringLiteral("!"),
+    QStringLiteral("_"), QStringLiteral("*"), QStringLiteral("["), QStringLiteral("]"), QStringLiteral("[x](/y)"),
+    QStringLiteral("&amp;"), QStringLiteral("\\"), QStringLiteral("`"), QStringLiteral("<"), QStringLiteral("~~"),
+    QStringLiteral("www.example.com"), QStringLiteral("#"), QStringLiteral("\t"), QStringLiteral("  "),
+};
+
+struct TranslationFunction {
+    QString name;
+    std::function<QString(const QString &unitText)> translate;
+};
+
+QList<TranslationFunction> translationFunctions()
+{
+    QList<TranslationFunction> functions;
+    functions.append({QStringLiteral("letters changed"), [](const QString &u) { return translateText(u, [](const QString &t, int) { return changeLetters(t); }); }});
+    for (const QString &special : kSpecials) {
+        functions.append({QStringLiteral("special ") + special, [special](const QString &u) {
+            return translateText(u, [special](const QString &t, int) {
+                const QString letters = changeLetters(t);
+                return special + letters.left(letters.size() / 2) + special + letters.mid(letters.size() / 2) + special;
+            });
+        }});
+    }
+    functions.append({QStringLiteral("edge spaces"), [](const QString &u) {
+        return QStringLiteral("  ") + translateText(u, [](const QString &t, int) { return QStringLiteral(" ") + changeLetters(t) + QStringLiteral("  "); }) + QStringLiteral("   ");
+    }});
+    functions.append({QStringLiteral("empty"), [](const QString &) { return QString(); }});
+    functions.append({QStringLiteral("newline"), [](const QString &u) {
+        return translateText(u, [](const QString &t, int) {
+            const QString letters = changeLetters(t);
+            return letters.left(letters.size() / 2) + QStringLiteral("\n- ") + letters.mid(letters.size() / 2) + QStringLiteral("\n");
+        });
+    }});
+    return functions;
+}
+
+struct Outcome {
+    int examples = 0;
+    int identical = 0;
+    QStringList structureChanged;
+    int sourceKept = 0; ///< units whose translation the export refused (structure would change)
+    QStringList refusals;
+};
+
+class SpecRunner {
+public:
+    SpecRunner()
+    {
+        auto segmenter = loadSegmenter(test::sourceDir() + QStringLiteral("/source-content/en/segmentation.srx"), QStringLiteral("en"));
+        EXPECT_TRUE(segmenter.ok());
+        m_segmenter = std::move(*segmenter);
+    }
+
+    void run(const QList<SpecExample> &examples, const QString &specName, QHash<QString, Outcome> &outcomes)
+    {
+        for (const SpecExample &example : examples) {
+            auto source = MarkdownSource::parse(example.markdown, specName);
+            if (!source)
+                continue; // not UTF-8 or too deep: refused on input, nothing to export
+            const SegmentedDocument doc = segmentDocument(*source, *m_segmenter);
+            Diagnostics problems;
+            const QByteArray identity = localizeDocument(doc, [](const SourceUnit &u) { return std::optional<QString>(u.text); }, problems);
+            Outcome &same = outcomes[QStringLiteral("identity")];
+            ++same.examples;
+            if (identity == example.markdown)
+                ++same.identical;
+            else
+                same.structureChanged.append(QStringLiteral("%1 example %2 (line %3)").arg(specName).arg(example.number).arg(example.line));
+            const QStringList expected = htmlStructure(example.markdown);
+            for (const TranslationFunction &function : m_functions) {
+                Outcome &outcome = outcomes[function.name];
+                ++outcome.examples;
+                Diagnostics refused;
+                const QByteArray exported = localizeDocument(doc, [&](const SourceUnit &u) { return std::optional<QString>(function.translate(u.text)); }, refused);
+                outcome.sourceKept += int(refused.size());
+                if (qEnvironmentVariableIntValue("WB_SPEC_DUMP") == example.number)
+                    std::printf("== %s\n%s\n-- units: %s\n", qPrintable(function.name), exported.constData(),
+                                qPrintable(test::unitTexts(doc).join(QStringLiteral(" | "))));
+                for (const Diagnostic &d : refused)
+                    outcome.refusals.append(QStringLiteral("example %1: %2").arg(example.number).arg(d.message));
+                if (htmlStructure(exported) != expected)
+                    outcome.structureChanged.append(QStringLiteral("%1 example %2 (line %3, %4)").arg(specName).arg(example.number)
+                                                        .arg(example.line).arg(example.section));
+            }
+        }
+    }
+
+private:
+    std::shared_ptr<SentenceSegmenter> m_segmenter;
+    const QList<TranslationFunction> m_functions = translationFunctions();
+};
+
+QString report(const QHash<QString, Outcome> &outcomes)
+{
+    QString text;
+    QStringList names = outcomes.keys();
+    names.sort();
+    for (const QString &name : names) {
+        const Outcome &o = outcomes[name];
+        text += QStringLiteral("%1: %2 examples, %3 structure changed, %4 units kept in the source language%5\n")
+                    .arg(name, -20).arg(o.examples).arg(o.structureChanged.size()).arg(o.sourceKept)
+                    .arg(o.structureChanged.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(o.structureChanged.first()));
+    }
+    return text;
+}
+
+} // namespace
+
+TEST(MarkdownSpec, EveryCommonMarkExampleKeepsItsStructureUnderEveryTranslation)
+{
+    const QList<SpecExample> examples = loadExamples(test::sharedDir() + QStringLiteral("/reference-data/markdown/commonmark-spec.txt"));
+    ASSERT_EQ(examples.size(), 655);
+    QHash<QString, Outcome> outcomes;
+    SpecRunner().run(examples, QStringLiteral("commonmark-spec.txt"), outcomes);
+    std::printf("%s", qPrintable(report(outcomes)));
+    if (qEnvironmentVariableIsSet("WB_SPEC_DETAILS"))
+        for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+            std::printf("%s:\n  %s\n", qPrintable(it.key()), qPrintable(it->refusals.join(QStringLiteral("\n  "))));
+    EXPECT_EQ(outcomes[QStringLiteral("identity")].identical, 655) << qPrintable(outcomes[QStringLiteral("identity")].structureChanged.join(QLatin1Char('\n')));
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+        EXPECT_TRUE(it->structureChanged.isEmpty()) << qPrintable(it.key()) << ": " << it->structureChanged.size() << "\n"
+                                                    << qPrintable(it->structureChanged.mid(0, 30).join(QLatin1Char('\n')));
+}
