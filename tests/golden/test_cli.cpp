@@ -186,7 +186,7 @@ TEST(Cli, PseudoProvesTheSummaryIsFullyTranslatable)
     const auto r = runCli({QStringLiteral("pseudo"), test::sourceDir() + kSummary, QStringLiteral("-o"), out});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     EXPECT_TRUE(r.err.contains("block structure intact; no untranslatable text"));
-    EXPECT_TRUE(test::readAll(out).contains("# ⟦Åçûţé Ļýɱþĥöƀļåšţîç Ļéûķéɱîå Ţŕéåţɱéñţ (ÞÐǪ®)–Þåţîéñţ Ṽéŕšîöñ"));
+    EXPECT_TRUE(test::readAll(out).contains("# ⟦ Åçûţé Ļýɱþĥöƀļåšţîç Ļéûķéɱîå Ţŕéåţɱéñţ (ÞÐǪ®)–Þåţîéñţ Ṽéŕšîöñ"));
 }
 
 TEST(Cli, MissingFileExitsThreeAndNamesIt)

@@ -101,7 +101,7 @@ TEST(Pseudo, EveryFixtureSurvivesPseudoTranslation)
         Diagnostics problems;
         const QByteArray out = localizeDocument(doc, [](const SourceUnit &u) { return std::optional<QString>(pseudoTranslate(u.text)); },
                                                 problems);
-        problems += checkPseudoOutput(*doc.source, out, name);
+        problems += checkPseudoOutput(doc, out, name);
         EXPECT_TRUE(problems.isEmpty()) << qPrintable(name) << ": " << qPrintable(problems.value(0).toString());
     }
 }
@@ -109,25 +109,93 @@ TEST(Pseudo, EveryFixtureSurvivesPseudoTranslation)
 TEST(Pseudo, CheckFindsTextThatWasNotTranslated)
 {
     const auto doc = test::segmentBytes("Hello world.\n");
-    auto source = MarkdownSource::parse("Hello world.\n", QStringLiteral("in.md"));
-    const Diagnostics problems = checkPseudoOutput(**source, "Hello world.\n", QStringLiteral("out.md"));
+    const Diagnostics problems = checkPseudoOutput(doc, "Hello world.\n", QStringLiteral("out.md"));
     ASSERT_EQ(problems.size(), 1);
-    EXPECT_TRUE(problems[0].message.contains(QStringLiteral("not offered for translation")));
+    EXPECT_EQ(problems[0].message, QStringLiteral("text was not offered for translation: \"Hello world.\""));
 }
 
-TEST(Pseudo, CheckFindsBrokenStructure)
+// Each class of broken export the issue tracker recorded, as the exporter once wrote it:
+// the check must name the unit and say what changed.
+struct BrokenExport {
+    const char *source;
+    const char *exported;
+    const char *expected; ///< the message
+};
+
+class PseudoCheck : public ::testing::TestWithParam<BrokenExport> {};
+
+TEST_P(PseudoCheck, NamesTheUnitAndWhatChanged)
 {
-    auto source = MarkdownSource::parse("# Title\n\nText.\n", QStringLiteral("in.md"));
-    const Diagnostics problems = checkPseudoOutput(**source, "⟦Ţîţļé⟧\n\n⟦Ţéẋţ⟧\n", QStringLiteral("out.md"));
-    ASSERT_FALSE(problems.isEmpty());
-    EXPECT_TRUE(problems[0].message.contains(QStringLiteral("block structure changed")));
-    EXPECT_EQ(problems[0].line, 1);
+    const auto doc = test::segmentBytes(GetParam().source);
+    const Diagnostics problems = checkPseudoOutput(doc, GetParam().exported, QStringLiteral("out.md"));
+    ASSERT_FALSE(problems.isEmpty()) << GetParam().exported;
+    EXPECT_EQ(problems[0].message, QString::fromUtf8(GetParam().expected));
+    EXPECT_EQ(problems[0].kind, ErrorKind::CheckFailed); // exit code 6
 }
+
+INSTANTIATE_TEST_SUITE_P(EveryClass, PseudoCheck, ::testing::Values(
+    BrokenExport{"[docs]\n\n[docs]: /d\n", "[⟦DOCS⟧]\n\n[docs]: /d\n",
+                 "unit docs.71ab8b6a (source line 1): structure changed: paragraph: link to /d lost"},
+    BrokenExport{"See [docs][].\n\n[docs]: /d\n", "⟦VER [DOCUMENTOS][].⟧\n\n[docs]: /d\n",
+                 "unit see-docs.09be93ed (source line 1): structure changed: paragraph: link to /d lost"},
+    BrokenExport{"![logo]\n\n[logo]: /l.png\n", "![⟦LOGO⟧]\n\n[logo]: /l.png\n",
+                 "unit logo.5807dd60 (source line 1): structure changed: paragraph: image /l.png lost"},
+    BrokenExport{"*foo bar*\n", "*⟦FÓÓ BÁR⟧ *\n",
+                 "unit foo-bar.3773dea6 (source line 1): structure changed: paragraph: emphasis lost"},
+    BrokenExport{"## **Key Points**\n", "## **⟦PUNTOS⟧ **\n",
+                 "unit key-points.b2802386 (source line 1): structure changed: heading 2: strong emphasis lost"},
+    BrokenExport{"*Note*\n", "* ⟦NOTA⟧*\n",
+                 "unit note.2c924e30 (source line 1): structure changed: paragraph became list bullet tight"},
+    BrokenExport{"First one.\nSecond one.\n", "⟦UNO.⟧  \n⟦DOS.⟧\n",
+                 "units first-one.8393a5fb, second-one.24f52479 (source line 1): structure changed: paragraph: line break appeared"},
+    BrokenExport{"First one.\nSecond one.\n", "⟦UNO.⟧\n- ⟦DOS⟧\n",
+                 "units first-one.8393a5fb, second-one.24f52479 (source line 1): structure changed: list bullet tight appeared"},
+    BrokenExport{"See [docs](/d).\n", "⟦¡MIRA![DOCS](/d).⟧\n",
+                 "unit see-docs.09be93ed (source line 1): structure changed: paragraph: link to /d lost; image /d appeared"},
+    BrokenExport{"a _b_ c\n", "⟦Á_B_C⟧\n",
+                 "unit a-b-c.a315965d (source line 1): structure changed: paragraph: emphasis lost"},
+    BrokenExport{"[foo]: /url\nbar\n", "[foo]: /url\nbar\n",
+                 "text was not offered for translation: \"bar\""}));
 
 TEST(Pseudo, PlaceholdersSurviveAndTextIsAccentedLengthenedBracketed)
 {
     const QString pseudo = pseudoTranslate(QStringLiteral("See {1}Care{/1} at {2/}."));
-    EXPECT_TRUE(pseudo.startsWith(QStringLiteral("⟦Šéé {1}Çåŕé{/1} åţ {2/}.")));
-    EXPECT_TRUE(pseudo.endsWith(QStringLiteral("⟧")));
+    EXPECT_TRUE(pseudo.startsWith(QStringLiteral(" ⟦ Šéé  !{1} Çåŕé {/1}  åţ  {2/} . "))) << qPrintable(pseudo);
+    EXPECT_TRUE(pseudo.endsWith(QStringLiteral("⟧ ")));
     EXPECT_GT(pseudo.size(), 20);
+}
+
+TEST(Pseudo, AnExportOfEveryBrokenClassNowKeepsItsStructure)
+{
+    const QByteArray source = "# **Key Points**\n\nSee [docs], [docs][] and ![logo].\nSecond one, *foo bar* and a _b_ c.\n"
+                              "\n*Note*\n\n[docs]: /d\n[logo]: /l.png\nbar\n";
+    const auto doc = test::segmentBytes(source);
+    Diagnostics problems;
+    const QByteArray out = localizeDocument(doc, [](const SourceUnit &u) { return std::optional<QString>(pseudoTranslate(u.text)); }, problems);
+    problems += checkPseudoOutput(doc, out, QStringLiteral("out.md"));
+    EXPECT_TRUE(problems.isEmpty()) << qPrintable(problems.value(0).toString()) << "\n" << out.constData();
+    EXPECT_TRUE(out.contains("][docs]")) << out.constData();
+    EXPECT_TRUE(out.contains("][logo]")) << out.constData();
+}
+
+TEST(Export, ATranslationThatCannotKeepTheStructureIsNamedAndTheSourceKept)
+{
+    const auto doc = test::segmentBytes("Take *two* tablets.\n");
+    Diagnostics problems;
+    const QByteArray out = exportWith(doc, {{QStringLiteral("Take {1}two{/1} tablets."), QStringLiteral("Tome {1}{/1} dos comprimidos.")}}, &problems);
+    EXPECT_EQ(out, QByteArray("Take *two* tablets.\n"));
+    ASSERT_EQ(problems.size(), 1);
+    EXPECT_EQ(problems[0].kind, ErrorKind::CheckFailed);
+    EXPECT_TRUE(problems[0].message.startsWith(QStringLiteral("unit take-two-tablets."))) << qPrintable(problems[0].message);
+    EXPECT_TRUE(problems[0].message.endsWith(QStringLiteral(
+        "the translation cannot be written in Markdown without changing the document's structure (paragraph: emphasis lost); source text kept")))
+        << qPrintable(problems[0].message);
+}
+
+TEST(Export, EdgeSpacesNeverReachADelimiterOrALineEnd)
+{
+    const auto doc = test::segmentBytes("A *b c* d.\nNext line.\n");
+    const QByteArray out = exportWith(doc, {{QStringLiteral("A {1}b c{/1} d."), QStringLiteral("  Una {1} b c {/1} d.  ")},
+                                            {QStringLiteral("Next line."), QStringLiteral("- Siguiente.")}});
+    EXPECT_EQ(out, QByteArray("Una *b c* d.\n\\- Siguiente.\n"));
 }

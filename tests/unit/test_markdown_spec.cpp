@@ -84,6 +84,31 @@ QStringList htmlStructure(const QByteArray &markdown)
     return structure;
 }
 
+// Text a reader sees that still holds an ASCII letter after every unit had its letters
+// changed: text the workbench never offered for translation. Autolinks show their
+// address, which is not translatable.
+QStringList textNeverOffered(const QByteArray &markdown)
+{
+    QStringList left;
+    cmark_node *root = cmark_parse_document(markdown.constData(), size_t(markdown.size()), CMARK_OPT_DEFAULT);
+    cmark_iter *iter = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT)
+            continue;
+        const QByteArray text(cmark_node_get_literal(node));
+        cmark_node *parent = cmark_node_parent(node);
+        if (parent && cmark_node_get_type(parent) == CMARK_NODE_LINK
+            && (text == cmark_node_get_url(parent) || "mailto:" + text == cmark_node_get_url(parent)))
+            continue;
+        if (std::any_of(text.cbegin(), text.cend(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
+            left.append(QString::fromUtf8(text));
+    }
+    cmark_iter_free(iter);
+    cmark_node_free(root);
+    return left;
+}
+
 // A translation that changes only the text between placeholders.
 using TextChange = std::function<QString(const QString &text, int piece)>;
 
@@ -102,14 +127,15 @@ QString translateText(const QString &unitText, const TextChange &change)
     return out;
 }
 
+// Every ASCII letter becomes its fullwidth form: still a letter, never ASCII.
 QString changeLetters(const QString &text)
 {
     QString out = text;
     for (QChar &c : out) {
         if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-            c = c == QLatin1Char('a') ? QChar(0x00C1) : c.toUpper();
+            c = QChar(0xFF41 + (c.unicode() - 'a'));
         else if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-            c = c == QLatin1Char('E') ? QChar(0x00E9) : c.toLower();
+            c = QChar(0xFF21 + (c.unicode() - 'A'));
     }
     return out;
 }
@@ -160,6 +186,7 @@ struct Outcome {
     QStringList structureChanged;
     int sourceKept = 0; ///< units whose translation the export refused (structure would change)
     QStringList refusals;
+    QStringList neverOffered; ///< examples with text no unit covers
 };
 
 class SpecRunner {
@@ -198,6 +225,9 @@ public:
                                 qPrintable(test::unitTexts(doc).join(QStringLiteral(" | "))));
                 for (const Diagnostic &d : refused)
                     outcome.refusals.append(QStringLiteral("example %1: %2").arg(example.number).arg(d.message));
+                if (function.name == QLatin1String("letters changed"))
+                    if (const QStringList left = textNeverOffered(exported); !left.isEmpty())
+                        outcome.neverOffered.append(QStringLiteral("example %1: \"%2\"").arg(example.number).arg(left.join(QStringLiteral("\", \""))));
                 if (htmlStructure(exported) != expected)
                     outcome.structureChanged.append(QStringLiteral("%1 example %2 (line %3, %4)").arg(specName).arg(example.number)
                                                         .arg(example.line).arg(example.section));
@@ -217,8 +247,8 @@ QString report(const QHash<QString, Outcome> &outcomes)
     names.sort();
     for (const QString &name : names) {
         const Outcome &o = outcomes[name];
-        text += QStringLiteral("%1: %2 examples, %3 structure changed, %4 units kept in the source language%5\n")
-                    .arg(name, -20).arg(o.examples).arg(o.structureChanged.size()).arg(o.sourceKept)
+        text += QStringLiteral("%1: %2 examples, %3 structure changed, %4 units kept in the source language, %5 with text never offered%6\n")
+                    .arg(name, -20).arg(o.examples).arg(o.structureChanged.size()).arg(o.sourceKept).arg(o.neverOffered.size())
                     .arg(o.structureChanged.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(o.structureChanged.first()));
     }
     return text;
@@ -235,9 +265,21 @@ TEST(MarkdownSpec, EveryCommonMarkExampleKeepsItsStructureUnderEveryTranslation)
     std::printf("%s", qPrintable(report(outcomes)));
     if (qEnvironmentVariableIsSet("WB_SPEC_DETAILS"))
         for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
-            std::printf("%s:\n  %s\n", qPrintable(it.key()), qPrintable(it->refusals.join(QStringLiteral("\n  "))));
+            std::printf("%s:\n  %s\n", qPrintable(it.key()), qPrintable((it->refusals + it->neverOffered).join(QStringLiteral("\n  "))));
+
     EXPECT_EQ(outcomes[QStringLiteral("identity")].identical, 655) << qPrintable(outcomes[QStringLiteral("identity")].structureChanged.join(QLatin1Char('\n')));
-    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it) {
         EXPECT_TRUE(it->structureChanged.isEmpty()) << qPrintable(it.key()) << ": " << it->structureChanged.size() << "\n"
                                                     << qPrintable(it->structureChanged.mid(0, 30).join(QLatin1Char('\n')));
+        // A translation the export cannot write keeps the source text and is named. Only
+        // letters glued to emphasis delimiters ("foo*bar**" where the source had "foo *bar**")
+        // can force that: CommonMark's rule of three then pairs the runs differently.
+        if (it.key() == QLatin1String("special www.example.com"))
+            EXPECT_LE(it->sourceKept, 6) << qPrintable(it->refusals.join(QLatin1Char('\n')));
+        else
+            EXPECT_EQ(it->sourceKept, 0) << qPrintable(it.key()) << ": " << qPrintable(it->refusals.join(QLatin1Char('\n')));
+    }
+    // Every text is offered for translation but YAML front matter, which example 96
+    // ("---\nFoo\n---") looks like to the workbench.
+    EXPECT_EQ(outcomes[QStringLiteral("letters changed")].neverOffered, QStringList{QStringLiteral("example 96: \"Foo\"")});
 }

@@ -265,12 +265,20 @@ private:
             labelIsText = close == i + 1; // collapsed reference "[text][]"
             return true;
         }
-        if (i >= m_limit || m_bytes[i] != '(') {
-            end = i; // shortcut reference link
+        if (i >= m_limit || m_bytes[i] != '(' || !scanInlineTail(i, end, titleStart, titleEnd)) {
+            // A shortcut reference link, also when "(...)" follows but is no destination:
+            // cmark already decided this is a link.
+            end = i;
+            titleStart = titleEnd = -1;
             labelIsText = true;
-            return true;
         }
-        ++i;
+        return true;
+    }
+
+    // "(destination "title")" from the "(" at `from`.
+    bool scanInlineTail(qsizetype from, qsizetype &end, qsizetype &titleStart, qsizetype &titleEnd)
+    {
+        qsizetype i = from + 1;
         i = skipGap(i);
         if (i < m_limit && m_bytes[i] == '<') {
             while (i < m_limit && m_bytes[i] != '>')
@@ -447,10 +455,21 @@ Result<std::vector<InlineToken>> tokenizeInlines(const MarkdownSource &source, c
     }
     const qsizetype limit = next ? source.offsetOf(cmark_node_get_start_line(next), 1) : source.bytes().size();
 
-    Tokenizer tokenizer(source, limit);
-    tokenizer.cursor = contentStart(source, block);
+    // cmark counts link reference definitions at the top of a paragraph as its first lines
+    // ("[foo]: /url\nbar"), though they are not its content: when the content does not
+    // align from the block's start, it is tried from each following line.
     std::vector<InlineToken> tokens;
-    if (!tokenizer.walk(block, tokens))
+    bool aligned = false;
+    int attempts = 0; // a bound: a long block that cannot be aligned is not walked once per line
+    for (qsizetype start = contentStart(source, block); !aligned && start >= 0 && start < limit && attempts++ < 64;) {
+        Tokenizer tokenizer(source, limit);
+        tokenizer.cursor = start;
+        tokens.clear();
+        aligned = tokenizer.walk(block, tokens);
+        const qsizetype lineEnd = source.bytes().indexOf('\n', start);
+        start = lineEnd < 0 ? -1 : lineEnd + 1;
+    }
+    if (!aligned)
         return Diagnostic{ErrorKind::InvalidInput, source.path(), cmark_node_get_start_line(block), 0,
                           QStringLiteral("inline markup could not be matched to the source; block left untranslatable")};
     // Soft breaks that end a block (before an ATX closing sequence) are not content.

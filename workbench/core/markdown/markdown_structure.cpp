@@ -138,9 +138,17 @@ std::optional<StructureChange> firstStructureChange(const QList<StructureEntry> 
         change.sourceLine = before ? before->line : 0;
         change.sourceEndLine = before ? before->endLine : 0;
         change.line = after ? after->line : 0;
-        if (!before)
+        // Where one side closes its container and the other goes on, a block appeared (or
+        // disappeared) after the previous one: that previous block is where to look.
+        const bool closes = before && before->block.startsWith(QLatin1Char('/'));
+        const bool goesOn = after && !after->block.startsWith(QLatin1Char('/'));
+        if (i > 0 && ((closes && goesOn) || !before || !after)) {
+            change.sourceLine = source[std::min(i, source.size()) - 1].line;
+            change.sourceEndLine = source[std::min(i, source.size()) - 1].endLine;
+        }
+        if (!before || (closes && goesOn))
             change.description = QStringLiteral("%1 appeared").arg(after->block);
-        else if (!after)
+        else if (!after || (!before->block.startsWith(QLatin1Char('/')) && after->block.startsWith(QLatin1Char('/'))))
             change.description = QStringLiteral("%1 disappeared").arg(before->block);
         else if (before->block != after->block)
             change.description = QStringLiteral("%1 became %2").arg(before->block, after->block);

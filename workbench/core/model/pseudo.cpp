@@ -1,8 +1,8 @@
 #include "model/pseudo.h"
 #include "markdown/markdown_source.h"
+#include "markdown/markdown_structure.h"
 #include "model/placeholder_text.h"
 
-#include <QCryptographicHash>
 #include <QStringList>
 #include <cmark.h>
 
@@ -26,39 +26,6 @@ QString mapLetters(const QString &text)
     return out;
 }
 
-struct BlockEntry {
-    QString signature;
-    int line;
-};
-
-QList<BlockEntry> blockTree(cmark_node *root)
-{
-    QList<BlockEntry> entries;
-    cmark_iter *iter = cmark_iter_new(root);
-    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-        cmark_node *node = cmark_iter_get_node(iter);
-        const auto type = cmark_node_get_type(node);
-        if (type < CMARK_NODE_FIRST_BLOCK || type > CMARK_NODE_LAST_BLOCK)
-            continue;
-        QString signature = QString::fromLatin1(cmark_node_get_type_string(node));
-        if (ev == CMARK_EVENT_EXIT)
-            signature = QLatin1Char('/') + signature;
-        else if (type == CMARK_NODE_HEADING)
-            signature += QString::number(cmark_node_get_heading_level(node));
-        else if (type == CMARK_NODE_LIST)
-            signature += QStringLiteral(" %1 %2 %3").arg(cmark_node_get_list_type(node)).arg(cmark_node_get_list_start(node))
-                             .arg(cmark_node_get_list_tight(node) ? QStringLiteral("tight") : QStringLiteral("loose"));
-        else if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK)
-            signature += QLatin1Char(' ') + QString::fromLatin1(
-                QCryptographicHash::hash(cmark_node_get_literal(node), QCryptographicHash::Sha1).toHex().left(8));
-        if (ev == CMARK_EVENT_EXIT && type != CMARK_NODE_DOCUMENT && cmark_node_first_child(node) == nullptr)
-            continue; // leaf blocks appear once
-        entries.append(BlockEntry{signature, cmark_node_get_start_line(node)});
-    }
-    cmark_iter_free(iter);
-    return entries;
-}
-
 bool isAutolinkText(cmark_node *text)
 {
     cmark_node *parent = cmark_node_parent(text);
@@ -69,28 +36,74 @@ bool isAutolinkText(cmark_node *text)
     return url == literal || url == "mailto:" + literal;
 }
 
+// The units of the source block at [line, endLine], by id, for naming what changed.
+QString unitsAt(const SegmentedDocument &doc, int line, int endLine)
+{
+    QStringList ids;
+    for (const SourceUnit &unit : doc.units)
+        if (unit.line >= line && unit.line <= endLine)
+            ids.append(unit.id);
+    if (ids.isEmpty())
+        return QStringLiteral("no unit");
+    return (ids.size() == 1 ? QStringLiteral("unit ") : QStringLiteral("units ")) + ids.join(QStringLiteral(", "));
+}
+
+// Letters outside the ⟦…⟧ every pseudo-translated unit is wrapped in: text that no unit
+// covers. Brackets are counted over the text in reading order, since markup splits a unit's
+// text into several nodes.
+void findTextNotOffered(cmark_node *root, const QString &outputPath, Diagnostics &problems)
+{
+    cmark_iter *iter = cmark_iter_new(root);
+    int blockLine = 0;
+    int depth = 0;
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        const auto type = cmark_node_get_type(node);
+        if (ev == CMARK_EVENT_ENTER && type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK)
+            blockLine = cmark_node_get_start_line(node);
+        if (ev != CMARK_EVENT_ENTER || type != CMARK_NODE_TEXT || isAutolinkText(node))
+            continue; // an autolink shows its address, which is not translatable
+        const QString text = QString::fromUtf8(cmark_node_get_literal(node));
+        QString outside;
+        for (const QChar c : text) {
+            if (c == QChar(0x27E6))
+                ++depth;
+            else if (c == QChar(0x27E7))
+                depth = std::max(0, depth - 1);
+            else if (depth == 0 && c.isLetter())
+                outside += c;
+        }
+        if (!outside.isEmpty())
+            problems.append(Diagnostic{ErrorKind::CheckFailed, outputPath, blockLine, 0,
+                                       QStringLiteral("text was not offered for translation: \"%1\"").arg(text.trimmed())});
+    }
+    cmark_iter_free(iter);
+}
+
 } // namespace
 
 QString pseudoTranslate(const QString &unitText)
 {
-    QString out = QStringLiteral("⟦");
+    // Edge spaces, "!" before markup and Markdown's special characters are what real
+    // translations bring and what broke exports before: the export must absorb them all.
+    QString out = QStringLiteral(" ⟦");
     int letters = 0;
     for (const TextPiece &piece : parsePlaceholderText(unitText)) {
         switch (piece.kind) {
         case TextPiece::Kind::Text:
-            out += escapeUnitText(mapLetters(piece.text));
+            out += QLatin1Char(' ') + escapeUnitText(mapLetters(piece.text)) + QLatin1Char(' ');
             letters += int(piece.text.size());
             break;
-        case TextPiece::Kind::Open: out += QStringLiteral("{%1}").arg(piece.number); break;
+        case TextPiece::Kind::Open: out += QStringLiteral("!{%1}").arg(piece.number); break;
         case TextPiece::Kind::Close: out += QStringLiteral("{/%1}").arg(piece.number); break;
         case TextPiece::Kind::Standalone: out += QStringLiteral("{%1/}").arg(piece.number); break;
         }
     }
-    out += QLatin1Char(' ') + QString(std::max(1, letters / 3), QChar(0x00B7)) + QStringLiteral("⟧");
+    out += QString(std::max(1, letters / 3), QChar(0x00B7)) + QStringLiteral(" *_`[#|<&\\⟧ ");
     return out;
 }
 
-Diagnostics checkPseudoOutput(const MarkdownSource &source, const QByteArray &output, const QString &outputPath)
+Diagnostics checkPseudoOutput(const SegmentedDocument &doc, const QByteArray &output, const QString &outputPath)
 {
     Diagnostics problems;
     auto parsed = MarkdownSource::parse(output, outputPath);
@@ -98,40 +111,14 @@ Diagnostics checkPseudoOutput(const MarkdownSource &source, const QByteArray &ou
         problems.append(parsed.error());
         return problems;
     }
-    const QList<BlockEntry> before = blockTree(source.root());
-    const QList<BlockEntry> after = blockTree((*parsed)->root());
-    for (qsizetype i = 0; i < std::max(before.size(), after.size()); ++i) {
-        if (i < before.size() && i < after.size() && before[i].signature == after[i].signature)
-            continue;
-        const int line = i < after.size() ? after[i].line : 0;
-        problems.append(Diagnostic{ErrorKind::CheckFailed, outputPath, line, 0,
-                                   QStringLiteral("block structure changed: source has %1 (line %2), output has %3")
-                                       .arg(i < before.size() ? before[i].signature : QStringLiteral("nothing"))
-                                       .arg(i < before.size() ? before[i].line : 0)
-                                       .arg(i < after.size() ? after[i].signature : QStringLiteral("nothing"))});
-        break; // after the first divergence every block differs
-    }
-
-    cmark_iter *iter = cmark_iter_new((*parsed)->root());
-    int blockLine = 0;
-    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-        cmark_node *node = cmark_iter_get_node(iter);
-        const auto type = cmark_node_get_type(node);
-        if (ev == CMARK_EVENT_ENTER && type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK)
-            blockLine = cmark_node_get_start_line(node);
-        if (ev != CMARK_EVENT_ENTER || type != CMARK_NODE_TEXT)
-            continue;
-        const QString text = QString::fromUtf8(cmark_node_get_literal(node));
-        if (isAutolinkText(node))
-            continue; // an autolink shows its address, which is not translatable
-        const bool hasAsciiLetter = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
-            return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
-        });
-        if (hasAsciiLetter)
-            problems.append(Diagnostic{ErrorKind::CheckFailed, outputPath, blockLine, 0,
-                                       QStringLiteral("text was not offered for translation: \"%1\"").arg(text.trimmed())});
-    }
-    cmark_iter_free(iter);
+    const std::optional<StructureChange> change = firstStructureChange(markdownStructure(doc.source->root()),
+                                                                       markdownStructure((*parsed)->root()));
+    if (change)
+        problems.append(Diagnostic{ErrorKind::CheckFailed, outputPath, change->line, 0,
+                                   QStringLiteral("%1 (source line %2): structure changed: %3")
+                                       .arg(unitsAt(doc, change->sourceLine, change->sourceEndLine))
+                                       .arg(change->sourceLine).arg(change->description)});
+    findTextNotOffered((*parsed)->root(), outputPath, problems);
     return problems;
 }
 

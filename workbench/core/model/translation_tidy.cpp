@@ -1,5 +1,6 @@
 #include "model/translation_tidy.h"
 
+#include <QRegularExpression>
 #include <unicode/uchar.h>
 
 namespace wb {
@@ -46,6 +47,19 @@ qsizetype trailingRun(const QString &text, bool movePunctuation)
     return n;
 }
 
+// Whitespace moved out of markup next to whitespace already there is dropped: "a {1} b{/1}"
+// reads "a *b*", not "a  *b*".
+QString withoutDoubleSpace(const QString &receiver, const QString &moved, bool appending)
+{
+    const bool receiverHasSpace = appending ? (receiver.isEmpty() ? false : isSpace(receiver.back()))
+                                            : (receiver.isEmpty() ? false : isSpace(receiver.front()));
+    if (!receiverHasSpace)
+        return moved;
+    QString kept = moved;
+    kept.remove(QRegularExpression(QStringLiteral("\\s")));
+    return kept;
+}
+
 bool hasVisibleText(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return !isSpace(c) && !isMarkdownPunctuation(c); });
@@ -74,7 +88,7 @@ QList<TextPiece> tidyTranslation(const QString &translation, const std::function
                 if (punctuation && n > 0 && !hasVisibleText(inside.mid(n)))
                     n = leadingRun(inside, false); // never empty the emphasis
                 if (n > 0) {
-                    pieces[i - 1].text += inside.left(n);
+                    pieces[i - 1].text += withoutDoubleSpace(pieces[i - 1].text, inside.left(n), true);
                     inside.remove(0, n);
                     moved = true;
                 }
@@ -84,7 +98,7 @@ QList<TextPiece> tidyTranslation(const QString &translation, const std::function
                 if (punctuation && n > 0 && !hasVisibleText(inside.left(inside.size() - n)))
                     n = trailingRun(inside, false);
                 if (n > 0) {
-                    pieces[i + 1].text.prepend(inside.right(n));
+                    pieces[i + 1].text.prepend(withoutDoubleSpace(pieces[i + 1].text, inside.right(n), false));
                     inside.chop(n);
                     moved = true;
                 }
