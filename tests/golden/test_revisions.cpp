@@ -198,3 +198,41 @@ TEST(Revisions, SplitAndJoinedSentencesStartFromTheOldTranslations)
     EXPECT_EQ(merged.entries[2].previousMsgid, QStringLiteral("Call the clinic. Ask for the nurse on duty."));
     EXPECT_EQ(lastChangeOf(merged.entries[2]), UnitChange::Kind::Joined);
 }
+
+// The catalog of the summary as it was segmented before the workbench read Markdown with
+// cmark-gfm: every unit translated and approved (tests/data/revision/
+// adult-all-treatment.es.approved.po, made with cmark 0.30). GFM links the bare address
+// in "Available at: https://www.cancer.gov/…", so that unit's text became
+// "Available at: {1/}."; update must carry its translation over, the address turned into
+// the same placeholder, and leave every other unit approved.
+TEST(Revisions, ACatalogFromBeforeGfmKeepsEveryTranslationThroughUpdate)
+{
+    QTemporaryDir dir;
+    const QString project = dir.path();
+    QDir().mkpath(dir.filePath(QStringLiteral("source-content/en")));
+    QDir().mkpath(dir.filePath(QStringLiteral("locales/es")));
+    QFile::copy(test::sourceDir() + QStringLiteral("/source-content/en/segmentation.srx"), dir.filePath(QStringLiteral("source-content/en/segmentation.srx")));
+    QFile::copy(test::sourceDir() + QLatin1Char('/') + kSummary, dir.filePath(kSummary));
+    const QString po = dir.filePath(QStringLiteral("locales/es/adult-all-treatment.po"));
+    QFile::copy(test::dataDir() + QStringLiteral("/revision/adult-all-treatment.es.approved.po"), po);
+    QFile(po).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+
+    const auto r = runCli(updateArguments(project));
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    auto catalog = PoCatalog::read(po);
+    ASSERT_TRUE(catalog.ok());
+    int approved = 0, live = 0;
+    for (const PoEntry &entry : catalog->entries) {
+        if (entry.obsolete)
+            continue;
+        ++live;
+        EXPECT_FALSE(entry.msgstr.isEmpty()) << qPrintable(entry.context) << " lost its translation";
+        EXPECT_EQ(entry.msgstr, QStringLiteral("ES: ") + entry.msgid) << qPrintable(entry.context);
+        if (stateOf(entry) == UnitState::Approved)
+            ++approved;
+        else
+            EXPECT_EQ(entry.msgid, QStringLiteral("Available at: {1/}.")); // the one draft, for a reviewer to look at
+    }
+    EXPECT_EQ(live, 362);
+    EXPECT_EQ(approved, 361);
+}

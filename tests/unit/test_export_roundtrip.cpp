@@ -199,3 +199,24 @@ TEST(Export, EdgeSpacesNeverReachADelimiterOrALineEnd)
                                             {QStringLiteral("Next line."), QStringLiteral("- Siguiente.")}});
     EXPECT_EQ(out, QByteArray("Una *b c* d.\n\\- Siguiente.\n"));
 }
+
+TEST(Export, TableTranslationsKeepPipesAndAlignmentAndEscapeTheirOwnPipes)
+{
+    const auto doc = test::segmentBytes("| Drug | Dose |\n|:-----|-----:|\n| Imatinib | 400 mg |\n");
+    const QByteArray out = exportWith(doc, {{QStringLiteral("Drug"), QStringLiteral("Fármaco")},
+                                            {QStringLiteral("Dose"), QStringLiteral("Dosis | diaria")},
+                                            {QStringLiteral("Imatinib"), QStringLiteral("Imatinib ")}});
+    EXPECT_EQ(out, QByteArray("| Fármaco | Dosis \\| diaria |\n|:-----|-----:|\n| Imatinib | 400 mg |\n"));
+}
+
+TEST(Export, ABareAddressAndStrikethroughSurviveTranslation)
+{
+    const auto doc = test::segmentBytes("See www.cancer.gov for ~~old~~ new doses.\n");
+    Diagnostics problems;
+    const QByteArray out = exportWith(doc, {{QStringLiteral("See {1/} for {2}old{/2} new doses."),
+                                             QStringLiteral("Vea{1/}para {2}antiguas {/2}dosis nuevas en www.cancer.gov/espanol.")}}, &problems);
+    EXPECT_TRUE(problems.isEmpty()) << qPrintable(problems.value(0).toString());
+    // Glued to text, the bare address is written as an explicit link; the translator's own
+    // address stays text, as in the source.
+    EXPECT_EQ(out, QByteArray("Vea[www.cancer.gov](<http://www.cancer.gov>)para ~~antiguas~~ dosis nuevas en www\\.cancer.gov/espanol.\n"));
+}

@@ -2,6 +2,7 @@
 // goes through segment -> translate -> export under several translation functions; cmark must
 // render the export with the same structure as the source. The oracle here is cmark's HTML,
 // read tag by tag, not the workbench's own structure comparison.
+#include "markdown/gfm_parser.h"
 #include "markdown/markdown_source.h"
 #include "model/localizer.h"
 #include "model/placeholder_text.h"
@@ -11,7 +12,7 @@
 #include "test_support.h"
 
 #include <QRegularExpression>
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <functional>
 #include <gtest/gtest.h>
 
@@ -21,6 +22,7 @@ namespace {
 
 struct SpecExample {
     int number = 0;     ///< 1-based, in file order
+    QString kind;       ///< what follows "example": "", "table", "strikethrough", "autolink", "disabled", …
     int line = 0;       ///< where its Markdown starts in the spec file
     QString section;
     QByteArray markdown;
@@ -41,6 +43,7 @@ QList<SpecExample> loadExamples(const QString &file)
             continue;
         SpecExample example;
         example.number = int(examples.size() + 1);
+        example.kind = QString::fromUtf8(lines[i].mid(fence.size() + 8)).trimmed();
         example.line = int(i + 2);
         example.section = section;
         for (++i; i < lines.size() && lines[i] != "."; ++i)
@@ -58,9 +61,7 @@ QList<SpecExample> loadExamples(const QString &file)
 // it is never translated.
 QStringList htmlStructure(const QByteArray &markdown)
 {
-    char *html = cmark_markdown_to_html(markdown.constData(), size_t(markdown.size()), CMARK_OPT_UNSAFE);
-    const QString rendered = QString::fromUtf8(html);
-    free(html);
+    const QString rendered = QString::fromUtf8(renderGfmHtml(markdown, true));
     static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
     static const QRegularExpression textAttribute(QStringLiteral(" (alt|title)=\"[^\"]*\""));
     QStringList structure;
@@ -90,8 +91,8 @@ QStringList htmlStructure(const QByteArray &markdown)
 QStringList textNeverOffered(const QByteArray &markdown)
 {
     QStringList left;
-    cmark_node *root = cmark_parse_document(markdown.constData(), size_t(markdown.size()), CMARK_OPT_DEFAULT);
-    cmark_iter *iter = cmark_iter_new(root);
+    const CmarkTree root = parseGfm(markdown, CMARK_OPT_DEFAULT);
+    cmark_iter *iter = cmark_iter_new(root.get());
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
         cmark_node *node = cmark_iter_get_node(iter);
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT)
@@ -99,13 +100,13 @@ QStringList textNeverOffered(const QByteArray &markdown)
         const QByteArray text(cmark_node_get_literal(node));
         cmark_node *parent = cmark_node_parent(node);
         if (parent && cmark_node_get_type(parent) == CMARK_NODE_LINK
-            && (text == cmark_node_get_url(parent) || "mailto:" + text == cmark_node_get_url(parent)))
+            && (text == cmark_node_get_url(parent) || "mailto:" + text == cmark_node_get_url(parent)
+                || "http://" + text == cmark_node_get_url(parent)))
             continue;
         if (std::any_of(text.cbegin(), text.cend(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
             left.append(QString::fromUtf8(text));
     }
     cmark_iter_free(iter);
-    cmark_node_free(root);
     return left;
 }
 
@@ -240,9 +241,15 @@ private:
     const QList<TranslationFunction> m_functions = translationFunctions();
 };
 
+// One line per translation function; with WB_SPEC_DETAILS set, every refusal and every
+// text never offered too.
 QString report(const QHash<QString, Outcome> &outcomes)
 {
     QString text;
+    if (qEnvironmentVariableIsSet("WB_SPEC_DETAILS"))
+        for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+            if (!(it->refusals + it->neverOffered).isEmpty())
+                text += QStringLiteral("%1:\n  %2\n").arg(it.key(), (it->refusals + it->neverOffered).join(QStringLiteral("\n  ")));
     QStringList names = outcomes.keys();
     names.sort();
     for (const QString &name : names) {
@@ -254,6 +261,28 @@ QString report(const QHash<QString, Outcome> &outcomes)
     return text;
 }
 
+// What every spec must show: identity byte for byte, the structure kept under every
+// translation, and a translation refused (source kept, unit named) only where letters or
+// digits are glued to emphasis delimiters or addresses the source separated by a space:
+// CommonMark then pairs the delimiter runs differently ("foo*bar**") or GFM reads a longer
+// address, and no escaping can say the same thing.
+void expectStructureKept(const QHash<QString, Outcome> &outcomes, qsizetype examples, int refusalsAllowed)
+{
+    const Outcome identity = outcomes.value(QStringLiteral("identity"));
+    EXPECT_EQ(identity.identical, examples) << qPrintable(identity.structureChanged.join(QLatin1Char('\n')));
+    int refusals = 0;
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it) {
+        EXPECT_TRUE(it->structureChanged.isEmpty()) << qPrintable(it.key()) << ": " << it->structureChanged.size() << "\n"
+                                                    << qPrintable(it->structureChanged.mid(0, 30).join(QLatin1Char('\n')));
+        const bool glued = it.key() == QLatin1String("special www.example.com") || it.key().startsWith(QLatin1String("special 1"));
+        if (glued)
+            refusals += it->sourceKept;
+        else
+            EXPECT_EQ(it->sourceKept, 0) << qPrintable(it.key()) << ": " << qPrintable(it->refusals.join(QLatin1Char('\n')));
+    }
+    EXPECT_LE(refusals, refusalsAllowed);
+}
+
 } // namespace
 
 TEST(MarkdownSpec, EveryCommonMarkExampleKeepsItsStructureUnderEveryTranslation)
@@ -263,23 +292,43 @@ TEST(MarkdownSpec, EveryCommonMarkExampleKeepsItsStructureUnderEveryTranslation)
     QHash<QString, Outcome> outcomes;
     SpecRunner().run(examples, QStringLiteral("commonmark-spec.txt"), outcomes);
     std::printf("%s", qPrintable(report(outcomes)));
-    if (qEnvironmentVariableIsSet("WB_SPEC_DETAILS"))
-        for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
-            std::printf("%s:\n  %s\n", qPrintable(it.key()), qPrintable((it->refusals + it->neverOffered).join(QStringLiteral("\n  "))));
-
-    EXPECT_EQ(outcomes[QStringLiteral("identity")].identical, 655) << qPrintable(outcomes[QStringLiteral("identity")].structureChanged.join(QLatin1Char('\n')));
-    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it) {
-        EXPECT_TRUE(it->structureChanged.isEmpty()) << qPrintable(it.key()) << ": " << it->structureChanged.size() << "\n"
-                                                    << qPrintable(it->structureChanged.mid(0, 30).join(QLatin1Char('\n')));
-        // A translation the export cannot write keeps the source text and is named. Only
-        // letters glued to emphasis delimiters ("foo*bar**" where the source had "foo *bar**")
-        // can force that: CommonMark's rule of three then pairs the runs differently.
-        if (it.key() == QLatin1String("special www.example.com"))
-            EXPECT_LE(it->sourceKept, 6) << qPrintable(it->refusals.join(QLatin1Char('\n')));
-        else
-            EXPECT_EQ(it->sourceKept, 0) << qPrintable(it.key()) << ": " << qPrintable(it->refusals.join(QLatin1Char('\n')));
-    }
+    expectStructureKept(outcomes, 655, 6);
     // Every text is offered for translation but YAML front matter, which example 96
     // ("---\nFoo\n---") looks like to the workbench.
     EXPECT_EQ(outcomes[QStringLiteral("letters changed")].neverOffered, QStringList{QStringLiteral("example 96: \"Foo\"")});
+}
+
+// GitHub's spec: every example (the extensions' among them) but those written for an
+// extension the workbench does not switch on ("disabled": raw HTML filtering, task lists).
+TEST(MarkdownSpec, EveryGfmExampleKeepsItsStructureUnderEveryTranslation)
+{
+    QList<SpecExample> examples;
+    int extensionExamples = 0;
+    for (const SpecExample &example : loadExamples(test::sharedDir() + QStringLiteral("/reference-data/markdown/gfm-spec.txt"))) {
+        if (example.kind == QLatin1String("disabled"))
+            continue;
+        extensionExamples += example.kind.isEmpty() ? 0 : 1;
+        examples.append(example);
+    }
+    EXPECT_EQ(extensionExamples, 22); // 8 table, 2 strikethrough, 11 autolink, 1 tagfilter
+    QHash<QString, Outcome> outcomes;
+    SpecRunner().run(examples, QStringLiteral("gfm-spec.txt"), outcomes);
+    std::printf("%s", qPrintable(report(outcomes)));
+    expectStructureKept(outcomes, examples.size(), 6);
+    EXPECT_EQ(outcomes[QStringLiteral("letters changed")].neverOffered, QStringList{QStringLiteral("example 66: \"Foo\"")});
+}
+
+// cmark-gfm's own extension tests: tables with inline markup, escaped pipes, alignment,
+// strikethrough and autolinks in odd places.
+TEST(MarkdownSpec, EveryCmarkGfmExtensionTestKeepsItsStructureUnderEveryTranslation)
+{
+    const QList<SpecExample> examples = loadExamples(test::sharedDir() + QStringLiteral("/reference-data/markdown/gfm-extensions.txt"));
+    ASSERT_EQ(examples.size(), 28);
+    QHash<QString, Outcome> outcomes;
+    SpecRunner().run(examples, QStringLiteral("gfm-extensions.txt"), outcomes);
+    std::printf("%s", qPrintable(report(outcomes)));
+    expectStructureKept(outcomes, 28, 5);
+    // cmark-gfm 0.29 places the header row of a table that interrupts a paragraph on the
+    // paragraph's first line (example 16); that cell cannot be located and stays as written.
+    EXPECT_EQ(outcomes[QStringLiteral("letters changed")].neverOffered, QStringList{QStringLiteral("example 16: \"b\"")});
 }

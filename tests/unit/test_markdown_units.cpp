@@ -127,3 +127,23 @@ TEST(MarkdownUnits, DeepNestingIsRefusedWithAMessage)
     ASSERT_FALSE(parsed.ok());
     EXPECT_TRUE(parsed.error().message.contains(QStringLiteral("nests deeper")));
 }
+
+TEST(MarkdownUnits, EveryTableCellIsAUnitAndThePipesStayAsWritten)
+{
+    const QByteArray table = "| Drug | Dose *per day* |\n|:-----|-------:|\n| Imatinib | 400 mg. Take with food. |\nDasatinib | ~~70~~ 100 mg\n";
+    const auto doc = segmentBytes(table);
+    EXPECT_TRUE(doc.warnings.isEmpty()) << qPrintable(doc.warnings.value(0).toString());
+    EXPECT_EQ(unitTexts(doc), (QStringList{"Drug", "Dose {1}per day{/1}", "Imatinib", "400 mg.", "Take with food.", "Dasatinib",
+                                           "{1}70{/1} 100 mg"}));
+    EXPECT_EQ(doc.units[0].kind, QStringLiteral("table header"));
+    EXPECT_EQ(doc.units[2].kind, QStringLiteral("table cell"));
+    EXPECT_EQ(doc.units[6].placeholders[0].label, QStringLiteral("strikethrough"));
+}
+
+TEST(MarkdownUnits, BareAddressesAreLinksKeptWhole)
+{
+    const auto doc = segmentBytes("Read www.cancer.gov or write to cis@cancer.gov today.\n");
+    EXPECT_EQ(unitTexts(doc), QStringList{"Read {1/} or write to {2/} today."});
+    EXPECT_EQ(doc.units[0].placeholders[0].label, QStringLiteral("link http://www.cancer.gov"));
+    EXPECT_EQ(doc.units[0].placeholders[1].label, QStringLiteral("link mailto:cis@cancer.gov"));
+}

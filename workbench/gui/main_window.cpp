@@ -1,5 +1,6 @@
 #include "main_window.h"
 #include "text/text_diff.h"
+#include "markdown/gfm_parser.h"
 #include "editor/editor_session.h"
 #include "editor/spell_highlighter.h"
 #include "editor/rich_text_delegate.h"
@@ -50,7 +51,6 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <cmark.h>
 
 namespace wb::gui {
 
@@ -478,9 +478,7 @@ void MainWindow::refreshUnitPanels()
     if (m_preview->isVisible()) {
         // The localized Markdown, rendered, with the current unit marked and in view.
         const QByteArray markdown = m_session->localizedMarkdown();
-        char *html = cmark_markdown_to_html(markdown.constData(), size_t(markdown.size()), CMARK_OPT_DEFAULT);
-        QString rendered = QString::fromUtf8(html);
-        free(html);
+        QString rendered = QString::fromUtf8(renderGfmHtml(markdown, false));
         const QString target = m_session->target(m_current);
         const QString shown = plainTextOf(target.isEmpty() ? m_session->unit(m_current).source : target).toHtmlEscaped().left(40);
         const qsizetype at = shown.isEmpty() ? -1 : rendered.indexOf(shown);

@@ -3,7 +3,9 @@
 
 #include <QHash>
 #include <QMutex>
-#include <cmark.h>
+#include "markdown/gfm_parser.h"
+
+#include <cmark-gfm.h>
 #include <memory>
 #include <optional>
 #include <unicode/utf8.h>
@@ -34,8 +36,7 @@ std::optional<QString> decodedEntity(const QByteArray &reference)
         return *known;
     std::optional<QString> decoded;
     const QByteArray document = "x" + reference; // never a block marker
-    const std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
-        cmark_parse_document(document.constData(), size_t(document.size()), CMARK_OPT_DEFAULT), &cmark_node_free);
+    const CmarkTree root = parseGfm(document, CMARK_OPT_DEFAULT);
     QString text;
     cmark_node *paragraph = root ? cmark_node_first_child(root.get()) : nullptr;
     for (cmark_node *n = paragraph ? cmark_node_first_child(paragraph) : nullptr; n; n = cmark_node_next(n))
@@ -143,10 +144,18 @@ private:
         token.kind = InlineToken::Kind::Text;
         token.text = literal;
         token.byteOfChar.resize(size_t(literal.size()) + 1);
-        // Try at the cursor first (text often starts with a space), then past a gap.
-        for (qsizetype at : {cursor, skipGap(cursor)}) {
+        // Try at the cursor first (text often starts with a space), then past a gap, then
+        // back over what a line break took for indentation and block quote markers: on a
+        // lazy continuation line a ">" may be text ("[^x]:\n    > quoted").
+        QList<qsizetype> starts{cursor, skipGap(cursor)};
+        for (qsizetype at = cursor; at > 0 && !out.empty() && out.back().kind != InlineToken::Kind::Text
+                                    && at > out.back().start && QByteArrayView(" \t>").contains(m_bytes[at - 1]);)
+            starts.append(--at);
+        for (qsizetype at : starts) {
             qsizetype end = alignLiteral(m_bytes, at, m_limit, literal, token.byteOfChar);
             if (end >= 0) {
+                if (at < cursor && !out.empty())
+                    out.back().end = std::min(out.back().end, at); // the break ends where the text starts
                 token.start = at;
                 token.end = end;
                 cursor = end;
@@ -228,17 +237,24 @@ private:
         return true;
     }
 
+    // Emphasis ("*", "_"), strong emphasis ("**", "__") and strikethrough ("~", "~~").
     bool visitEmphasis(cmark_node *node, std::vector<InlineToken> &out)
     {
+        const bool strike = isStrikethroughNode(node);
         const bool strong = cmark_node_get_type(node) == CMARK_NODE_STRONG;
         const qsizetype start = skipGap(cursor);
-        const qsizetype width = strong ? 2 : 1;
-        if (start + width > m_limit)
+        if (start >= m_limit)
             return false;
         const char delimiter = m_bytes[start];
-        if ((delimiter != '*' && delimiter != '_') || m_bytes.mid(start, width) != QByteArray(width, delimiter))
+        qsizetype width = strong ? 2 : 1;
+        if (strike)
+            width = m_bytes.mid(start, 2) == "~~" ? 2 : 1;
+        if (start + width > m_limit)
             return false;
-        const QString label = strong ? QStringLiteral("strong emphasis") : QStringLiteral("emphasis");
+        const bool expected = strike ? delimiter == '~' : (delimiter == '*' || delimiter == '_');
+        if (!expected || m_bytes.mid(start, width) != QByteArray(width, delimiter))
+            return false;
+        const QString label = strike ? QStringLiteral("strikethrough") : strong ? QStringLiteral("strong emphasis") : QStringLiteral("emphasis");
         out.push_back(InlineToken{InlineToken::Kind::Open, start, start + width, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
         cursor = start + width;
         if (!walk(node, out))
@@ -339,7 +355,9 @@ private:
             cursor = close + 1;
             return true;
         }
-        if (start >= m_limit || m_bytes[start] != '[')
+        if (start < m_limit && m_bytes[start] != '[')
+            return visitExtendedAutolink(node, start, url, out);
+        if (start >= m_limit)
             return false;
         const QString label = QStringLiteral("link to %1").arg(url);
         const size_t openIndex = out.size();
@@ -361,6 +379,27 @@ private:
         }
         out.push_back(std::move(close));
         cursor = end;
+        return true;
+    }
+
+    // GFM's "www.cancer.gov", "https://…" and e-mail addresses: links without markup, whose
+    // text is the address as written. Kept whole, like "<…>" autolinks.
+    bool visitExtendedAutolink(cmark_node *node, qsizetype start, const QString &url, std::vector<InlineToken> &out)
+    {
+        cmark_node *text = cmark_node_first_child(node);
+        if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT || cmark_node_next(text))
+            return false;
+        const QByteArray literal(cmark_node_get_literal(text));
+        if (literal.isEmpty() || m_bytes.mid(start, literal.size()) != literal)
+            return false;
+        InlineToken token{InlineToken::Kind::Atom, start, start + literal.size(), {}, {},
+                          QStringLiteral("link %1").arg(url), {}, -1, -1, -1, -1, {}, {}, -1, {}};
+        QByteArray shown = literal;
+        for (const char special : {'\\', '[', ']', '*', '_', '~', '`', '<'})
+            shown.replace(QByteArray(1, special), QByteArray("\\") + special);
+        token.explicitForm = '[' + shown + "](<" + url.toUtf8() + ">)";
+        out.push_back(std::move(token));
+        cursor = start + literal.size();
         return true;
     }
 
@@ -405,7 +444,10 @@ private:
         case CMARK_NODE_STRONG: return visitEmphasis(node, out);
         case CMARK_NODE_LINK: return visitLink(node, out);
         case CMARK_NODE_IMAGE: return visitImage(node, out);
-        default: return false; // custom inlines: not produced by cmark's parser
+        default:
+            if (isStrikethroughNode(node))
+                return visitEmphasis(node, out);
+            return false; // custom inlines: not produced by cmark's parser
         }
     }
 
@@ -453,7 +495,23 @@ Result<std::vector<InlineToken>> tokenizeInlines(const MarkdownSource &source, c
         next = cmark_node_next(ancestor);
         ancestor = cmark_node_parent(ancestor);
     }
-    const qsizetype limit = next ? source.offsetOf(cmark_node_get_start_line(next), 1) : source.bytes().size();
+    qsizetype limit = next ? source.offsetOf(cmark_node_get_start_line(next), 1) : source.bytes().size();
+    if (isTableCellNode(block)) {
+        // Cells share their row's line: a cell ends where the next one starts, the last one
+        // at the end of the line.
+        // Cells cmark-gfm adds to a short row have no position (column 0).
+        cmark_node *nextCell = cmark_node_next(block);
+        const int line = cmark_node_get_start_line(block);
+        const qsizetype start = source.offsetOf(line, cmark_node_get_start_column(block));
+        limit = source.offsetOf(line + 1, 1);
+        if (nextCell && cmark_node_get_start_column(nextCell) > 0) {
+            const qsizetype nextStart = source.offsetOf(cmark_node_get_start_line(nextCell), cmark_node_get_start_column(nextCell));
+            if (nextStart > start)
+                limit = nextStart;
+        }
+        if (limit < 0)
+            limit = source.bytes().size();
+    }
 
     // cmark counts link reference definitions at the top of a paragraph as its first lines
     // ("[foo]: /url\nbar"), though they are not its content: when the content does not

@@ -34,6 +34,9 @@ struct InlineToken {
     /// definition, so the export writes the label after it ("[DOCUMENTOS][docs]").
     QByteArray referenceLabel;
     qsizetype referenceId = -1; ///< the "[" that opens it: pairs a link's Open with its Close
+    /// GFM extended autolink ("www.cancer.gov"): the same link written "[text](<url>)", for
+    /// when translated text glued to it would extend or break it.
+    QByteArray explicitForm;
 };
 
 /// Locates every inline node of a paragraph or heading in the document bytes.

@@ -11,9 +11,17 @@ bool looksLikeEntity(const QString &text, qsizetype amp)
     return i > amp + 1 && i < text.size() && text[i] == QLatin1Char(';');
 }
 
+// "www." at the start of a word: GFM links it.
+bool endsWebPrefix(const QString &text, qsizetype dot)
+{
+    if (dot < 3 || text.mid(dot - 3, 3).compare(QLatin1String("www"), Qt::CaseInsensitive) != 0)
+        return false;
+    return dot == 3 || !text[dot - 4].isLetterOrNumber();
+}
+
 } // namespace
 
-QString escapeMarkdownText(const QString &input, MarkdownContext context)
+QString escapeMarkdownText(const QString &input, MarkdownContext context, bool inTableCell)
 {
     QString text = input;
     text.replace(QLatin1String("\r\n"), QLatin1String(" "));
@@ -26,8 +34,17 @@ QString escapeMarkdownText(const QString &input, MarkdownContext context)
         const QChar c = text[i];
         bool escape = false;
         switch (c.unicode()) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<':
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
             escape = true;
+            break;
+        case '|':
+            escape = inTableCell;
+            break;
+        case '.':
+            escape = context != MarkdownContext::Title && endsWebPrefix(text, i);
+            break;
+        case ':':
+            escape = context != MarkdownContext::Title && text.mid(i + 1, 2) == QLatin1String("//");
             break;
         case '&':
             escape = looksLikeEntity(text, i);

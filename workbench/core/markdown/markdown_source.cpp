@@ -2,7 +2,7 @@
 #include "common/text_file.h"
 
 #include <algorithm>
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 namespace wb {
 namespace {
@@ -54,12 +54,6 @@ int nestingDepth(cmark_node *root)
 
 } // namespace
 
-MarkdownSource::~MarkdownSource()
-{
-    if (m_root)
-        cmark_node_free(m_root);
-}
-
 Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &bytes, const QString &path)
 {
     if (Status utf8 = checkUtf8(bytes, path); !utf8)
@@ -69,8 +63,9 @@ Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &
     doc->m_path = path;
     const qsizetype bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
 
-    // cmark skips a BOM and counts line 1's columns from after it.
-    doc->m_lineStarts.append(bom);
+    // cmark-gfm counts line 1's columns from its first byte, a BOM included (cmark 0.30
+    // counted from after the BOM).
+    doc->m_lineStarts.append(0);
     // Lines end where cmark ends them: at "\n", "\r\n" and a lone "\r". Counting only
     // "\n" put every position after a lone "\r" on the wrong line, and the tokenizer
     // then read before the start of the bytes (found by fuzz_markdown).
@@ -93,11 +88,10 @@ Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &
         if (forParser[i] != '\n' && forParser[i] != '\r')
             forParser[i] = ' ';
 
-    doc->m_root = cmark_parse_document(forParser.constData(), size_t(forParser.size()),
-                                       CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE);
+    doc->m_root = parseGfm(forParser, CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE);
     if (!doc->m_root)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("cmark could not parse the document")};
-    if (nestingDepth(doc->m_root) > kMaxNestingDepth)
+    if (nestingDepth(doc->m_root.get()) > kMaxNestingDepth)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
                           QStringLiteral("Markdown nests deeper than %1 levels").arg(kMaxNestingDepth)};
     return doc;

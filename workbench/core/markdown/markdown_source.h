@@ -1,5 +1,6 @@
 #pragma once
 #include "common/result.h"
+#include "markdown/gfm_parser.h"
 #include <QByteArray>
 #include <QList>
 #include <memory>
@@ -8,7 +9,7 @@ struct cmark_node;
 
 namespace wb {
 
-/// A Markdown document as bytes plus cmark's block tree with source positions.
+/// A Markdown document as bytes plus cmark-gfm's block tree with source positions.
 /// Keeps the exact bytes: the export splices translations back into them.
 class MarkdownSource {
 public:
@@ -16,11 +17,10 @@ public:
     /// bytes but hidden from cmark, which would read it as a thematic break and heading.
     static Result<std::shared_ptr<MarkdownSource>> parse(const QByteArray &bytes, const QString &path);
     static Result<std::shared_ptr<MarkdownSource>> load(const QString &path);
-    ~MarkdownSource();
 
     const QByteArray &bytes() const { return m_bytes; }
     const QString &path() const { return m_path; }
-    cmark_node *root() const { return m_root; }
+    cmark_node *root() const { return m_root.get(); }
 
     /// Byte offset of a cmark (line, column) position; both 1-based, column in bytes.
     qsizetype offsetOf(int line, int column) const;
@@ -32,7 +32,7 @@ private:
     QByteArray m_bytes;
     QString m_path;
     QList<qsizetype> m_lineStarts;
-    cmark_node *m_root = nullptr;
+    CmarkTree m_root;
 };
 
 } // namespace wb

@@ -1,8 +1,9 @@
 #include "markdown/markdown_structure.h"
+#include "markdown/gfm_parser.h"
 
 #include <QCryptographicHash>
 #include <QMap>
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 namespace wb {
 namespace {
@@ -10,12 +11,6 @@ namespace {
 QString shortHash(const char *literal)
 {
     return QString::fromLatin1(QCryptographicHash::hash(QByteArray(literal ? literal : ""), QCryptographicHash::Sha1).toHex().left(8));
-}
-
-bool isBlock(cmark_node *node)
-{
-    const auto type = cmark_node_get_type(node);
-    return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
 }
 
 QString describeBlock(cmark_node *node)
@@ -36,6 +31,8 @@ QString describeBlock(cmark_node *node)
     case CMARK_NODE_HTML_BLOCK:
         return QStringLiteral("HTML block %1").arg(shortHash(cmark_node_get_literal(node)));
     default:
+        if (isTableNode(node))
+            return QStringLiteral("table %1").arg(tableAlignments(node));
         return QString(type).replace(QLatin1Char('_'), QLatin1Char(' '));
     }
 }
@@ -49,7 +46,8 @@ QString describeInline(cmark_node *node)
     case CMARK_NODE_LINEBREAK: return QStringLiteral("line break");
     case CMARK_NODE_EMPH: return QStringLiteral("emphasis");
     case CMARK_NODE_STRONG: return QStringLiteral("strong emphasis");
-    case CMARK_NODE_LINK: return QStringLiteral("link to %1").arg(QString::fromUtf8(cmark_node_get_url(node)));
+    case CMARK_NODE_LINK:
+        return QStringLiteral("link to %1").arg(QString::fromUtf8(cmark_node_get_url(node)));
     case CMARK_NODE_IMAGE: return QStringLiteral("image %1").arg(QString::fromUtf8(cmark_node_get_url(node)));
     case CMARK_NODE_CODE: return QStringLiteral("code `%1`").arg(QString::fromUtf8(cmark_node_get_literal(node)));
     case CMARK_NODE_HTML_INLINE: return QStringLiteral("HTML %1").arg(QString::fromUtf8(cmark_node_get_literal(node)));
@@ -75,7 +73,7 @@ QString canonicalChildren(cmark_node *parent, QStringList &parts)
 bool holdsInlines(cmark_node *block)
 {
     cmark_node *child = cmark_node_first_child(block);
-    return child && !isBlock(child);
+    return child && !isBlockNode(child);
 }
 
 // "emphasis lost, image /d gained" from the flattened markup of a block before and after.
@@ -109,7 +107,7 @@ QList<StructureEntry> markdownStructure(cmark_node *root)
     cmark_iter *iter = cmark_iter_new(root);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
         cmark_node *node = cmark_iter_get_node(iter);
-        if (!isBlock(node))
+        if (!isBlockNode(node))
             continue;
         const bool leaf = !cmark_node_first_child(node) || holdsInlines(node);
         if (ev == CMARK_EVENT_EXIT && leaf)

@@ -12,8 +12,9 @@ namespace wb {
 namespace {
 
 /// How a translated unit is written. Tidy: edge whitespace out of the unit and out of paired
-/// markup. Repaired: also punctuation out of emphasis, and "_" emphasis written with "*"
-/// (which may open and close inside a word). Kept: the translation cannot be written with
+/// markup. Repaired: also punctuation out of emphasis, "_" emphasis written with "*" (which
+/// may open and close inside a word), and GFM's bare addresses as explicit links (text glued
+/// to "https://x.gov" becomes part of the address). Kept: the translation cannot be written with
 /// the source's structure, so the source text is.
 enum class Writing { Tidy, Repaired, Kept };
 
@@ -55,12 +56,7 @@ private:
     void part(const FlowPart &part)
     {
         switch (part.kind) {
-        case FlowPart::Kind::Raw:
-            // A translation's "!" right before a link's "[" would make it an image.
-            if (part.raw.startsWith('[') && m_out.size() == m_translatedTextEnd && m_out.endsWith('!') && !m_out.endsWith("\\!"))
-                m_out.insert(m_out.size() - 1, '\\');
-            m_out += part.raw;
-            break;
+        case FlowPart::Kind::Raw: markup(part.raw); break;
         case FlowPart::Kind::Flow: flow(part.index); break;
         case FlowPart::Kind::Unit: unit(part.index); break;
         case FlowPart::Kind::ReferenceStart: m_referenceStarts.insert(part.index, m_out.size()); break;
@@ -74,6 +70,14 @@ private:
             break;
         }
         }
+    }
+
+    void markup(const QByteArray &bytes)
+    {
+        // A translation's "!" right before a link's "[" would make it an image.
+        if (bytes.startsWith('[') && m_out.size() == m_translatedTextEnd && m_out.endsWith('!') && !m_out.endsWith("\\!"))
+            m_out.insert(m_out.size() - 1, '\\');
+        m_out += bytes;
     }
 
     void unit(qsizetype index)
@@ -102,6 +106,8 @@ private:
             const QByteArray run = emphasisRun(m_doc.flows[markup]);
             if (repaired && run.startsWith('_'))
                 m_out += QByteArray(run.size(), '*');
+            else if (repaired && !m_doc.flows[markup].explicitForm.isEmpty())
+                this->markup(m_doc.flows[markup].explicitForm);
             else
                 flow(markup);
         }
@@ -114,7 +120,7 @@ private:
         const MarkdownContext context = unit.kind == QLatin1String("link title") ? MarkdownContext::Title
                                       : lineStart                               ? MarkdownContext::LineStart
                                                                                 : MarkdownContext::Inline;
-        QString escaped = escapeMarkdownText(text, context);
+        QString escaped = escapeMarkdownText(text, context, unit.kind.startsWith(QLatin1String("table ")));
         // A heading's closing "#"s are not content: "Paso 2 #" would lose its "#".
         if (last && unit.kind.startsWith(QLatin1String("heading")) && escaped.endsWith(QLatin1Char('#'))) {
             qsizetype run = escaped.size();

@@ -1,10 +1,11 @@
 #include "model/pseudo.h"
 #include "markdown/markdown_source.h"
+#include "markdown/gfm_parser.h"
 #include "markdown/markdown_structure.h"
 #include "model/placeholder_text.h"
 
 #include <QStringList>
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 namespace wb {
 namespace {
@@ -33,7 +34,7 @@ bool isAutolinkText(cmark_node *text)
         return false;
     const QByteArray literal(cmark_node_get_literal(text));
     const QByteArray url(cmark_node_get_url(parent));
-    return url == literal || url == "mailto:" + literal;
+    return url == literal || url == "mailto:" + literal || url == "http://" + literal;
 }
 
 // The units of the source block at [line, endLine], by id, for naming what changed.
@@ -59,7 +60,7 @@ void findTextNotOffered(cmark_node *root, const QString &outputPath, Diagnostics
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
         cmark_node *node = cmark_iter_get_node(iter);
         const auto type = cmark_node_get_type(node);
-        if (ev == CMARK_EVENT_ENTER && type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK)
+        if (ev == CMARK_EVENT_ENTER && isBlockNode(node))
             blockLine = cmark_node_get_start_line(node);
         if (ev != CMARK_EVENT_ENTER || type != CMARK_NODE_TEXT || isAutolinkText(node))
             continue; // an autolink shows its address, which is not translatable

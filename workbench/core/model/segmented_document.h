@@ -26,6 +26,9 @@ struct FlowPart {
 /// original bytes it covers. Flow 0 is the whole document.
 struct Flow {
     QList<FlowPart> parts;
+    /// An extended autolink's markup written as an explicit link, "[www.x.gov](<http://www.x.gov>)":
+    /// what the export writes when a translation glued to it changed it.
+    QByteArray explicitForm;
 };
 
 /// A placeholder in a unit's text: {n}...{/n} for paired markup, {n/} for a standalone code.

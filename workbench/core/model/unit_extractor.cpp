@@ -1,4 +1,5 @@
 #include "model/unit_extractor.h"
+#include "markdown/gfm_parser.h"
 #include "markdown/inline_tokens.h"
 #include "markdown/markdown_source.h"
 #include "model/placeholder_text.h"
@@ -6,7 +7,7 @@
 #include "segment/sentence_segmenter.h"
 
 #include <QHash>
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <list>
 
 namespace wb {
@@ -53,6 +54,8 @@ public:
 private:
     static QString blockKind(cmark_node *block)
     {
+        if (isTableCellNode(block))
+            return isTableHeaderRow(cmark_node_parent(block)) ? QStringLiteral("table header") : QStringLiteral("table cell");
         if (cmark_node_get_type(block) == CMARK_NODE_HEADING)
             return QStringLiteral("heading %1").arg(cmark_node_get_heading_level(block));
         for (cmark_node *p = cmark_node_parent(block); p; p = cmark_node_parent(p)) {
@@ -68,7 +71,7 @@ private:
     {
         for (cmark_node *node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
             const auto type = cmark_node_get_type(node);
-            if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+            if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isTableCellNode(node)) {
                 auto tokens = tokenizeInlines(*m_doc.source, node);
                 if (!tokens) {
                     Diagnostic warning = tokens.error();
@@ -83,7 +86,7 @@ private:
                 appendSentences(0, blockTokens, blockKind(node), true);
                 cursor = blockTokens.back().end;
             } else if (type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK) {
-                walkBlocks(node, cursor); // containers: document, list, item, block quote
+                walkBlocks(node, cursor); // containers: document, list, item, block quote, table, row
             }
         }
     }
@@ -154,6 +157,7 @@ private:
         } else {
             titled(token.start, token.end);
         }
+        flow.explicitForm = token.explicitForm;
         m_doc.flows.append(flow);
         return int(m_doc.flows.size() - 1);
     }

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMultiHash>
+#include <QRegularExpression>
+#include <optional>
 #include <algorithm>
 
 namespace wb {
@@ -134,6 +136,50 @@ std::unique_ptr<TmIndex> indexRuns(const PoCatalog &catalog, const QList<QList<q
     return index;
 }
 
+// A unit's text as it was written before its bare addresses became links of their own
+// ("Available at: {1/}." was "Available at: https://www.cancer.gov/…."), with the
+// placeholder each address became: the reading of GitHub's extended autolinks that came with
+// cmark-gfm. Several spellings per address: "www.x" links to "http://www.x".
+struct AddressLinks {
+    QString textBefore;
+    QList<QPair<QString, QString>> addressToPlaceholder;
+};
+
+std::optional<AddressLinks> addressLinksOf(const PoEntry &entry)
+{
+    static const QRegularExpression described(QStringLiteral("^(\\{\\d+/\\}) link (\\S+)$"), QRegularExpression::MultilineOption);
+    AddressLinks links;
+    links.textBefore = entry.msgid;
+    for (auto it = described.globalMatch(entry.extractedComments); it.hasNext();) {
+        const auto match = it.next();
+        const QString placeholder = match.captured(1);
+        QString address = match.captured(2);
+        if (!links.textBefore.contains(placeholder))
+            continue;
+        for (const QString &scheme : {QStringLiteral("mailto:"), QStringLiteral("http://")})
+            if (address.startsWith(scheme) && !entry.msgid.isEmpty() && address.size() > scheme.size()) {
+                // written without its scheme ("www.x", "ana@x") unless the text has it
+                address = address.mid(scheme.size());
+                break;
+            }
+        links.textBefore.replace(placeholder, address);
+        links.addressToPlaceholder.append({address, placeholder});
+    }
+    if (links.addressToPlaceholder.isEmpty())
+        return std::nullopt;
+    return links;
+}
+
+// The old translation with each address it spells out once replaced by its placeholder.
+QString withAddressPlaceholders(const QString &translation, const AddressLinks &links)
+{
+    QString out = translation;
+    for (const auto &[address, placeholder] : links.addressToPlaceholder)
+        if (out.count(address) == 1)
+            out.replace(address, placeholder);
+    return out;
+}
+
 bool allFree(const QList<qsizetype> &run, const QList<bool> &taken)
 {
     return std::none_of(run.begin(), run.end(), [&](qsizetype i) { return taken[i]; });
@@ -154,6 +200,21 @@ QHash<qsizetype, Continuation> matchRevised(const PoCatalog &existing, const PoC
     if (freshLeft.isEmpty() || oldLeft.isEmpty())
         return revised;
     QList<bool> freshTaken(templ.entries.size(), false);
+
+    // Links: the same words, but a bare address in them is now a link of its own.
+    QHash<QString, qsizetype> oldBySource;
+    for (qsizetype o : oldLeft)
+        oldBySource.insert(existing.entries[o].msgid, o);
+    for (qsizetype f : freshLeft) {
+        const std::optional<AddressLinks> links = addressLinksOf(templ.entries[f]);
+        const qsizetype o = links ? oldBySource.value(links->textBefore, -1) : -1;
+        if (o < 0 || used[o])
+            continue;
+        used[o] = true;
+        freshTaken[f] = true;
+        revised.insert(f, {UnitChange::Kind::Edited, {o}, 100, existing.entries[o].msgid,
+                           withAddressPlaceholders(existing.entries[o].msgstr, *links)});
+    }
 
     // Joins: a new unit that says what several consecutive old ones said.
     const QList<QList<qsizetype>> oldRuns = runsOf(oldLeft, 2);
