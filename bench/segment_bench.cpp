@@ -3,15 +3,22 @@
 //   BM_RawIcuSentenceBreak/<text>   ICU's sentence BreakIterator alone (the baseline)
 //   BM_SentenceSegmenter/<text>     ICU + the bundled SRX rules (what units are cut with)
 //   BM_SegmentMarkdownDocument      the whole path: cmark parse, inline alignment, sentences, units
+//   BM_ExportUntranslated           export with no unit translated: the source bytes back (the baseline
+//                                   for the next: no escaping and no structure check)
+//   BM_ExportPseudoTranslated       export with every unit pseudo-translated: escaping, tidying and
+//                                   the cmark-gfm comparison of the output's structure with the source's
 //
 // Texts: "units" is the summary's reading text (units joined), "markdown" the raw file.
 #include "markdown/markdown_source.h"
+#include "model/localizer.h"
 #include "model/placeholder_text.h"
+#include "model/pseudo.h"
 #include "model/unit_extractor.h"
 #include "project/project.h"
 #include "segment/sentence_segmenter.h"
 
 #include <QFile>
+#include <QHash>
 #include <benchmark/benchmark.h>
 #include <memory>
 #include <unicode/brkiter.h>
@@ -97,8 +104,33 @@ void BM_SegmentMarkdownDocument(benchmark::State &state)
     state.counters["units"] = double(units) / double(state.iterations());
 }
 
+void exportSummary(benchmark::State &state, bool translated)
+{
+    auto segmenter = bundledSegmenter();
+    auto source = wb::MarkdownSource::parse(summaryBytes(), QStringLiteral("summary.md"));
+    const wb::SegmentedDocument doc = wb::segmentDocument(*source, *segmenter);
+    QHash<QString, QString> pseudo;
+    for (const wb::SourceUnit &unit : doc.units)
+        pseudo.insert(unit.id, wb::pseudoTranslate(unit.text));
+    int64_t bytes = 0;
+    for (auto _ : state) {
+        wb::Diagnostics problems;
+        const QByteArray out = wb::localizeDocument(doc, [&](const wb::SourceUnit &unit) {
+            return translated ? std::optional<QString>(pseudo.value(unit.id)) : std::optional<QString>();
+        }, problems);
+        bytes += out.size();
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.SetBytesProcessed(bytes);
+}
+
+void BM_ExportUntranslated(benchmark::State &state) { exportSummary(state, false); }
+void BM_ExportPseudoTranslated(benchmark::State &state) { exportSummary(state, true); }
+
 } // namespace
 
+BENCHMARK(BM_ExportUntranslated);
+BENCHMARK(BM_ExportPseudoTranslated);
 BENCHMARK(BM_RawIcuSentenceBreak)->Arg(0)->Arg(1)->ArgName("text");
 BENCHMARK(BM_SentenceSegmenter)->Arg(0)->Arg(1)->ArgName("text");
 BENCHMARK(BM_SegmentMarkdownDocument);
