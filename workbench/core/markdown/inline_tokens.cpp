@@ -109,6 +109,17 @@ bool alignFrom(const QByteArray &bytes, qsizetype i, qsizetype limit, const QStr
     return true;
 }
 
+// A token for markup (no text of its own): emphasis, links, code, HTML, autolinks.
+InlineToken markupToken(InlineToken::Kind kind, qsizetype start, qsizetype end, const QString &label)
+{
+    InlineToken token;
+    token.kind = kind;
+    token.start = start;
+    token.end = end;
+    token.label = label;
+    return token;
+}
+
 class Tokenizer {
 public:
     Tokenizer(const MarkdownSource &source, qsizetype limit) : m_source(source), m_bytes(source.bytes()), m_limit(limit) {}
@@ -255,13 +266,13 @@ private:
         if (!expected || m_bytes.mid(start, width) != QByteArray(width, delimiter))
             return false;
         const QString label = strike ? QStringLiteral("strikethrough") : strong ? QStringLiteral("strong emphasis") : QStringLiteral("emphasis");
-        out.push_back(InlineToken{InlineToken::Kind::Open, start, start + width, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
+        out.push_back(markupToken(InlineToken::Kind::Open, start, start + width, label));
         cursor = start + width;
         if (!walk(node, out))
             return false;
         if (m_bytes.mid(cursor, width) != QByteArray(width, delimiter))
             return false;
-        out.push_back(InlineToken{InlineToken::Kind::Close, cursor, cursor + width, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
+        out.push_back(markupToken(InlineToken::Kind::Close, cursor, cursor + width, label));
         cursor += width;
         return true;
     }
@@ -350,8 +361,7 @@ private:
             const qsizetype close = m_bytes.indexOf('>', start);
             if (close < 0 || close >= m_limit)
                 return false;
-            out.push_back(InlineToken{InlineToken::Kind::Atom, start, close + 1, {}, {},
-                                      QStringLiteral("link %1").arg(url), {}, -1, -1, -1, -1, {}, {}, -1});
+            out.push_back(markupToken(InlineToken::Kind::Atom, start, close + 1, QStringLiteral("link %1").arg(url)));
             cursor = close + 1;
             return true;
         }
@@ -361,7 +371,7 @@ private:
             return false;
         const QString label = QStringLiteral("link to %1").arg(url);
         const size_t openIndex = out.size();
-        out.push_back(InlineToken{InlineToken::Kind::Open, start, start + 1, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1});
+        out.push_back(markupToken(InlineToken::Kind::Open, start, start + 1, label));
         cursor = start + 1;
         if (!walk(node, out))
             return false;
@@ -371,7 +381,7 @@ private:
         bool labelIsText = false;
         if (!scanLinkTail(cursor + 1, end, titleStart, titleEnd, labelIsText))
             return false;
-        InlineToken close{InlineToken::Kind::Close, cursor, end, {}, {}, label, {}, -1, -1, -1, -1, {}, {}, -1};
+        InlineToken close = markupToken(InlineToken::Kind::Close, cursor, end, label);
         attachTitle(node, close, titleStart, titleEnd);
         if (labelIsText) {
             close.referenceLabel = out[openIndex].referenceLabel = m_bytes.mid(start + 1, cursor - start - 1);
@@ -392,8 +402,7 @@ private:
         const QByteArray literal(cmark_node_get_literal(text));
         if (literal.isEmpty() || m_bytes.mid(start, literal.size()) != literal)
             return false;
-        InlineToken token{InlineToken::Kind::Atom, start, start + literal.size(), {}, {},
-                          QStringLiteral("link %1").arg(url), {}, -1, -1, -1, -1, {}, {}, -1, {}};
+        InlineToken token = markupToken(InlineToken::Kind::Atom, start, start + literal.size(), QStringLiteral("link %1").arg(url));
         QByteArray shown = literal;
         for (const char special : {'\\', '[', ']', '*', '_', '~', '`', '<'})
             shown.replace(QByteArray(1, special), QByteArray("\\") + special);

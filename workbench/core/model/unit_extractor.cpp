@@ -105,7 +105,7 @@ private:
         if (!parts.isEmpty() && parts.last().kind == FlowPart::Kind::Raw)
             parts.last().raw += bytes;
         else
-            parts.append(FlowPart{FlowPart::Kind::Raw, bytes, -1});
+            parts.append(FlowPart{FlowPart::Kind::Raw, bytes, -1, {}});
     }
 
     // The markup behind a code as a flow of its own; images and titled links carry
@@ -290,7 +290,7 @@ private:
             const bool needsFlow = p.token->childrenStart >= 0 || p.token->titleStart >= 0 || p.token->referenceId >= 0;
             if (needsFlow) {
                 const int code = codeFlow(*p.token); // appends to flows: take the index before indexing flows
-                m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Flow, {}, code});
+                m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Flow, {}, code, {}});
             } else {
                 appendRaw(flow, p.startByte(), p.endByte());
             }
@@ -313,7 +313,7 @@ private:
                 m_doc.units.append(SourceUnit{});
                 SourceUnit unit = makeUnit(pieces, kind, first);
                 m_doc.units[index] = std::move(unit);
-                m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Unit, {}, index});
+                m_doc.flows[flow].parts.append(FlowPart{FlowPart::Kind::Unit, {}, index, {}});
                 first = false;
             } else {
                 appendGlue(flow, pieces);
@@ -347,7 +347,7 @@ private:
                 openStack.append(&t);
                 numberOfOpen.insert(&t, ph.number);
                 unit.text += QStringLiteral("{%1}").arg(ph.number);
-                unit.sourceParts.append(FlowPart{FlowPart::Kind::Flow, {}, ph.openFlow});
+                unit.sourceParts.append(FlowPart{FlowPart::Kind::Flow, {}, ph.openFlow, {}});
                 break;
             }
             case Kind::Close: {
@@ -356,7 +356,7 @@ private:
                 const int flow = codeFlow(t);
                 unit.placeholders[number - 1].closeFlow = flow;
                 unit.text += QStringLiteral("{/%1}").arg(number);
-                unit.sourceParts.append(FlowPart{FlowPart::Kind::Flow, {}, flow});
+                unit.sourceParts.append(FlowPart{FlowPart::Kind::Flow, {}, flow, {}});
                 break;
             }
             case Kind::LineBreak:
@@ -364,7 +364,7 @@ private:
                 Placeholder ph{int(unit.placeholders.size() + 1), codeFlow(t), -1, t.label};
                 unit.placeholders.append(ph);
                 unit.text += QStringLiteral("{%1/}").arg(ph.number);
-                unit.sourceParts.append(FlowPart{FlowPart::Kind::Flow, {}, ph.openFlow});
+                unit.sourceParts.append(FlowPart{FlowPart::Kind::Flow, {}, ph.openFlow, {}});
                 break;
             }
             }
