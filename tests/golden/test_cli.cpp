@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -334,4 +335,41 @@ TEST(Cli, PretranslateRecordsEachDraftItFillsUnderTheUsersName)
     EXPECT_EQ(historyOf(repeated)[0].by, QStringLiteral("Pilar"));
     EXPECT_EQ(after->headerField(QStringLiteral("Last-Translator")), QStringLiteral("Pilar"));
     EXPECT_EQ(test::run(QStringLiteral("msgfmt"), {QStringLiteral("-c"), QStringLiteral("-o"), QStringLiteral("/dev/null"), po}).exitCode, 0);
+}
+
+// A translation the export could not write without changing the page is a QA error before
+// anyone exports: `check --project` exports the document once to find them, names the unit and
+// what would change, and fails like any other error; `export` then keeps the English and says so.
+TEST(Cli, CheckFindsATranslationThatWouldChangeThePageAndExportRefusesIt)
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir, "Take *two* tablets a day.\n\nSee the doctor.\n");
+    ASSERT_EQ(runCli({QStringLiteral("update"), QStringLiteral("--project"), project, QStringLiteral("--locale"), QStringLiteral("es")}).exitCode, 0);
+    const QString po = dir.filePath(QStringLiteral("locales/es/doc.po"));
+    auto catalog = PoCatalog::read(po);
+    ASSERT_TRUE(catalog.ok());
+    for (PoEntry &entry : catalog->entries)
+        entry.msgstr = entry.msgid.startsWith(QLatin1String("Take")) ? QStringLiteral("Tome {1}{/1} dos comprimidos al día.")
+                                                                       : QStringLiteral("Consulte al médico.");
+    ASSERT_TRUE(catalog->write(po).ok());
+
+    const auto check = runCli({QStringLiteral("check"), QStringLiteral("--project"), project, QStringLiteral("--locale"),
+                               QStringLiteral("es"), QStringLiteral("--json")});
+    EXPECT_EQ(check.exitCode, 1) << check.err.constData();
+    const QJsonArray findings = QJsonDocument::fromJson(check.out).object().value(QStringLiteral("findings")).toArray();
+    QStringList structure;
+    for (const QJsonValue &f : findings)
+        if (f[QStringLiteral("check")].toString() == QLatin1String("markup.structure"))
+            structure.append(f[QStringLiteral("unit")].toString() + QLatin1Char(' ') + f[QStringLiteral("message")].toString());
+    ASSERT_EQ(structure.size(), 1) << check.out.constData();
+    EXPECT_TRUE(structure[0].startsWith(QLatin1String("take-two-tablets-a."))) << qPrintable(structure[0]);
+    EXPECT_TRUE(structure[0].contains(QLatin1String("(paragraph: emphasis lost)"))) << qPrintable(structure[0]);
+
+    const QString out = dir.filePath(QStringLiteral("doc.es.md"));
+    const auto exported = runCli({QStringLiteral("export"), dir.filePath(QStringLiteral("source-content/en/doc.md")), QStringLiteral("--po"), po,
+                                  QStringLiteral("--include"), QStringLiteral("all"), QStringLiteral("--no-front-matter"), QStringLiteral("-o"), out});
+    EXPECT_EQ(exported.exitCode, 6);
+    EXPECT_TRUE(exported.err.contains("the translation cannot be written in Markdown without changing the document's structure "
+                                      "(paragraph: emphasis lost); source text kept")) << exported.err.constData();
+    EXPECT_FALSE(QFile::exists(out)); // nothing written half-way
 }

@@ -1,6 +1,7 @@
 // workbench check: the QA gate for publishing pipelines.
 #include "cli_common.h"
 #include "project/language_resources.h"
+#include "qa/structure_check.h"
 #include "project/project.h"
 #include "qa/check_suite.h"
 
@@ -61,7 +62,9 @@ int runCheck(const QStringList &arguments)
 
     // Which catalogs, in which project.
     QStringList catalogs;
+    QStringList documents; // project form: the Markdown source of each catalog
     QString root;
+    QString rulesPath;
     if (projectForm) {
         auto project = Project::open(parser.value(QStringLiteral("project")), parser.isSet(QStringLiteral("source-lang"))
                                                                                    ? parser.value(QStringLiteral("source-lang"))
@@ -69,7 +72,9 @@ int runCheck(const QStringList &arguments)
         if (!project)
             return fail(project.error());
         root = project->root();
-        for (const QString &document : project->documents())
+        rulesPath = project->rulesPath();
+        documents = project->documents();
+        for (const QString &document : documents)
             catalogs.append(project->catalogPath(document, parser.value(QStringLiteral("locale"))));
     } else {
         catalogs.append(parser.positionalArguments().first());
@@ -94,6 +99,7 @@ int runCheck(const QStringList &arguments)
     const CheckSuite::Options suiteOptions{parser.values(QStringLiteral("glossary")), parser.isSet(QStringLiteral("suggest"))};
     std::shared_ptr<CheckSuite> suite;
     QString suiteLanguage;
+    std::shared_ptr<SentenceSegmenter> segmenter;
     for (qsizetype i = 0; i < read.size(); ++i) {
         const QString language = parser.isSet(QStringLiteral("locale")) ? parser.value(QStringLiteral("locale"))
                                                                         : read[i].headerField(QStringLiteral("Language"));
@@ -108,7 +114,26 @@ int runCheck(const QStringList &arguments)
             for (const PoCatalog &catalog : read)
                 suite->addForConsistency(catalog);
         }
-        runChecks(read[i], catalogs[i], [&](const PoEntry &entry) { return suite->checkUnit(entry); }, runOptions, report);
+        // With the document at hand, also the translations the export could not write.
+        QHash<QString, Finding> structure;
+        if (i < documents.size()) {
+            if (!segmenter) {
+                auto loaded = loadSegmenter(rulesPath, sourceLanguage);
+                if (!loaded)
+                    return fail(loaded.error());
+                segmenter = *loaded;
+            }
+            auto doc = segmentFile(documents[i], *segmenter);
+            if (!doc)
+                return fail(doc.error());
+            structure = structureFindings(*doc, read[i]);
+        }
+        runChecks(read[i], catalogs[i], [&](const PoEntry &entry) {
+            Findings found = suite->checkUnit(entry);
+            if (const auto it = structure.constFind(entry.context); it != structure.cend() && entry.msgid == it->msgid)
+                found.append(*it);
+            return found;
+        }, runOptions, report);
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json = report.toJson();

@@ -199,7 +199,8 @@ QList<qsizetype> suspects(const SegmentedDocument &doc, const QList<std::optiona
 
 } // namespace
 
-QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems)
+QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems,
+                            QList<StructureRefusal> *refusals)
 {
     if (doc.flows.isEmpty())
         return {};
@@ -230,6 +231,8 @@ QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLooku
                 continue;
             }
             writing.insert(i, Writing::Kept);
+            if (refusals)
+                refusals->append({i, change->description});
             const SourceUnit &unit = doc.units[i];
             problems.append(Diagnostic{ErrorKind::CheckFailed, doc.source->path(), unit.line, 0,
                                        QStringLiteral("unit %1: the translation cannot be written in Markdown without changing "

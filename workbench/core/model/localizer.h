@@ -16,6 +16,15 @@ using TranslationLookup = std::function<std::optional<QString>(const SourceUnit 
 /// bytes, so translating nothing yields a byte-identical file.
 /// A translation whose placeholders do not match the source is not used: the source
 /// text is kept and a diagnostic names the unit.
-QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems);
+///
+/// Whatever a translation holds, the document's structure is kept (docs/segmentation.md): a
+/// translation that cannot be written without changing it keeps the source text, is reported
+/// in `problems` and, when `refusals` is given, listed there too.
+struct StructureRefusal {
+    qsizetype unit = -1; ///< index into doc.units
+    QString change;      ///< what writing it would have changed: "paragraph: emphasis lost"
+};
+QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems,
+                            QList<StructureRefusal> *refusals = nullptr);
 
 } // namespace wb
