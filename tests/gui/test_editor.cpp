@@ -227,6 +227,20 @@ private slots:
         QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Afecta los glóbulos rojos"));
     }
 
+    // Closing the editor right after changing the filter, before the grid has laid out its
+    // rows again: the grid still asks for the rows' text while the window is torn down, and the
+    // session behind it must still be there (it was destroyed first: a crash on quit).
+    void closingRightAfterFilteringDoesNotCrash()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        QVERIFY(window->filter()->setSearch(QStringLiteral("platelet"), UnitFilterModel::Scope::Source, false));
+        window->filter()->setState(QStringLiteral("untranslated"));
+        window.reset(); // as when a test or the application ends with the window still shown
+        QVERIFY(!window);
+    }
+
     void filterNarrowsTheGrid()
     {
         QTemporaryDir dir;

@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include <QPointer>
 #include "text/text_diff.h"
 #include "markdown/gfm_parser.h"
 #include "editor/editor_session.h"
@@ -94,7 +95,18 @@ MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
     }));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // ~QWidget deletes the child widgets after the members, the session among them, are gone;
+    // a grid hidden on the way still lays out its rows and asks the session for their text.
+    // So the children go first, while the session is alive.
+    hide();
+    QList<QPointer<QWidget>> children;
+    for (QWidget *child : findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+        children.append(child);
+    for (const QPointer<QWidget> &child : children)
+        delete child.data(); // a child may have taken another with it: QPointer is then null
+}
 
 void MainWindow::buildLayout()
 {
