@@ -1,6 +1,5 @@
 #include "model/translation_tidy.h"
 
-#include <QRegularExpression>
 #include <unicode/uchar.h>
 
 namespace wb {
@@ -56,7 +55,7 @@ QString withoutDoubleSpace(const QString &receiver, const QString &moved, bool a
     if (!receiverHasSpace)
         return moved;
     QString kept = moved;
-    kept.remove(QRegularExpression(QStringLiteral("\\s")));
+    kept.removeIf(isSpace);
     return kept;
 }
 

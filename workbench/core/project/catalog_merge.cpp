@@ -139,7 +139,9 @@ std::unique_ptr<TmIndex> indexRuns(const PoCatalog &catalog, const QList<QList<q
 // A unit's text as it was written before its bare addresses became links of their own
 // ("Available at: {1/}." was "Available at: https://www.cancer.gov/…."), with the
 // placeholder each address became: the reading of GitHub's extended autolinks that came with
-// cmark-gfm. Several spellings per address: "www.x" links to "http://www.x".
+// cmark-gfm. One spelling per address: the URL without the "http://" or "mailto:" GFM adds to
+// "www.x" and "ana@x"; an address written "http://www.x" in the text is not recognised (the
+// reworded-unit match below may still carry it as a draft).
 struct AddressLinks {
     QString textBefore;
     QList<QPair<QString, QString>> addressToPlaceholder;
