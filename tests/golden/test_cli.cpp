@@ -372,4 +372,16 @@ TEST(Cli, CheckFindsATranslationThatWouldChangeThePageAndExportRefusesIt)
     EXPECT_TRUE(exported.err.contains("the translation cannot be written in Markdown without changing the document's structure "
                                       "(paragraph: emphasis lost); source text kept")) << exported.err.constData();
     EXPECT_FALSE(QFile::exists(out)); // nothing written half-way
+
+    // Published anyway with --fallback source: the refused unit is counted, and the page says
+    // it is partly in English.
+    const auto partial = runCli({QStringLiteral("export"), dir.filePath(QStringLiteral("source-content/en/doc.md")), QStringLiteral("--po"), po,
+                                 QStringLiteral("--include"), QStringLiteral("all"), QStringLiteral("--fallback"), QStringLiteral("source"),
+                                 QStringLiteral("-o"), out});
+    EXPECT_EQ(partial.exitCode, 0) << partial.err.constData();
+    EXPECT_TRUE(partial.err.contains("1 units translated, 1 kept in the source language")) << partial.err.constData();
+    const QByteArray page = test::readAll(out);
+    EXPECT_TRUE(page.contains("workbench-status: partial")) << page.constData();
+    EXPECT_TRUE(page.contains("workbench-source-language-units: 1")) << page.constData();
+    EXPECT_TRUE(page.contains("Take *two* tablets a day.\n\nConsulte al médico.")) << page.constData();
 }

@@ -6,7 +6,6 @@
 #include "model/translation_tidy.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace wb {
 namespace {
@@ -156,18 +155,25 @@ private:
 };
 
 // The translations to write, one lookup per unit: nullopt keeps the source text.
-QList<std::optional<QString>> lookUpTranslations(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems)
+QList<std::optional<QString>> lookUpTranslations(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems,
+                                                 QList<RefusedTranslation> &refused)
 {
+    using Reason = RefusedTranslation::Reason;
     QList<std::optional<QString>> translations;
-    for (const SourceUnit &unit : doc.units) {
+    for (qsizetype i = 0; i < doc.units.size(); ++i) {
+        const SourceUnit &unit = doc.units[i];
         std::optional<QString> translation = lookup(unit);
-        if (translation && (*translation == unit.text || plainTextOf(*translation).trimmed().isEmpty()))
-            translation.reset(); // nothing to write: an empty translation is no translation
-        if (translation) {
+        if (translation && *translation == unit.text) {
+            translation.reset(); // the source's own bytes are written
+        } else if (translation && plainTextOf(*translation).trimmed().isEmpty()) {
+            refused.append({i, Reason::Empty, {}}); // an empty translation is no translation
+            translation.reset();
+        } else if (translation) {
             if (const QString problem = placeholderMismatch(unit.text, *translation); !problem.isEmpty()) {
                 problems.append(Diagnostic{ErrorKind::CheckFailed, doc.source->path(), unit.line, 0,
                                            QStringLiteral("unit %1: placeholders of the translation do not match the source (%2); source text kept")
                                                .arg(unit.id, problem)});
+                refused.append({i, Reason::Placeholders, problem});
                 translation.reset();
             }
         }
@@ -200,11 +206,13 @@ QList<qsizetype> suspects(const SegmentedDocument &doc, const QList<std::optiona
 } // namespace
 
 QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems,
-                            QList<StructureRefusal> *refusals)
+                            QList<RefusedTranslation> *refused)
 {
     if (doc.flows.isEmpty())
         return {};
-    const QList<std::optional<QString>> translations = lookUpTranslations(doc, lookup, problems);
+    QList<RefusedTranslation> ignored;
+    QList<RefusedTranslation> &refusals = refused ? *refused : ignored;
+    const QList<std::optional<QString>> translations = lookUpTranslations(doc, lookup, problems, refusals);
     QHash<qsizetype, Writing> writing;
     Renderer renderer(doc, translations, writing);
     QByteArray out = renderer.render();
@@ -231,8 +239,7 @@ QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLooku
                 continue;
             }
             writing.insert(i, Writing::Kept);
-            if (refusals)
-                refusals->append({i, change->description});
+            refusals.append({i, RefusedTranslation::Reason::Structure, change->description});
             const SourceUnit &unit = doc.units[i];
             problems.append(Diagnostic{ErrorKind::CheckFailed, doc.source->path(), unit.line, 0,
                                        QStringLiteral("unit %1: the translation cannot be written in Markdown without changing "

@@ -18,13 +18,18 @@ using TranslationLookup = std::function<std::optional<QString>(const SourceUnit 
 /// text is kept and a diagnostic names the unit.
 ///
 /// Whatever a translation holds, the document's structure is kept (docs/segmentation.md): a
-/// translation that cannot be written without changing it keeps the source text, is reported
-/// in `problems` and, when `refusals` is given, listed there too.
-struct StructureRefusal {
+/// translation that cannot be written without changing it keeps the source text and is
+/// reported in `problems`.
+///
+/// `refused`, when given, lists every unit whose translation was looked up but not used, so
+/// that callers count it as left in the source language.
+struct RefusedTranslation {
+    enum class Reason { Empty, Placeholders, Structure };
     qsizetype unit = -1; ///< index into doc.units
-    QString change;      ///< what writing it would have changed: "paragraph: emphasis lost"
+    Reason reason = Reason::Structure;
+    QString why;         ///< Structure: what writing it would have changed, "paragraph: emphasis lost"
 };
 QByteArray localizeDocument(const SegmentedDocument &doc, const TranslationLookup &lookup, Diagnostics &problems,
-                            QList<StructureRefusal> *refusals = nullptr);
+                            QList<RefusedTranslation> *refused = nullptr);
 
 } // namespace wb

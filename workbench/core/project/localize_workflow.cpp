@@ -83,7 +83,13 @@ ExportOutcome exportDocument(const SegmentedDocument &doc, const PoCatalog &cata
         }
         return std::nullopt;
     };
-    outcome.bytes = localizeDocument(doc, lookup, outcome.problems);
+    // A translation the export could not use (empty, placeholders that do not match, or one
+    // that would change the page) left the source text: it counts as such, in the summary
+    // and in the front matter.
+    QList<RefusedTranslation> refused;
+    outcome.bytes = localizeDocument(doc, lookup, outcome.problems, &refused);
+    outcome.translatedUnits -= int(refused.size());
+    outcome.sourceUnits += int(refused.size());
     if (!publishing.frontMatter)
         return outcome;
 

@@ -10,7 +10,7 @@ QHash<QString, Finding> structureFindings(const SegmentedDocument &doc, const Po
         if (!entry.obsolete && !entry.msgstr.isEmpty())
             byId.insert(entry.context, &entry);
     Diagnostics problems;
-    QList<StructureRefusal> refusals;
+    QList<RefusedTranslation> refusals;
     localizeDocument(doc, [&](const SourceUnit &unit) -> std::optional<QString> {
         const PoEntry *entry = byId.value(unit.id);
         if (!entry || entry->msgid != unit.text)
@@ -19,7 +19,9 @@ QHash<QString, Finding> structureFindings(const SegmentedDocument &doc, const Po
     }, problems, &refusals);
 
     QHash<QString, Finding> findings;
-    for (const StructureRefusal &refusal : refusals) {
+    for (const RefusedTranslation &refusal : refusals) {
+        if (refusal.reason != RefusedTranslation::Reason::Structure)
+            continue; // empty or mismatched placeholders: QA's other checks say so
         const SourceUnit &unit = doc.units[refusal.unit];
         Finding finding;
         finding.unit = unit.id;
@@ -29,7 +31,7 @@ QHash<QString, Finding> structureFindings(const SegmentedDocument &doc, const Po
         finding.message = QStringLiteral("this translation cannot be written in Markdown without changing the page (%1); "
                                          "the export would keep the English text. Put words between each pair of "
                                          "placeholders, and a space where the source has one next to them")
-                              .arg(refusal.change);
+                              .arg(refusal.why);
         findings.insert(unit.id, finding);
     }
     return findings;
