@@ -288,8 +288,9 @@ TEST(CliReview, ApproveRejectCommentAnnotateAndReport)
                                 QStringLiteral("--locale"), QStringLiteral("es"), QStringLiteral("-o"), md});
     ASSERT_EQ(report.exitCode, 0) << report.err.constData();
     const QByteArray markdown = test::readAll(md);
-    // 5 penalty points (one major) over 6 source words.
-    EXPECT_TRUE(markdown.contains("**Score: 833.33 penalty points per 1,000 words — FAIL**")) << markdown.constData();
+    // 5 penalty points (one major) over the 3 source words reviewed ("Title" approved, "One
+    // sentence." rejected); the unreviewed "Two sentences here." does not dilute it.
+    EXPECT_TRUE(markdown.contains("**Score: 1666.67 penalty points per 1,000 words — FAIL**")) << markdown.constData();
     EXPECT_TRUE(markdown.contains("![Units per state](report-states.svg)"));
     EXPECT_TRUE(markdown.contains("| approved | 1 | 1 |"));
     EXPECT_TRUE(markdown.contains("by Rosa: too literal"));

@@ -97,6 +97,7 @@ TEST(Review, ReportFiguresOnAHandBuiltCatalog)
     const ReviewReport report = buildReviewReport({{QStringLiteral("doc.po"), catalog}}, QStringLiteral("en"), QStringLiteral("es"), 10.0);
     EXPECT_EQ(report.penaltyPoints, 7);
     EXPECT_EQ(report.stats.total().words, 20);
+    EXPECT_EQ(report.reviewedWords, 20);
     EXPECT_DOUBLE_EQ(report.scorePer1000Words(), 350.0);
     EXPECT_FALSE(report.passed());
     EXPECT_EQ(report.errors.value(QStringLiteral("fluency/spelling")).value(QStringLiteral("minor")), 2);
@@ -114,6 +115,34 @@ TEST(Review, ReportFiguresOnAHandBuiltCatalog)
     test::writeAll(dir.filePath(QStringLiteral("chart.svg")), svg);
     EXPECT_EQ(test::run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), dir.filePath(QStringLiteral("chart.svg"))}).exitCode, 0);
     EXPECT_TRUE(report.toHtml().contains(QStringLiteral("<svg")));
+}
+
+// The score is about what a reviewer read: one minor error in the one unit of 20 words a
+// reviewer approved is 50 per 1,000 words (FAIL at 10), however many unreviewed words the
+// document has; a rejected unit counts as reviewed, and its errors count.
+TEST(Review, ScoreDividesByTheWordsOfReviewedUnitsOnly)
+{
+    const QString twenty = QStringLiteral("one two three four five six seven eight nine ten one two three four five six seven eight nine ten");
+    PoCatalog catalog;
+    PoEntry reviewed = translated(QStringLiteral("r"), twenty, QStringLiteral("veinte"));
+    ASSERT_TRUE(annotateError(reviewed, ReviewError{QStringLiteral("style"), QStringLiteral("minor"), QStringLiteral("Rosa"), kTuesday, {}}).ok());
+    ASSERT_TRUE(approveUnit(reviewed, QStringLiteral("Rosa"), kTuesday).ok());
+    catalog.entries.append(reviewed);
+    for (int i = 0; i < 250; ++i) // 5,000 words nobody reviewed
+        catalog.entries.append(translated(QStringLiteral("u%1").arg(i), twenty, QStringLiteral("sin revisar")));
+    ReviewReport report = buildReviewReport({{QStringLiteral("doc.po"), catalog}}, QStringLiteral("en"), QStringLiteral("es"), 10.0);
+    EXPECT_EQ(report.stats.total().words, 5020);
+    EXPECT_EQ(report.reviewedWords, 20);
+    EXPECT_DOUBLE_EQ(report.scorePer1000Words(), 50.0);
+    EXPECT_FALSE(report.passed());
+    EXPECT_TRUE(report.toMarkdown(QStringLiteral("c.svg")).contains(QStringLiteral("1 of 251 units reviewed")));
+
+    PoEntry rejected = translated(QStringLiteral("x"), twenty, QStringLiteral("mal"));
+    ASSERT_TRUE(rejectUnit(rejected, QStringLiteral("Rosa"), kTuesday, QStringLiteral("omits a sentence")).ok());
+    catalog.entries.append(rejected);
+    report = buildReviewReport({{QStringLiteral("doc.po"), catalog}}, QStringLiteral("en"), QStringLiteral("es"), 10.0);
+    EXPECT_EQ(report.reviewedWords, 40);
+    EXPECT_DOUBLE_EQ(report.scorePer1000Words(), 25.0);
 }
 
 TEST(Review, TheRecordSurvivesMsgmergeAndMsgcat)

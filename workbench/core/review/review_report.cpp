@@ -1,6 +1,7 @@
 #include "review/review_report.h"
 
 #include "po/structured_comments.h"
+#include "stats/word_count.h"
 
 #include <QJsonObject>
 #include <QXmlStreamWriter>
@@ -32,8 +33,7 @@ QString reason(const PoEntry &entry)
 
 double ReviewReport::scorePer1000Words() const
 {
-    const int words = stats.total().words;
-    return words ? penaltyPoints * 1000.0 / words : 0.0;
+    return reviewedWords ? penaltyPoints * 1000.0 / reviewedWords : 0.0;
 }
 
 ReviewReport buildReviewReport(const QList<QPair<QString, PoCatalog>> &catalogs, const QString &sourceLanguage,
@@ -42,16 +42,23 @@ ReviewReport buildReviewReport(const QList<QPair<QString, PoCatalog>> &catalogs,
     ReviewReport report;
     report.language = language;
     report.threshold = threshold;
+    WordCounter counter(sourceLanguage);
     for (const auto &[file, catalog] : catalogs) {
         report.stats.add(catalogStats(catalog, sourceLanguage));
         for (const PoEntry &e : catalog.entries) {
             if (e.obsolete)
                 continue;
-            for (const ReviewError &error : errorsOf(e)) {
+            const QList<ReviewError> errors = errorsOf(e);
+            for (const ReviewError &error : errors) {
                 ++report.errors[error.category][error.severity];
                 report.penaltyPoints += error.weight();
             }
-            if (stateOf(e) == UnitState::Rejected) {
+            const UnitState state = stateOf(e);
+            if (state == UnitState::Approved || state == UnitState::Rejected || !errors.isEmpty()) {
+                ++report.reviewedUnits;
+                report.reviewedWords += counter.count(e.msgid);
+            }
+            if (state == UnitState::Rejected) {
                 const QList<HistoryEvent> history = historyOf(e);
                 const auto last = std::find_if(history.crbegin(), history.crend(),
                                                [](const HistoryEvent &h) { return h.action == QLatin1String("rejected"); });
@@ -108,13 +115,15 @@ QByteArray ReviewReport::statesSvg() const
 QString ReviewReport::toMarkdown(const QString &chartFileName) const
 {
     QString md = QStringLiteral("# Review report%1 (%2)\n\n").arg(title.isEmpty() ? QString() : QStringLiteral(": ") + title, language);
-    md += QStringLiteral("**Score: %1 penalty points per 1,000 words — %2** (threshold %3; %4 points over %5 source words; "
-                         "minor 1, major 5, critical 25)\n\n")
+    md += QStringLiteral("**Score: %1 penalty points per 1,000 words — %2** (threshold %3; %4 points over %5 reviewed source words; "
+                         "minor 1, major 5, critical 25; %6 of %7 units reviewed)\n\n")
               .arg(scorePer1000Words(), 0, 'f', 2)
               .arg(passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
               .arg(threshold, 0, 'f', 1)
               .arg(penaltyPoints)
-              .arg(stats.total().words);
+              .arg(reviewedWords)
+              .arg(reviewedUnits)
+              .arg(stats.total().units);
     md += QStringLiteral("## Units per state\n\n![Units per state](%1)\n\n| state | units | words |\n| --- | ---: | ---: |\n").arg(chartFileName);
     for (UnitState s : kStates)
         md += QStringLiteral("| %1 | %2 | %3 |\n").arg(stateName(s)).arg(stats.byState.value(s).units).arg(stats.byState.value(s).words);
@@ -141,11 +150,11 @@ QString ReviewReport::toHtml() const
                                   "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}td,th{padding:.2em .6em;"
                                   "border-bottom:1px solid #ddd}.pass{color:#2e7d32}.fail{color:#c62828}</style></head><body>\n");
     html += QStringLiteral("<h1>Review report%1 (%2)</h1>\n").arg(title.isEmpty() ? QString() : QStringLiteral(": ") + title.toHtmlEscaped(), language);
-    html += QStringLiteral("<p class=\"%1\"><strong>Score: %2 penalty points per 1,000 words — %3</strong> (threshold %4; %5 points over %6 source words)</p>\n")
+    html += QStringLiteral("<p class=\"%1\"><strong>Score: %2 penalty points per 1,000 words — %3</strong> (threshold %4; %5 points over %6 reviewed source words; %7 of %8 units reviewed)</p>\n")
                 .arg(passed() ? QStringLiteral("pass") : QStringLiteral("fail"))
                 .arg(scorePer1000Words(), 0, 'f', 2)
                 .arg(passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
-                .arg(threshold, 0, 'f', 1).arg(penaltyPoints).arg(stats.total().words);
+                .arg(threshold, 0, 'f', 1).arg(penaltyPoints).arg(reviewedWords).arg(reviewedUnits).arg(stats.total().units);
     html += QStringLiteral("<h2>Units per state</h2>\n") + QString::fromUtf8(statesSvg()).section(QLatin1Char('\n'), 1) + QLatin1Char('\n');
     html += QStringLiteral("<h2>Errors by category and severity</h2>\n<table><tr><th>category</th><th>minor</th><th>major</th><th>critical</th></tr>\n");
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)

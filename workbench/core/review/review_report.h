@@ -6,7 +6,7 @@
 
 namespace wb {
 
-/// The review report a project manager forwards: MQM-style score per 1,000 source
+/// The review report a project manager forwards: MQM-style score per 1,000 reviewed source
 /// words with pass or fail, errors by category and severity, a chart of unit states,
 /// and the rejected units with their reasons.
 struct ReviewReport {
@@ -15,6 +15,11 @@ struct ReviewReport {
     CatalogStats stats;
     QMap<QString, QMap<QString, int>> errors; ///< category -> severity -> count
     int penaltyPoints = 0;                    ///< minor 1, major 5, critical 25
+    /// Source words of the units a reviewer judged: approved, rejected, or with an annotated
+    /// error. The score divides by these, not by the whole document: a reviewer who checked
+    /// 20 words and found a minor error scored 50, not 0.19.
+    int reviewedWords = 0;
+    int reviewedUnits = 0;
     double threshold = 10.0;                  ///< the project's pass threshold, points per 1,000 words
     struct Rejected { QString file; QString unit; QString source; QString target; QString reason; QString by; };
     QList<Rejected> rejected;
