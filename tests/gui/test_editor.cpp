@@ -227,6 +227,34 @@ private slots:
         QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Afecta los glóbulos rojos"));
     }
 
+    // A click on a glossary entry only selects it (a click inserting changed translations by
+    // accident); a double-click or Enter inserts, capitalized where a sentence starts.
+    void glossaryClickSelectsAndDoubleClickInsertsAtSentenceCase()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        window->setCurrentUnit(window->session().indexOf(kLeukemiaUnit));
+        GlossaryPanel *glossary = window->glossary();
+        window->findChild<QTabWidget *>()->setCurrentWidget(glossary);
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QCOMPARE(glossary->item(0)->text().section(QLatin1Char('\n'), 0, 0), QStringLiteral("1. Leukemia \u2192 leucemia"));
+        const QRect first = glossary->visualItemRect(glossary->item(0));
+        QTest::mouseClick(glossary->viewport(), Qt::LeftButton, {}, first.center());
+        QCOMPARE(glossary->currentRow(), 0);
+        QCOMPARE(window->editor()->toPlainText(), QString()); // selected, nothing inserted
+        QTest::mouseDClick(glossary->viewport(), Qt::LeftButton, {}, first.center());
+        QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Leucemia")); // starts the sentence
+        QVERIFY(window->editor()->hasFocus());
+        type(window->editor(), QStringLiteral(" puede afectar a los "));
+        QTest::keyClick(window->editor(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Leucemia puede afectar a los glóbulos rojos"));
+        glossary->setFocus();
+        glossary->setCurrentRow(2);
+        QTest::keyClick(glossary, Qt::Key_Return);
+        QVERIFY(window->editor()->toPlainText().endsWith(QStringLiteral("glóbulos rojosglóbulos blancos")));
+    }
+
     // Closing the editor right after changing the filter, before the grid has laid out its
     // rows again: the grid still asks for the rows' text while the window is torn down, and the
     // session behind it must still be there (it was destroyed first: a crash on quit).

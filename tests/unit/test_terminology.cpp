@@ -3,6 +3,7 @@
 #include "glossary/word_list.h"
 #include "qa/suppressions.h"
 #include "qa/terminology_check.h"
+#include "qa/term_suggestions.h"
 #include "spell/hunspell_dictionary.h"
 #include "test_support.h"
 
@@ -179,4 +180,40 @@ TEST_F(Terminology, TermsInsideNamesAndAddressesTheTargetKeepsAreNotDemanded)
     // A name the target translates is checked as usual.
     EXPECT_EQ(checks(QStringLiteral("Call the Bone Marrow Foundation."), QStringLiteral("Llame a la Fundación del Tuétano.")),
               QStringList{"terminology.missing"});
+}
+
+// What the glossary panel offers: one entry per concept however the source writes it, the
+// acronym where the source uses the acronym, the plural where the source has the plural.
+TEST_F(Terminology, SuggestionsFollowTheSourceAndNameEachConceptOnce)
+{
+    const QString source = QStringLiteral("Bone marrow makes white blood cells. In ALL, the bone marrow and bone marrow white blood cells change.");
+    const QList<TermSuggestion> s = termSuggestions(s_checker->recognize(source), source, QStringLiteral("es"));
+    QStringList shown;
+    for (const TermSuggestion &t : s)
+        shown.append(t.inSource + QStringLiteral(" -> ") + t.insertion);
+    EXPECT_EQ(shown, (QStringList{"Bone marrow -> médula ósea", "white blood cells -> glóbulos blancos", "ALL -> LLA"}));
+    EXPECT_EQ(s[0].never, QStringList{"médula espinal"});
+    EXPECT_EQ(s[2].others, QStringList{"leucemia linfoblástica aguda"});
+
+    const QString spelledOut = QStringLiteral("Acute lymphoblastic leukemia is a cancer.");
+    const QList<TermSuggestion> full = termSuggestions(s_checker->recognize(spelledOut), spelledOut, QStringLiteral("es"));
+    ASSERT_FALSE(full.isEmpty());
+    EXPECT_EQ(full[0].insertion, QStringLiteral("leucemia linfoblástica aguda"));
+    EXPECT_EQ(full[0].others, QStringList{"LLA"});
+}
+
+TEST(TermInsertion, CapitalizedOnlyWhereASentenceStarts)
+{
+    const QString es = QStringLiteral("es");
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QString(), es), QStringLiteral("Médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("  "), es), QStringLiteral("Médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("Se cura. "), es), QStringLiteral("Médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("¿"), es), QStringLiteral("Médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("Es cierto. «"), es), QStringLiteral("Médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("La "), es), QStringLiteral("médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("afecta a la ("), es), QStringLiteral("médula ósea"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("LLA"), QString(), es), QStringLiteral("LLA"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("ijssel"), QString(), QStringLiteral("nl")), QStringLiteral("IJssel")); // ICU's Dutch titlecase
+    EXPECT_EQ(spanishPlural(QStringLiteral("trasplante de célula madre")), QStringLiteral("trasplantes de célula madre"));
+    EXPECT_EQ(spanishPlural(QStringLiteral("nariz")), QStringLiteral("narices"));
 }

@@ -16,6 +16,7 @@
 #include "review/review_record.h"
 #include "qa/check_suite.h"
 #include "qa/terminology_check.h"
+#include "qa/term_suggestions.h"
 #include "spell/hunspell_dictionary.h"
 #include "spell/project_words.h"
 #include "spell/spell_checker.h"
@@ -263,7 +264,7 @@ void MainWindow::buildLayout()
             refreshUnitPanels();
     });
     connect(m_glossary, &GlossaryPanel::insertRequested, this, [this](const QString &text) {
-        m_editor->insertAtCursor(text);
+        insertTerm(text);
         m_editor->setFocus();
     });
     connect(m_qa, &QaPanel::spanRequested, this, [this](int start, int length) {
@@ -463,7 +464,7 @@ void MainWindow::setCurrentUnit(int index)
         sourceHtml += QStringLiteral("<br><small><b>%1</b> %2</small>")
                           .arg(ui("English changed:"), diffHtml(wordDiff(plainTextOf(entry->previousMsgid), plainTextOf(entry->msgid))));
     m_source->setText(sourceHtml);
-    m_glossary->showHits(hits, m_session->unit(index).source);
+    m_glossary->showSuggestions(termSuggestions(hits, m_session->unit(index).source, m_session->language()));
     m_memory->clear();
     int n = 0;
     for (const TmMatch &match : m_session->memoryMatches(index)) {
@@ -666,9 +667,15 @@ void MainWindow::copySourceToTarget()
 
 void MainWindow::insertGlossaryTerm(int n)
 {
-    const QString text = m_glossary->insertionFor(n);
-    if (!text.isEmpty())
-        m_editor->insertAtCursor(text);
+    insertTerm(m_glossary->insertionFor(n));
+}
+
+void MainWindow::insertTerm(const QString &term)
+{
+    if (term.isEmpty())
+        return;
+    const QString before = m_editor->toPlainText().left(m_editor->textCursor().selectionStart());
+    m_editor->insertAtCursor(fitToSentenceStart(term, before, m_session->language()));
 }
 
 void MainWindow::useMemoryMatch(int n)

@@ -53,6 +53,8 @@ public:
     bool confirmAndNext();
     void copySourceToTarget();
     void insertGlossaryTerm(int n);
+    /// Inserts a glossary term at the cursor, capitalized when it starts a sentence.
+    void insertTerm(const QString &term);
     /// Ctrl+Alt+1..3: replace the target with the n-th translation memory match.
     void useMemoryMatch(int n);
     /// Reviewer mode. Ctrl+Shift+Enter approves (the reviewer's own correction, if any,

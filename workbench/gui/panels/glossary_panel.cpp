@@ -1,72 +1,43 @@
 #include "glossary_panel.h"
 #include "i18n.h"
-#include "qa/terminology_check.h"
+#include "qa/term_suggestions.h"
+
+#include <QKeyEvent>
 
 namespace wb::gui {
-
-QString spanishPlural(const QString &term)
-{
-    static const QStringList linkWords = {QStringLiteral("de"), QStringLiteral("del"), QStringLiteral("la"), QStringLiteral("el"),
-                                          QStringLiteral("y"), QStringLiteral("en"), QStringLiteral("con"), QStringLiteral("por"),
-                                          QStringLiteral("para"), QStringLiteral("a")};
-    QStringList words = term.split(QLatin1Char(' '));
-    bool afterPreposition = false;
-    for (QString &w : words) {
-        const bool link = linkWords.contains(w.toLower());
-        const bool invariable = w != w.toLower() || w.endsWith(QLatin1Char('s')) || w.endsWith(QLatin1Char('x'));
-        // Only the head noun and the words agreeing with it inflect, not a complement
-        // after "de" ("trasplante de células madre" -> "trasplantes de células madre").
-        if (!link && !invariable && !afterPreposition) {
-            if (w.endsWith(QLatin1Char('z')))
-                w = w.chopped(1) + QStringLiteral("ces");
-            else if (QStringLiteral("aeiouáéó").contains(w.back()))
-                w += QLatin1Char('s');
-            else
-                w += QStringLiteral("es");
-        }
-        if (link)
-            afterPreposition = true;
-    }
-    return words.join(QLatin1Char(' '));
-}
 
 GlossaryPanel::GlossaryPanel(QWidget *parent) : QListWidget(parent)
 {
     setWordWrap(true);
-    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        emit insertRequested(item->data(Qt::UserRole).toString());
-    });
-    connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+    // A double-click or Enter inserts, never a single click (not even where the desktop's
+    // style activates items on a single click, as KDE's can).
+    connect(this, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         emit insertRequested(item->data(Qt::UserRole).toString());
     });
 }
 
-void GlossaryPanel::showHits(const QList<SourceTermHit> &hits, const QString &source)
+void GlossaryPanel::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentItem()) {
+        emit insertRequested(currentItem()->data(Qt::UserRole).toString());
+        return;
+    }
+    QListWidget::keyPressEvent(event);
+}
+
+void GlossaryPanel::showSuggestions(const QList<TermSuggestion> &suggestions)
 {
     clear();
     int n = 0;
-    for (const SourceTermHit &hit : hits) {
-        if (hit.acceptable.isEmpty())
-            continue;
-        const QString inSource = source.mid(hit.span.start, hit.span.length);
-        const QString preferred = hit.acceptable.first()->text;
-        const bool plural = inSource.toLower() != hit.sourceTerm->text.toLower() && inSource.endsWith(QLatin1Char('s'))
-                            && !hit.sourceTerm->isAcronym();
-        const QString insertion = plural ? spanishPlural(preferred) : preferred;
-        QStringList others;
-        for (const Term *t : hit.acceptable.mid(1))
-            others.append(t->text);
-        QStringList never;
-        for (const Term *t : hit.unacceptable)
-            never.append(t->text);
-        QString label = QStringLiteral("%1. %2 \u2192 %3").arg(++n).arg(inSource, insertion);
-        if (!others.isEmpty())
-            label += QStringLiteral("   (%1: %2)").arg(ui("also"), others.join(QStringLiteral(", ")));
-        if (!never.isEmpty())
-            label += QStringLiteral("\n    %1: %2").arg(ui("never"), never.join(QStringLiteral(", ")));
+    for (const TermSuggestion &s : suggestions) {
+        QString label = QStringLiteral("%1. %2 \u2192 %3").arg(++n).arg(s.inSource, s.insertion);
+        if (!s.others.isEmpty())
+            label += QStringLiteral("   (%1: %2)").arg(ui("also"), s.others.join(QStringLiteral(", ")));
+        if (!s.never.isEmpty())
+            label += QStringLiteral("\n    %1: %2").arg(ui("never"), s.never.join(QStringLiteral(", ")));
         auto *item = new QListWidgetItem(label, this);
-        item->setData(Qt::UserRole, insertion);
-        item->setToolTip(hit.termConcept->definitions.value(QStringLiteral("en")));
+        item->setData(Qt::UserRole, s.insertion);
+        item->setToolTip(s.definition);
     }
 }
 

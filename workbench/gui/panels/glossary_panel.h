@@ -1,26 +1,26 @@
 #pragma once
 #include <QListWidget>
 
-namespace wb { struct SourceTermHit; }
+namespace wb { struct TermSuggestion; }
 
 namespace wb::gui {
 
-/// Glossary hits of the current unit: the source term, what to write (preferred first)
-/// and what never to write. Click or Ctrl+1..9 inserts the preferred term, in the plural
-/// when the source has the term in the plural.
+/// Glossary terms of the current unit, one entry per concept: the source words, what to
+/// write (in the form the source calls for) and what never to write. A click only selects;
+/// double-click, Enter or Ctrl+1..9 inserts (a click inserting changed translations by accident).
 class GlossaryPanel : public QListWidget {
     Q_OBJECT
 public:
     explicit GlossaryPanel(QWidget *parent = nullptr);
-    void showHits(const QList<SourceTermHit> &hits, const QString &source);
-    /// The text the n-th hit (0-based) inserts, or an empty string.
+    void showSuggestions(const QList<TermSuggestion> &suggestions);
+    /// The text the n-th entry (0-based) inserts, or an empty string.
     QString insertionFor(int n) const;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 signals:
     void insertRequested(const QString &text);
 };
-
-/// A Spanish term in the plural: each inflecting word gets -s or -es (-z: -ces).
-QString spanishPlural(const QString &term);
 
 } // namespace wb::gui
