@@ -391,8 +391,36 @@ private slots:
         QVERIFY(!reviewer->rejectCurrent(QString())); // a reason is required
         QVERIFY(reviewer->rejectCurrent(QStringLiteral("falta “agudo”")));
         QCOMPARE(review.state(unit), UnitState::Rejected);
-        QVERIFY(reviewer->annotateCurrent(QStringLiteral("accuracy/omission"), QStringLiteral("major"), QString()));
-        QCOMPARE(errorsOf(*review.entry(unit)).size(), 1);
+        // One dialog for the error, about the words selected in the editor (Shift+Ctrl+Left x2:
+        // "las plaquetas."), its choices in the interface language.
+        reviewer->editor()->setFocus();
+        QTextCursor end = reviewer->editor()->textCursor();
+        end.movePosition(QTextCursor::End);
+        reviewer->editor()->setTextCursor(end);
+        QTest::keyClick(reviewer->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
+        QTest::keyClick(reviewer->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
+        QTest::keyClick(reviewer->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
+        auto dialogTitle = std::make_shared<QString>();
+        auto words = std::make_shared<QString>();
+        whenModalShows<QDialog>([dialogTitle, words](QDialog *dialog) {
+            *dialogTitle = dialog->windowTitle();
+            *words = dialog->findChild<QLabel *>(QStringLiteral("annotatedWords"))->text();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // category: accuracy/omission
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // severity: major
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            typeIntoFocus(QStringLiteral("falta agudo"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        });
+        QTest::keyClick(reviewer->editor(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(*dialogTitle, QStringLiteral("Annotate an error"));
+        QCOMPARE(*words, QStringLiteral("\u00ABlas plaquetas.\u00BB"));
+        const QList<ReviewError> errors = errorsOf(*review.entry(unit));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].category, QStringLiteral("accuracy/omission"));
+        QCOMPARE(errors[0].severity, QStringLiteral("major"));
+        QCOMPARE(errors[0].note, QStringLiteral("falta agudo"));
+        QCOMPARE(errors[0].words, QStringLiteral("las plaquetas."));
         qputenv("WORKBENCH_USER", "Test Translator");
     }
 

@@ -6,7 +6,9 @@
 #include "editor/spell_highlighter.h"
 #include "editor/rich_text_delegate.h"
 #include "editor/target_editor.h"
+#include "annotation_dialog.h"
 #include "find_replace_dialog.h"
+#include "ui_terms.h"
 #include "i18n.h"
 #include "models/unit_filter_model.h"
 #include "models/unit_table_model.h"
@@ -120,7 +122,7 @@ void MainWindow::buildLayout()
     m_stateFilter->addItem(ui("Changed by the last update"), QStringLiteral("changed-by-update"));
     m_stateFilter->addItem(ui("Aligned, low confidence"), QStringLiteral("aligned-low-confidence"));
     for (const char *state : {"untranslated", "draft", "translated", "approved", "rejected"})
-        m_stateFilter->addItem(ui(state), QString::fromLatin1(state));
+        m_stateFilter->addItem(uiTerm(QString::fromLatin1(state)), QString::fromLatin1(state));
     m_findingsFilter = new QCheckBox(ui("With QA findings"), toolbar);
     m_search = new QLineEdit(toolbar);
     m_search->setPlaceholderText(ui("Search (Ctrl+F)"));
@@ -343,14 +345,11 @@ void MainWindow::buildActions()
     });
     commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     QAction *annotate = reviewMenu->addAction(ui("Annotate an &error…"), this, [this] {
-        bool ok = false;
-        const QString category = QInputDialog::getItem(this, ui("Error"), ui("Category:"), errorCategories(), 0, false, &ok);
-        if (!ok)
-            return;
-        const QString severity = QInputDialog::getItem(this, ui("Error"), ui("Severity (minor 1, major 5, critical 25):"), errorSeverities(), 0, false, &ok);
-        if (!ok)
-            return;
-        annotateCurrent(category, severity, QInputDialog::getText(this, ui("Error"), ui("Note (optional):")));
+        const QTextCursor selection = m_editor->textCursor();
+        AnnotationDialog dialog(m_editor->toPlainText(), selection.selectionStart(),
+                                selection.selectionEnd() - selection.selectionStart(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            annotateCurrent(dialog.error());
     });
     annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QMenu *memoryMenu = edit->addMenu(ui("Use translation &memory match"));
@@ -458,7 +457,7 @@ void MainWindow::setCurrentUnit(int index)
     }
     QString sourceHtml = QStringLiteral("<b>#%1</b> <i>%2</i><br>%3")
                              .arg(index + 1)
-                             .arg(m_session->unit(index).kind.toHtmlEscaped(), unitTextHtml(m_session->unit(index).source, terms));
+                             .arg(uiTerm(m_session->unit(index).kind).toHtmlEscaped(), unitTextHtml(m_session->unit(index).source, terms));
     // A unit whose English changed in a source revision: what changed, old to new.
     if (const PoEntry *entry = m_session->entry(index); entry && !entry->previousMsgid.isEmpty())
         sourceHtml += QStringLiteral("<br><small><b>%1</b> %2</small>")
@@ -521,7 +520,7 @@ void MainWindow::refreshStatus()
     const int doneWords = stats.byState.value(UnitState::Translated).words + stats.byState.value(UnitState::Approved).words;
     QStringList parts;
     for (UnitState s : {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved, UnitState::Rejected})
-        parts.append(QStringLiteral("%1 %2").arg(stats.byState.value(s).units).arg(ui(stateName(s).toUtf8().constData())));
+        parts.append(QStringLiteral("%1 %2").arg(stats.byState.value(s).units).arg(uiTerm(stateName(s))));
     m_statusLabel->setText(QStringLiteral("%1 \u2014 %2 %3/%4 (%5%)   %6 %7/%8")
                                .arg(parts.join(QStringLiteral(" \u00B7 ")), ui("words"))
                                .arg(doneWords).arg(total.words)
@@ -654,9 +653,9 @@ bool MainWindow::commentCurrent(const QString &text)
     return reviewAction([this, &text](int unit) { return m_session->comment(unit, text); }, false);
 }
 
-bool MainWindow::annotateCurrent(const QString &category, const QString &severity, const QString &note)
+bool MainWindow::annotateCurrent(const ReviewError &error)
 {
-    return reviewAction([&, this](int unit) { return m_session->annotate(unit, category, severity, note); }, false);
+    return reviewAction([&, this](int unit) { return m_session->annotate(unit, error); }, false);
 }
 
 void MainWindow::copySourceToTarget()

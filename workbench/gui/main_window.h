@@ -15,7 +15,7 @@ class QTextBrowser;
 class QTextDocument;
 class QTreeView;
 
-namespace wb { class EditorSession; class Status; }
+namespace wb { class EditorSession; class Status; struct ReviewError; }
 
 namespace wb::gui {
 
@@ -62,7 +62,7 @@ public:
     bool approveAndNext();
     bool rejectCurrent(const QString &reason);
     bool commentCurrent(const QString &text);
-    bool annotateCurrent(const QString &category, const QString &severity, const QString &note);
+    bool annotateCurrent(const ReviewError &error);
     /// Asks whether to restore unconfirmed edits left by a session that did not end well.
     void offerRecovery();
     /// Merges the catalog from disk now (the file watcher calls this too).

@@ -400,10 +400,13 @@ Status EditorSession::comment(int index, const QString &text)
     return review(index, [this, text](PoEntry &e) { return commentUnit(e, m_user, QDateTime::currentDateTimeUtc(), text); });
 }
 
-Status EditorSession::annotate(int index, const QString &category, const QString &severity, const QString &note)
+Status EditorSession::annotate(int index, const ReviewError &error)
 {
     return review(index, [=, this](PoEntry &e) {
-        return annotateError(e, ReviewError{category, severity, m_user, QDateTime::currentDateTimeUtc(), note});
+        ReviewError recorded = error;
+        recorded.by = m_user;
+        recorded.at = QDateTime::currentDateTimeUtc();
+        return annotateError(e, recorded);
     });
 }
 

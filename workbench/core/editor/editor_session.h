@@ -5,6 +5,7 @@
 #include "po/review_marks.h"
 #include "project/project.h"
 #include "qa/finding.h"
+#include "review/review_record.h"
 #include "stats/catalog_stats.h"
 #include "tm/tm_index.h"
 #include <QDateTime>
@@ -72,7 +73,9 @@ public:
     Status approve(int index);
     Status reject(int index, const QString &reason);
     Status comment(int index, const QString &text);
-    Status annotate(int index, const QString &category, const QString &severity, const QString &note);
+    /// Records a reviewer's error (category, severity, note, and the selected target words
+    /// if any) under this user's name, now.
+    Status annotate(int index, const ReviewError &error);
     /// Whether the unit changed since this user last reviewed it (or was never reviewed by them).
     bool changedSinceMyReview(int index) const;
     QString user() const { return m_user; }

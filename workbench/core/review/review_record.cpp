@@ -88,11 +88,18 @@ QList<ReviewComment> commentsOf(const PoEntry &entry)
 QList<ReviewError> errorsOf(const PoEntry &entry)
 {
     QList<ReviewError> errors;
-    for (const QJsonObject &o : structuredLines(entry.translatorComments, kError))
-        errors.append(ReviewError{o.value(QLatin1String("category")).toString(), o.value(QLatin1String("severity")).toString(),
-                                  o.value(QLatin1String("by")).toString(),
-                                  QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
-                                  o.value(QLatin1String("note")).toString()});
+    for (const QJsonObject &o : structuredLines(entry.translatorComments, kError)) {
+        ReviewError e;
+        e.category = o.value(QLatin1String("category")).toString();
+        e.severity = o.value(QLatin1String("severity")).toString();
+        e.by = o.value(QLatin1String("by")).toString();
+        e.at = QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate);
+        e.note = o.value(QLatin1String("note")).toString();
+        e.start = o.value(QLatin1String("start")).toInt(-1);
+        e.length = o.value(QLatin1String("length")).toInt(0);
+        e.words = o.value(QLatin1String("words")).toString();
+        errors.append(e);
+    }
     return errors;
 }
 
@@ -159,9 +166,16 @@ Status annotateError(PoEntry &entry, const ReviewError &error)
         return refused(entry, QStringLiteral("unknown error category \"%1\" (one of: %2)").arg(error.category, errorCategories().join(QStringLiteral(", "))));
     if (!errorSeverities().contains(error.severity))
         return refused(entry, QStringLiteral("unknown severity \"%1\" (minor, major or critical)").arg(error.severity));
-    append(entry, kError, QJsonObject{{QStringLiteral("category"), error.category}, {QStringLiteral("severity"), error.severity},
-                                      {QStringLiteral("by"), error.by}, {QStringLiteral("at"), iso(error.at)},
-                                      {QStringLiteral("note"), error.note}});
+    if (error.start >= 0 && (error.length <= 0 || error.start + error.length > entry.msgstr.size()))
+        return refused(entry, QStringLiteral("the error's words (%1, %2) are not in the target").arg(error.start).arg(error.length));
+    QJsonObject record{{QStringLiteral("category"), error.category}, {QStringLiteral("severity"), error.severity},
+                       {QStringLiteral("by"), error.by}, {QStringLiteral("at"), iso(error.at)}, {QStringLiteral("note"), error.note}};
+    if (error.start >= 0) {
+        record.insert(QStringLiteral("start"), error.start);
+        record.insert(QStringLiteral("length"), error.length);
+        record.insert(QStringLiteral("words"), entry.msgstr.mid(error.start, error.length));
+    }
+    append(entry, kError, record);
     addHistory(entry, QStringLiteral("annotated"), error.by, error.at);
     return {};
 }

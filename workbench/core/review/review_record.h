@@ -31,6 +31,12 @@ struct ReviewError {
     QString by;
     QDateTime at;
     QString note;
+    /// The target words the error is about, where the reviewer selected them: their
+    /// position in the target (UTF-16 code units) and the words themselves, which stay
+    /// meaningful after the target changes. start -1: the whole unit.
+    int start = -1;
+    int length = 0;
+    QString words;
     int weight() const;
 };
 

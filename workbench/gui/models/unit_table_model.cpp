@@ -1,6 +1,7 @@
 #include "unit_table_model.h"
 #include "editor/editor_session.h"
 #include "i18n.h"
+#include "ui_terms.h"
 #include "model/placeholder_text.h"
 #include "qa/check_suite.h"
 #include "qa/terminology_check.h"
@@ -81,7 +82,7 @@ QVariant UnitTableModel::data(const QModelIndex &index, int role) const
         case Source: return plainTextOf(m_session.unit(row).source);
         case Target: return plainTextOf(m_session.target(row));
         case State: {
-            QString name = ui(stateName(m_session.state(row)).toUtf8().constData());
+            QString name = uiTerm(stateName(m_session.state(row)));
             if (m_session.conflictingTarget(row))
                 name = ui("conflict");
             else if (m_session.isEdited(row))
