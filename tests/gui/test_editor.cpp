@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QProcess>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -253,6 +254,47 @@ private slots:
         glossary->setCurrentRow(2);
         QTest::keyClick(glossary, Qt::Key_Return);
         QVERIFY(window->editor()->toPlainText().endsWith(QStringLiteral("glóbulos rojosglóbulos blancos")));
+    }
+
+    // F9 inserts the source's placeholders in order, one per press; Ctrl+U saves the text as
+    // a draft; F1 lists the keys, these among them.
+    void placeholderKeyBackToDraftAndShortcutSheet()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        int unit = -1;
+        for (int i = 0; i < session.unitCount() && unit < 0; ++i)
+            if (session.unit(i).source.contains(QStringLiteral("{1}")) && session.state(i) == UnitState::Untranslated)
+                unit = i;
+        QVERIFY(unit >= 0);
+        window->setCurrentUnit(unit);
+        window->editor()->setFocus();
+        type(window->editor(), QStringLiteral("Vea "));
+        QTest::keyClick(window->editor(), Qt::Key_F9);
+        type(window->editor(), QStringLiteral("esto"));
+        QTest::keyClick(window->editor(), Qt::Key_F9);
+        QCOMPARE(window->editor()->toPlainText(), QStringLiteral("Vea {1}esto{/1}"));
+
+        QTest::keyClick(window->editor(), Qt::Key_U, Qt::ControlModifier);
+        QCOMPARE(session.state(unit), UnitState::Draft);
+        QVERIFY(!session.isEdited(unit));
+        auto onDisk = PoCatalog::read(session.catalogPath());
+        const PoEntry &saved = onDisk->entries[onDisk->indexOfContext(session.unit(unit).id)];
+        QVERIFY(saved.fuzzy);
+        QCOMPARE(saved.msgstr, QStringLiteral("Vea {1}esto{/1}"));
+        QCOMPARE(historyOf(saved).last().action, QStringLiteral("back-to-draft"));
+
+        auto sheet = std::make_shared<QString>();
+        whenModalShows<QDialog>([sheet](QDialog *dialog) {
+            *sheet = dialog->findChild<QTextBrowser *>(QStringLiteral("shortcutSheet"))->toPlainText();
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        QTest::keyClick(window->editor(), Qt::Key_F1);
+        QVERIFY2(sheet->contains(QStringLiteral("F9")) && sheet->contains(QStringLiteral("Insert the next source placeholder")), qPrintable(*sheet));
+        QVERIFY(sheet->contains(QStringLiteral("Ctrl+U")) && sheet->contains(QStringLiteral("Back to draft")));
+        QVERIFY(sheet->contains(QStringLiteral("Ctrl+J")));
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

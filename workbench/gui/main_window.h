@@ -52,6 +52,13 @@ public:
     /// unit that needs work. False when the catalog could not be written.
     bool confirmAndNext();
     void copySourceToTarget();
+    /// F9: inserts the source's first placeholder the translation does not have yet.
+    void insertNextPlaceholder();
+    /// Ctrl+U: the current text is saved as a draft (out of translated or approved).
+    void backToDraft();
+    /// F1: every action with a shortcut, by menu, read from the menus themselves.
+    void showShortcutSheet();
+    QString shortcutSheetHtml() const;
     void insertGlossaryTerm(int n);
     /// Inserts a glossary term at the cursor, capitalized when it starts a sentence.
     void insertTerm(const QString &term);

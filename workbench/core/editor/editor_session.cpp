@@ -348,6 +348,33 @@ Status EditorSession::confirm(int index)
     return {};
 }
 
+Status EditorSession::backToDraft(int index)
+{
+    const QString text = target(index);
+    if (text.trimmed().isEmpty())
+        return Diagnostic{ErrorKind::CheckFailed, m_catalogPath, 0, 0,
+                          QStringLiteral("unit %1 has no translation to keep as a draft").arg(m_units[index].id)};
+    auto lock = CatalogLock::acquire(m_catalogPath);
+    if (!lock)
+        return lock.error();
+    auto writable = entryToWrite(index);
+    if (!writable)
+        return writable.error();
+    PoEntry *e = *writable;
+    const PoEntry before = *e;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    e->msgstr = text;
+    setReviewState(*e, UnitState::Draft, m_user, now); // an approval or rejection no longer applies
+    recordHistory(*e, QStringLiteral("back-to-draft"), m_user, now);
+    if (Status written = writeCatalog(); !written) {
+        *e = before;
+        return written;
+    }
+    m_pending.remove(m_units[index].id);
+    writeJournal();
+    return {};
+}
+
 Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &action)
 {
     auto lock = CatalogLock::acquire(m_catalogPath);

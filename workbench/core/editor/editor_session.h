@@ -68,6 +68,10 @@ public:
     /// applies) and the catalog is written before this returns.
     Status confirm(int index);
 
+    /// Ctrl+U: the unit's text (the edit, if any) is saved as a draft, out of translated or
+    /// approved, with a "back-to-draft" history line. Refused for a unit without text.
+    Status backToDraft(int index);
+
     /// Reviewer actions, recorded with who and when and written at once. Approving a
     /// unit the reviewer edited keeps the translator's version as the previous target.
     Status approve(int index);

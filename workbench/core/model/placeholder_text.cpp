@@ -113,4 +113,25 @@ QString placeholderMismatch(const QString &source, const QString &translation)
     return problems.join(QStringLiteral("; "));
 }
 
+QString nextMissingPlaceholder(const QString &source, const QString &translation)
+{
+    auto spelled = [](const TextPiece &p) {
+        switch (p.kind) {
+        case TextPiece::Kind::Open: return QStringLiteral("{%1}").arg(p.number);
+        case TextPiece::Kind::Close: return QStringLiteral("{/%1}").arg(p.number);
+        case TextPiece::Kind::Standalone: return QStringLiteral("{%1/}").arg(p.number);
+        case TextPiece::Kind::Text: break;
+        }
+        return QString();
+    };
+    QStringList present;
+    for (const TextPiece &p : parsePlaceholderText(translation))
+        if (p.kind != TextPiece::Kind::Text)
+            present.append(spelled(p));
+    for (const TextPiece &p : parsePlaceholderText(source))
+        if (p.kind != TextPiece::Kind::Text && !present.removeOne(spelled(p)))
+            return spelled(p);
+    return {};
+}
+
 } // namespace wb

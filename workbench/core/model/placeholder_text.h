@@ -26,4 +26,8 @@ QString plainTextOf(const QString &unitText);
 /// pairs opened before they are closed. Empty string when fine, else what is wrong.
 QString placeholderMismatch(const QString &source, const QString &translation);
 
+/// The first placeholder of the source, in source order, that the translation does not
+/// have yet, as written ("{1}", "{/1}", "{2/}"); empty when it has them all (F9 in the editor).
+QString nextMissingPlaceholder(const QString &source, const QString &translation);
+
 } // namespace wb
