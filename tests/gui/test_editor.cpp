@@ -29,6 +29,9 @@
 #include <QProcess>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QFileDialog>
+#include <QSignalSpy>
+#include "panels/memory_panel.h"
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -295,6 +298,78 @@ private slots:
         QVERIFY2(sheet->contains(QStringLiteral("F9")) && sheet->contains(QStringLiteral("Insert the next source placeholder")), qPrintable(*sheet));
         QVERIFY(sheet->contains(QStringLiteral("Ctrl+U")) && sheet->contains(QStringLiteral("Back to draft")));
         QVERIFY(sheet->contains(QStringLiteral("Ctrl+J")));
+    }
+
+    // A TMX imported from the File menu while the editor is open shows at once: the match's
+    // target with chips, a coloured diff against this source, who and when, and a QA mark on
+    // the match that would bring the forbidden "médula espinal" into the translation.
+    void importedMemoryShowsWithDiffOriginAndQaMark()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        QSignalSpy reloaded(window.get(), &MainWindow::memoryReloaded);
+        if (!window->memoryLoaded()) // the memory built at opening
+            QVERIFY(reloaded.wait(20000));
+        const QString tmx = dir.filePath(QStringLiteral("agency.tmx"));
+        QFile file(tmx);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"(<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body>
+<tu creationid="Ana Agency" changedate="20250312T101500Z">
+<tuv xml:lang="en"><seg>Tests that examine the blood and bone marrow are used to diagnose <bpt i="1">*</bpt>ALL<ept i="1">*</ept>.</seg></tuv>
+<tuv xml:lang="es"><seg>Las pruebas que examinan la sangre y la médula ósea se usan para diagnosticar la <bpt i="1">*</bpt>LLA<ept i="1">*</ept>.</seg></tuv>
+</tu>
+<tu creationid="Ana Agency" changedate="20250312T101500Z">
+<tuv xml:lang="en"><seg>Tests that examine the bone marrow are used to diagnose ALL.</seg></tuv>
+<tuv xml:lang="es"><seg>Las pruebas que examinan la médula espinal se usan para diagnosticar la LLA.</seg></tuv>
+</tu>
+</body></tmx>
+)");
+        file.close();
+        EditorSession &session = window->session();
+        int unit = -1;
+        for (int i = 0; i < session.unitCount() && unit < 0; ++i)
+            if (session.unit(i).source == QStringLiteral("Tests that examine the blood and bone marrow are used to diagnose ALL."))
+                unit = i;
+        QVERIFY(unit >= 0);
+        window->setCurrentUnit(unit);
+        // The dialog opens in the project folder, where the file is: its name is enough.
+        whenModalShows<QFileDialog>([](QFileDialog *dialog) {
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (!name) {
+                dialog->reject();
+                return;
+            }
+            name->setFocus();
+            type(name, QStringLiteral("agency.tmx"));
+            QTest::keyClick(name, Qt::Key_Return);
+        });
+        QAction *import = nullptr;
+        for (QAction *a : window->findChildren<QAction *>())
+            if (a->text() == QStringLiteral("&Import memory\u2026"))
+                import = a;
+        QVERIFY(import);
+        import->trigger();
+        QVERIFY(reloaded.wait(20000));
+        MemoryPanel *memory = window->memory();
+        QCOMPARE(memory->count(), 2);
+        const QString first = memory->item(0)->data(UnitTableModel::RichTextRole).toString();
+        const QString second = memory->item(1)->data(UnitTableModel::RichTextRole).toString();
+        // Best first: the same words, the emphasis aside. {1} is a chip, not stripped, and it
+        // is marked: this source has no emphasis, so the match would fail the placeholder check.
+        QVERIFY2(first.contains(QStringLiteral("99%</b>")) && first.contains(QStringLiteral("background:#dfe3ee")), qPrintable(first));
+        QVERIFY(first.contains(QStringLiteral("<b>QA:</b> placeholders differ")));
+        QVERIFY(first.contains(QStringLiteral("agency.tmx \u00B7 Ana Agency \u00B7 "))); // origin, who, when
+        // The other has the forbidden term for bone marrow: marked, with the words this source adds.
+        const QString qa = second.section(QStringLiteral("<b>QA:</b>"), 1).section(QStringLiteral("</span>"), 0, 0);
+        QVERIFY2(qa.contains(QStringLiteral("médula espinal")), qPrintable(second));
+        QVERIFY(second.contains(QStringLiteral("<u style=\"color:#2e7d32\">blood and </u>")));
+        // Double-click uses the match.
+        memory->setCurrentRow(0);
+        QTest::keyClick(memory, Qt::Key_Return);
+        QCOMPARE(window->editor()->toPlainText(), memory->targetOf(0));
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

@@ -11,6 +11,7 @@
 #include "tm/project_memory.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
+#include "tm/tmx_import.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -37,8 +38,13 @@ QString database(const QCommandLineParser &parser)
 
 QJsonObject matchJson(const TmMatch &m)
 {
-    return QJsonObject{{QStringLiteral("score"), m.score}, {QStringLiteral("source"), m.source}, {QStringLiteral("target"), m.target},
-                       {QStringLiteral("origin"), m.origin}, {QStringLiteral("diff"), diffJson(m.diff)}};
+    QJsonObject json{{QStringLiteral("score"), m.score}, {QStringLiteral("source"), m.source}, {QStringLiteral("target"), m.target},
+                     {QStringLiteral("origin"), m.origin}, {QStringLiteral("diff"), diffJson(m.diff)}};
+    if (!m.author.isEmpty())
+        json.insert(QStringLiteral("author"), m.author);
+    if (m.changed.isValid())
+        json.insert(QStringLiteral("changed"), m.changed.toUTC().toString(Qt::ISODate));
+    return json;
 }
 
 QString band(int score)
@@ -61,22 +67,11 @@ int tmCommand(const QCommandLineParser &parser)
     if (action == QLatin1String("import")) {
         if (args.size() != 2)
             return usageError(QStringLiteral("tm"), QStringLiteral("import takes FILE.tmx"));
-        auto bytes = readFileBytes(args[1]);
-        if (!bytes)
-            return fail(bytes.error());
-        auto units = readTmx(*bytes, args[1], target, [](int n) { std::fprintf(stderr, "\rread %d units", n); });
-        if (!units)
-            return fail(units.error());
-        auto store = TmStore::open(database(parser));
-        if (!store)
-            return fail(store.error());
-        for (TmUnit &u : *units)
-            if (u.origin.isEmpty())
-                u.origin = QFileInfo(args[1]).fileName();
-        auto added = (*store)->add(*units, [](int n) { std::fprintf(stderr, "\rstored %d units", n); });
-        if (!added)
-            return fail(added.error());
-        std::fprintf(stderr, "\r%s: %lld units read, %d new in %s\n", qPrintable(args[1]), static_cast<long long>(units->size()), *added,
+        auto imported = importTmxFile(args[1], database(parser), target, [](int n) { std::fprintf(stderr, "\rread %d units", n); },
+                                      [](int n) { std::fprintf(stderr, "\rstored %d units", n); });
+        if (!imported)
+            return fail(imported.error());
+        std::fprintf(stderr, "\r%s: %lld units read, %d new in %s\n", qPrintable(args[1]), static_cast<long long>(imported->read), imported->added,
                      qPrintable(database(parser)));
         return kExitOk;
     }

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <algorithm>
 #include <clocale>
 #include <libintl.h>
 
@@ -14,6 +15,12 @@ const char kDomain[] = "workbench";
 QString ui(const char *text)
 {
     return QString::fromUtf8(dgettext(kDomain, text));
+}
+
+QString uiCount(const char *singular, const char *plural, int n)
+{
+    return QString::fromUtf8(dngettext(kDomain, singular, plural, static_cast<unsigned long>(std::max(n, 0))))
+        .replace(QStringLiteral("%n"), QString::number(n));
 }
 
 void initUiLanguage(const QString &applicationDir)

@@ -13,9 +13,12 @@
 #include "models/unit_filter_model.h"
 #include "models/unit_table_model.h"
 #include "panels/glossary_panel.h"
+#include "panels/memory_panel.h"
 #include "panels/qa_panel.h"
 #include "panels/review_panel.h"
 #include "review/review_record.h"
+#include "tm/tm_store.h"
+#include "tm/tmx_import.h"
 #include "qa/check_suite.h"
 #include "qa/terminology_check.h"
 #include "qa/term_suggestions.h"
@@ -79,15 +82,26 @@ MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
     const int first = m_session->nextNeedingWork(-1);
     setCurrentUnit(first >= 0 ? first : 0);
     m_editor->setFocus(); // where a translator starts; from here on focus is the user's
-    // The translation memory is built on a worker thread: opening never waits for it.
+    reloadMemory();
+}
+
+void MainWindow::reloadMemory()
+{
+    // Built on a worker thread: opening (or F5) never waits for it. Only the latest request
+    // is kept: an older build finishing late never replaces a newer memory.
     using Built = std::shared_ptr<Result<std::unique_ptr<TmIndex>>>;
+    const int generation = ++m_memoryGeneration;
     auto *watcher = new QFutureWatcher<Built>(this);
-    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, generation] {
         Built built = watcher->result();
         watcher->deleteLater();
+        if (generation != m_memoryGeneration)
+            return;
+        m_memoryLoaded = generation;
         if (built && built->ok()) {
             m_session->setMemory(std::move(built->value()));
             setCurrentUnit(m_current);
+            emit memoryReloaded();
         } else if (built) {
             statusBar()->showMessage(ui("Translation memory not loaded:") + QLatin1Char(' ') + built->error().toString());
         }
@@ -95,6 +109,29 @@ MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
     const QString root = m_session->projectRoot(), source = m_session->sourceLanguage(), language = m_session->language();
     watcher->setFuture(QtConcurrent::run([root, source, language] {
         return std::make_shared<Result<std::unique_ptr<TmIndex>>>(EditorSession::buildMemory(root, source, language));
+    }));
+}
+
+void MainWindow::importMemory(const QString &file)
+{
+    statusBar()->showMessage(ui("Importing") + QLatin1Char(' ') + QFileInfo(file).fileName() + QStringLiteral("\u2026"));
+    using Imported = std::shared_ptr<Result<TmxImportOutcome>>;
+    auto *watcher = new QFutureWatcher<Imported>(this);
+    connect(watcher, &QFutureWatcher<Imported>::finished, this, [this, watcher, file] {
+        Imported imported = watcher->result();
+        watcher->deleteLater();
+        if (!imported->ok()) {
+            statusBar()->showMessage(ui("Memory not imported:") + QLatin1Char(' ') + imported->error().toString());
+            return;
+        }
+        statusBar()->showMessage(QStringLiteral("%1: %2").arg(QFileInfo(file).fileName(),
+                                                             uiCount("%n unit new in the memory", "%n units new in the memory",
+                                                                     (*imported)->added)), 5000);
+        reloadMemory();
+    });
+    const QString language = m_session->language();
+    watcher->setFuture(QtConcurrent::run([file, language] {
+        return std::make_shared<Result<TmxImportOutcome>>(importTmxFile(file, TmStore::defaultPath(), language));
     }));
 }
 
@@ -255,10 +292,9 @@ void MainWindow::buildLayout()
     panels->addTab(m_glossary, ui("Glossary"));
     panels->addTab(m_qa, ui("QA"));
     panels->addTab(m_preview, ui("Preview"));
-    m_memory = new QListWidget(panels);
-    m_memory->setWordWrap(true);
+    m_memory = new MemoryPanel(panels);
     panels->insertTab(1, m_memory, ui("Memory"));
-    connect(m_memory, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { useMemoryMatch(m_memory->row(item)); });
+    connect(m_memory, &MemoryPanel::useRequested, this, &MainWindow::useMemoryMatch);
     m_review = new ReviewPanel(panels);
     panels->addTab(m_review, ui("Review"));
     connect(panels, &QTabWidget::currentChanged, this, [this, panels](int) {
@@ -352,14 +388,8 @@ void MainWindow::setCurrentUnit(int index)
                           .arg(ui("English changed:"), diffHtml(wordDiff(plainTextOf(entry->previousMsgid), plainTextOf(entry->msgid))));
     m_source->setText(sourceHtml);
     m_glossary->showSuggestions(termSuggestions(hits, m_session->unit(index).source, m_session->language()));
-    m_memory->clear();
-    int n = 0;
-    for (const TmMatch &match : m_session->memoryMatches(index)) {
-        auto *item = new QListWidgetItem(m_memory);
-        item->setText(QStringLiteral("%1. %2%  %3\n     %4").arg(++n).arg(match.score).arg(plainTextOf(match.target), plainTextOf(match.source)));
-        item->setData(Qt::UserRole, match.target);
-        item->setToolTip(match.origin);
-    }
+    m_memory->showMatches(m_session->memoryMatches(index), m_session->unit(index).source,
+                          [this, index](const QString &target) { return m_session->checkTarget(index, target); });
     if (const auto theirs = m_session->conflictingTarget(index)) {
         m_conflictText->setText(ui("Changed on disk meanwhile:") + QStringLiteral(" \u201C%1\u201D").arg(theirs->toHtmlEscaped()));
         m_conflictBar->show();
@@ -567,8 +597,8 @@ void MainWindow::insertTerm(const QString &term)
 
 void MainWindow::useMemoryMatch(int n)
 {
-    if (QListWidgetItem *item = m_memory->item(n))
-        m_editor->setPlainText(item->data(Qt::UserRole).toString());
+    if (const QString target = m_memory->targetOf(n); !target.isEmpty())
+        m_editor->setPlainText(target);
 }
 
 QString MainWindow::describeEdits(const QList<QPair<int, QString>> &edits) const

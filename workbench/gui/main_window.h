@@ -20,6 +20,7 @@ namespace wb { class EditorSession; class Status; struct ReviewError; }
 namespace wb::gui {
 
 class GlossaryPanel;
+class MemoryPanel;
 class QaPanel;
 class ReviewPanel;
 class SpellHighlighter;
@@ -39,6 +40,7 @@ public:
     TargetEditor *editor() const { return m_editor; }
     GlossaryPanel *glossary() const { return m_glossary; }
     QaPanel *qa() const { return m_qa; }
+    MemoryPanel *memory() const { return m_memory; }
     UnitFilterModel *filter() const { return m_filter; }
     QTreeView *grid() const { return m_grid; }
     QLineEdit *search() const { return m_search; }
@@ -74,6 +76,16 @@ public:
     void offerRecovery();
     /// Merges the catalog from disk now (the file watcher calls this too).
     void mergeFromDisk();
+    /// Builds the translation memory again on a worker thread (F5, after an import).
+    void reloadMemory();
+    /// Whether the latest memory build has finished (and its matches show).
+    bool memoryLoaded() const { return m_memoryLoaded == m_memoryGeneration; }
+    /// File → Import memory: a TMX into the user's memory, then the memory reloads.
+    void importMemory(const QString &file);
+
+signals:
+    /// A new memory is in place and the current unit's matches show it.
+    void memoryReloaded();
 
 protected:
     /// Quitting with unconfirmed edits asks: confirm them all, discard them, or stay.
@@ -120,7 +132,7 @@ private:
     QaPanel *m_qa = nullptr;
     QTextBrowser *m_preview = nullptr;
     ReviewPanel *m_review = nullptr;
-    QListWidget *m_memory = nullptr;
+    MemoryPanel *m_memory = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QCheckBox *m_findingsFilter = nullptr;
     QLineEdit *m_search = nullptr;
@@ -134,6 +146,8 @@ private:
     QTabWidget *m_panels = nullptr;
     int m_acknowledgedUnit = -1;  ///< errorsAcknowledged(): the unit and text whose errors were shown
     QString m_acknowledgedTarget;
+    int m_memoryGeneration = 0;
+    int m_memoryLoaded = -1; ///< the generation whose build finished last
 };
 
 } // namespace wb::gui

@@ -456,6 +456,7 @@ void EditorSession::rememberConfirmed(int index)
     unit.previousSource = index > 0 ? m_units[index - 1].source : QString();
     unit.nextSource = index + 1 < unitCount() ? m_units[index + 1].source : QString();
     unit.author = m_user;
+    unit.changed = QDateTime::currentDateTimeUtc();
     unit.origin = QFileInfo(m_documentPath).fileName();
     if (m_memory)
         m_memory->add(unit);
@@ -556,14 +557,18 @@ Findings EditorSession::findingsFor(int index, const QString &text)
     const auto cached = m_findingsCache.constFind(id);
     if (cached != m_findingsCache.cend() && cached->first == text)
         return cached->second;
-    Findings result;
-    if (!text.isEmpty() && checks()) {
-        PoEntry probe = entry(index) ? *entry(index) : PoEntry{};
-        probe.msgstr = text;
-        result = m_checks->checkUnit(probe);
-    }
+    const Findings result = checkTarget(index, text);
     m_findingsCache.insert(id, {text, result});
     return result;
+}
+
+Findings EditorSession::checkTarget(int index, const QString &text)
+{
+    if (text.isEmpty() || !checks())
+        return {};
+    PoEntry probe = entry(index) ? *entry(index) : PoEntry{};
+    probe.msgstr = text;
+    return m_checks->checkUnit(probe);
 }
 
 } // namespace wb

@@ -109,6 +109,8 @@ public:
     /// The findings the unit would have with this target text (the editor's text before the
     /// session has it: the live underline); cached like findings().
     Findings findingsFor(int index, const QString &text);
+    /// The same, not cached: for candidates such as memory matches.
+    Findings checkTarget(int index, const QString &text);
     /// Where the checks come from; loaded on first use (glossary, dictionaries).
     CheckSuite *checks();
     /// Translation memory matches for a unit; none until a memory is set. Confirming a unit

@@ -1,4 +1,7 @@
 #include "tm/project_memory.h"
+#include "po/structured_comments.h"
+
+#include <QJsonObject>
 #include "common/text_file.h"
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
@@ -61,6 +64,12 @@ Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QS
                 u.previousSource = i > 0 ? entries[i - 1].msgid : QString();
                 u.nextSource = i + 1 < entries.size() ? entries[i + 1].msgid : QString();
                 u.origin = name;
+                // Who translated it and when: the unit's last history line (docs/po-store.md).
+                const QList<QJsonObject> history = structuredLines(e.translatorComments, QStringLiteral("history"));
+                if (!history.isEmpty()) {
+                    u.author = history.last().value(QLatin1String("by")).toString();
+                    u.changed = QDateTime::fromString(history.last().value(QLatin1String("at")).toString(), Qt::ISODate);
+                }
                 index->add(u);
             }
         }

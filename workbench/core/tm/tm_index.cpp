@@ -145,11 +145,15 @@ void TmIndex::add(const TmUnit &unit)
     const QByteArray context = unit.previousSource.isEmpty() && unit.nextSource.isEmpty()
                                    ? QByteArray()
                                    : (unit.previousSource + QChar(0x1F) + unit.nextSource).toUtf8();
-    entry.text = m_text.append(source + target + origin + context);
+    const QByteArray provenance = unit.author.isEmpty() && !unit.changed.isValid()
+                                      ? QByteArray()
+                                      : (unit.author + QChar(0x1F) + unit.changed.toUTC().toString(Qt::ISODate)).toUtf8();
+    entry.text = m_text.append(source + target + origin + context + provenance);
     entry.sourceBytes = quint32(source.size());
     entry.targetBytes = quint32(target.size());
     entry.originBytes = quint32(origin.size());
     entry.contextBytes = quint32(context.size());
+    entry.provenanceBytes = quint32(provenance.size());
     const Query q = prepare(unit.source, Words::Learn);
     entry.tokenOffset = quint32(m_tokens.size());
     entry.tokenCount = quint16(std::min<size_t>(q.tokens.size(), 0xFFFF));
@@ -229,6 +233,11 @@ QByteArrayView TmIndex::contextOf(const Entry &e) const
     return m_text.view(e.text + e.sourceBytes + e.targetBytes + e.originBytes, e.contextBytes);
 }
 
+QString TmIndex::provenanceOf(const Entry &e) const
+{
+    return QString::fromUtf8(m_text.view(e.text + e.sourceBytes + e.targetBytes + e.originBytes + e.contextBytes, e.provenanceBytes));
+}
+
 QString TmIndex::source(int entry) const
 {
     return sourceOf(m_entries[size_t(entry)]);
@@ -284,6 +293,11 @@ TmMatch TmIndex::match(const Query &q, int entry, int score) const
     m.source = sourceOf(e);
     m.target = targetOf(e);
     m.origin = originOf(e);
+    if (e.provenanceBytes) {
+        const QString provenance = provenanceOf(e);
+        m.author = provenance.section(QChar(0x1F), 0, 0);
+        m.changed = QDateTime::fromString(provenance.section(QChar(0x1F), 1), Qt::ISODate);
+    }
     m.diff = wordDiff(plainTextOf(m.source), plainTextOf(q.text));
     return m;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <QDateTime>
 #include "text/text_diff.h"
 #include "tm/text_arena.h"
 #include "tm/tm_unit.h"
@@ -19,6 +20,8 @@ struct TmMatch {
     QString source;
     QString target;
     QString origin;
+    QString author;        ///< who translated it, when the memory knows
+    QDateTime changed;     ///< when, when the memory knows
     QList<DiffPiece> diff; ///< from the memory's source to the looked-up text
 };
 
@@ -68,6 +71,7 @@ private:
         quint32 targetBytes = 0;
         quint32 originBytes = 0;
         quint32 contextBytes = 0; ///< previous and next source, for 101
+        quint32 provenanceBytes = 0; ///< author, U+001F, ISO date: shown with a match, never scored
         quint32 numbersHash = 0;
         quint32 negationsHash = 0;
         quint32 surfaceHash = 0;  ///< case, punctuation and placeholders as written
@@ -76,6 +80,7 @@ private:
     QString targetOf(const Entry &e) const;
     QString originOf(const Entry &e) const;
     QByteArrayView contextOf(const Entry &e) const;
+    QString provenanceOf(const Entry &e) const;
     /// Learn: words not yet in the vocabulary get ids (adding a unit); otherwise they read
     /// as unknown (a lookup).
     enum class Words { Lookup, Learn };

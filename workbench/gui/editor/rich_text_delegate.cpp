@@ -24,6 +24,9 @@ int columnWidth(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (const auto *view = qobject_cast<const QTreeView *>(option.widget))
         return view->header()->sectionSize(index.column());
+    // A list (memory, concordance): one column as wide as the view.
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
     return option.rect.width();
 }
 
