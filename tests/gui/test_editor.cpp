@@ -179,6 +179,8 @@ private slots:
     {
         // Journals go to the user's data folder: keep them out of the real one.
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_data.path()));
+        // Settings (window geometry, repetitions) too: every run starts as a first start.
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_data.path() + QStringLiteral("/config")));
         qputenv("WORKBENCH_USER", "Test Translator");
     }
 
@@ -372,6 +374,58 @@ private slots:
         QCOMPARE(window->editor()->toPlainText(), memory->targetOf(0));
     }
 
+    // Confirming "Key Points" fills its repetitions (untranslated, identical source) as
+    // drafts in the same write; with the setting off, nothing else changes.
+    void confirmingFillsRepetitionsAsDraftsUnlessTurnedOff()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        QList<int> keyPoints;
+        for (int i = 0; i < session.unitCount(); ++i)
+            if (session.unit(i).source == QStringLiteral("Key Points") && session.state(i) == UnitState::Untranslated)
+                keyPoints.append(i);
+        QVERIFY(keyPoints.size() >= 3);
+        window->setCurrentUnit(keyPoints[0]);
+        window->editor()->setFocus();
+        type(window->editor(), QStringLiteral("Puntos importantes"));
+        QTest::keyClick(window->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(session.state(keyPoints[0]), UnitState::Translated);
+        auto onDisk = PoCatalog::read(session.catalogPath());
+        for (int other : keyPoints.mid(1)) {
+            QCOMPARE(session.state(other), UnitState::Draft);
+            const PoEntry &e = onDisk->entries[onDisk->indexOfContext(session.unit(other).id)];
+            QCOMPARE(e.msgstr, QStringLiteral("Puntos importantes"));
+            QVERIFY(e.fuzzy);
+        }
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("repetitions filled as drafts")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        // Off (Settings menu), another repeated heading stays as it was.
+        QAction *setting = nullptr;
+        for (QAction *a : window->findChildren<QAction *>())
+            if (a->text() == QStringLiteral("Fill &repetitions when confirming"))
+                setting = a;
+        QVERIFY(setting && setting->isChecked());
+        setting->trigger();
+        QVERIFY(!session.fillsRepetitions());
+        QHash<QString, QList<int>> bySource;
+        for (int i = 0; i < session.unitCount(); ++i)
+            if (session.state(i) == UnitState::Untranslated)
+                bySource[session.unit(i).source].append(i);
+        QList<int> repeated;
+        for (const QList<int> &units : std::as_const(bySource))
+            if (units.size() >= 2)
+                repeated = units;
+        QVERIFY(repeated.size() >= 2);
+        window->setCurrentUnit(repeated[0]);
+        type(window->editor(), QStringLiteral("Texto."));
+        QVERIFY(confirmDespiteErrors(*window));
+        QCOMPARE(session.state(repeated[0]), UnitState::Translated);
+        QCOMPARE(session.state(repeated[1]), UnitState::Untranslated);
+        setting->trigger(); // back on for the tests after this one
+    }
+
     // Closing the editor right after changing the filter, before the grid has laid out its
     // rows again: the grid still asks for the rows' text while the window is torn down, and the
     // session behind it must still be there (it was destroyed first: a crash on quit).
@@ -482,6 +536,7 @@ private slots:
         copyProject(dir.path());
         auto window = openWindow(dir.path());
         EditorSession &session = window->session();
+        session.setFillRepetitions(false); // the sentence is also a heading: one unit to review here
         const int unit = session.indexOf(kLeukemiaUnit);
         window->setCurrentUnit(unit);
         type(window->editor(), QStringLiteral("La leucemia afecta a las células."));
@@ -548,6 +603,7 @@ private slots:
         auto window = openWindow(dir.path());
         EditorSession &session = window->session();
         session.setMemory(std::move(*EditorSession::buildMemory(dir.path(), QStringLiteral("en"), QStringLiteral("es"))));
+        session.setFillRepetitions(false); // the memory is what this test is about
         // "Key Points" appears once per section: translate the first, the others match it.
         const int first = session.indexOf(QStringLiteral("key-points.b2802386"));
         const int second = session.indexOf(QStringLiteral("key-points.b2802386.2"));

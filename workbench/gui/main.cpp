@@ -16,6 +16,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("pdq-workbench"));
     QApplication::setApplicationName(QStringLiteral("workbench-gui"));
     wb::gui::initUiLanguage(QApplication::applicationDirPath());
     using wb::gui::ui;

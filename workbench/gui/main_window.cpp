@@ -518,8 +518,14 @@ bool MainWindow::confirmAndNext()
         return false;
     }
     unitChangedQuietly(unit);
+    QString saved = ui("Saved") + QLatin1Char(' ') + QFileInfo(m_session->catalogPath()).fileName();
+    if (const QList<int> repetitions = m_session->filledRepetitions(); !repetitions.isEmpty()) {
+        for (int repetition : repetitions)
+            unitChangedQuietly(repetition);
+        saved += QStringLiteral("; ") + uiCount("%n repetition filled as a draft", "%n repetitions filled as drafts", int(repetitions.size()));
+    }
     refreshStatus();
-    statusBar()->showMessage(ui("Saved") + QLatin1Char(' ') + QFileInfo(m_session->catalogPath()).fileName(), 3000);
+    statusBar()->showMessage(saved, 5000);
     // The next unit needing work in the list as the user filtered and sorted it.
     const int next = nextListed(unit, rowBefore, true, [this](int i) { return m_session->needsWork(i); });
     setCurrentUnit(next >= 0 ? next : unit);

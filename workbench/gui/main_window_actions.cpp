@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QSettings>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QInputDialog>
@@ -147,6 +148,15 @@ void MainWindow::buildActions()
     if (!quitKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
         quitKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setShortcuts(quitKeys);
+    QMenu *settings = menuBar()->addMenu(ui("&Settings"));
+    QAction *repetitions = settings->addAction(ui("Fill &repetitions when confirming"));
+    repetitions->setCheckable(true);
+    repetitions->setChecked(QSettings().value(QStringLiteral("editor/fillRepetitions"), true).toBool());
+    m_session->setFillRepetitions(repetitions->isChecked());
+    connect(repetitions, &QAction::toggled, this, [this](bool on) {
+        m_session->setFillRepetitions(on);
+        QSettings().setValue(QStringLiteral("editor/fillRepetitions"), on);
+    });
     QMenu *help = menuBar()->addMenu(ui("&Help"));
     QAction *keys = help->addAction(ui("&Keyboard shortcuts"), this, &MainWindow::showShortcutSheet);
     keys->setShortcut(QKeySequence(Qt::Key_F1));

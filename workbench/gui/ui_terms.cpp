@@ -21,7 +21,7 @@ const QStringList &uiTermIds()
                  uiNoop("heading 4"), uiNoop("heading 5"), uiNoop("heading 6"),
                  // history actions (docs/po-store.md)
                  uiNoop("annotated"), uiNoop("commented"), uiNoop("edited-by-reviewer"), uiNoop("resolved"), uiNoop("pretranslated"),
-                 uiNoop("updated"), uiNoop("imported"), uiNoop("aligned"), uiNoop("back-to-draft"), uiNoop("repetition"),
+                 uiNoop("updated"), uiNoop("imported"), uiNoop("aligned"), uiNoop("back-to-draft"),
                  // error typology (review/review_record)
                  uiNoop("accuracy/mistranslation"), uiNoop("accuracy/omission"), uiNoop("accuracy/addition"),
                  uiNoop("accuracy/untranslated"), uiNoop("terminology"), uiNoop("fluency/grammar"), uiNoop("fluency/spelling"),

@@ -331,21 +331,50 @@ Status EditorSession::confirm(int index)
     PoEntry *e = *writable;
     const QString text = target(index);
     const QString id = m_units[index].id;
+    m_filledRepetitions.clear();
     const PoEntry before = *e;
     e->msgstr = text;
     e->previousMsgid.clear();
     clearRecordedConflicts(*e); // confirming a target is the choice a conflict waited for
-    recordTranslation(*e, m_user, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    recordTranslation(*e, m_user, now);
+    const QList<QPair<int, PoEntry>> repetitions = m_fillRepetitions ? fillRepetitions(index, text, now) : QList<QPair<int, PoEntry>>{};
     if (Status written = writeCatalog(); !written) {
-        *e = before; // the confirmation did not happen; the edit stays pending and journaled
+        // The confirmation did not happen; the edit stays pending and journaled.
+        *e = before;
+        for (const auto &[unit, original] : repetitions)
+            *mutableEntry(unit) = original;
         return written;
     }
+    for (const auto &repetition : repetitions)
+        m_filledRepetitions.append(repetition.first);
     m_pending.remove(id);
     m_conflicts.remove(id);
     m_recordedConflicts.remove(id);
     writeJournal();
     rememberConfirmed(index);
     return {};
+}
+
+QList<QPair<int, PoEntry>> EditorSession::fillRepetitions(int index, const QString &text, const QDateTime &at)
+{
+    QList<QPair<int, PoEntry>> filled;
+    if (text.trimmed().isEmpty())
+        return filled;
+    const QString &source = m_units[index].source;
+    for (int other = 0; other < unitCount(); ++other) {
+        if (other == index || m_units[other].source != source || isEdited(other) || m_conflicts.contains(m_units[other].id))
+            continue;
+        PoEntry *e = mutableEntry(other);
+        if (!e || !e->msgstr.isEmpty() || stateOf(*e) != UnitState::Untranslated)
+            continue;
+        filled.append({other, *e});
+        e->msgstr = text;
+        setReviewState(*e, UnitState::Draft, m_user, at);
+        recordHistory(*e, QStringLiteral("pretranslated"), m_user, at,
+                      QJsonObject{{QStringLiteral("origin"), QStringLiteral("repetition")}, {QStringLiteral("of"), m_units[index].id}});
+    }
+    return filled;
 }
 
 Status EditorSession::backToDraft(int index)

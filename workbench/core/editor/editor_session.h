@@ -65,8 +65,14 @@ public:
     /// An unconfirmed edit: kept in memory and in the journal.
     void editTarget(int index, const QString &text);
     /// Confirms a unit: its target is saved as translated (a previous approval no longer
-    /// applies) and the catalog is written before this returns.
+    /// applies) and the catalog is written before this returns. With repetitions on (the
+    /// default), untranslated units with the identical source get the same text as drafts in
+    /// the same write (history "pretranslated", origin "repetition"), as memoQ and OmegaT do.
     Status confirm(int index);
+    void setFillRepetitions(bool on) { m_fillRepetitions = on; }
+    bool fillsRepetitions() const { return m_fillRepetitions; }
+    /// The units the last confirm() filled as repetitions.
+    QList<int> filledRepetitions() const { return m_filledRepetitions; }
 
     /// Ctrl+U: the unit's text (the edit, if any) is saved as a draft, out of translated or
     /// approved, with a "back-to-draft" history line. Refused for a unit without text.
@@ -166,6 +172,11 @@ private:
     std::unique_ptr<TmIndex> m_memory;
     std::unique_ptr<TmStore> m_userMemory; ///< the user's memory on disk, opened at the first confirmation
     void rememberConfirmed(int index);
+    /// Sets the text as a draft in the untranslated units with the same source as `index`;
+    /// returns each unit filled with its entry as it was (to undo when the write fails).
+    QList<QPair<int, PoEntry>> fillRepetitions(int index, const QString &text, const QDateTime &at);
+    bool m_fillRepetitions = true;
+    QList<int> m_filledRepetitions;
     bool m_checksTried = false;
 };
 
