@@ -32,6 +32,7 @@
 #include <QFileDialog>
 #include <QSignalSpy>
 #include "panels/memory_panel.h"
+#include "panels/concordance_panel.h"
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -424,6 +425,48 @@ private slots:
         QCOMPARE(session.state(repeated[0]), UnitState::Translated);
         QCOMPARE(session.state(repeated[1]), UnitState::Untranslated);
         setting->trigger(); // back on for the tests after this one
+    }
+
+    // Ctrl+K looks words up in the project and the memory, case and accents ignored: typed
+    // into the concordance field (where the keys go), Enter on a hit goes to that unit.
+    void concordanceFindsWordsInTheProjectWhateverTheirCaseAndAccents()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        const int unit = session.indexOf(kLeukemiaUnit);
+        window->setCurrentUnit(unit);
+        window->editor()->setFocus();
+        type(window->editor(), QStringLiteral("La leucemia puede afectar los glóbulos rojos, los glóbulos blancos y las plaquetas."));
+        QVERIFY(confirmDespiteErrors(*window));
+        QVERIFY(window->currentUnit() != unit);
+        window->editor()->setFocus();
+        QTest::keyClick(window->editor(), Qt::Key_K, Qt::ControlModifier);
+        ConcordancePanel *concordance = window->concordance();
+        QCOMPARE(QApplication::focusWidget(), concordance->query());
+        typeIntoFocus(QStringLiteral("GLOBULOS blancos"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QListWidget *results = concordance->results();
+        QVERIFY(results->count() >= 1);
+        int row = -1;
+        for (int i = 0; i < results->count(); ++i)
+            if (results->item(i)->data(Qt::UserRole).toInt() == unit)
+                row = i;
+        QVERIFY(row >= 0);
+        QVERIFY(results->item(row)->data(UnitTableModel::RichTextRole).toString().contains(QStringLiteral("glóbulos blancos")));
+        for (int i = 0; i < results->count(); ++i) // every hit holds both words
+            QVERIFY(results->item(i)->data(UnitTableModel::RichTextRole).toString().contains(QStringLiteral("white blood cell"), Qt::CaseInsensitive)
+                    || results->item(i)->data(UnitTableModel::RichTextRole).toString().contains(QStringLiteral("glóbulos blancos"), Qt::CaseInsensitive));
+        results->setFocus();
+        results->setCurrentRow(row);
+        QTest::keyClick(results, Qt::Key_Return);
+        QCOMPARE(window->currentUnit(), unit);
+        // A selection is looked up as it is.
+        window->editor()->setFocus();
+        window->editor()->selectAll();
+        QTest::keyClick(window->editor(), Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(concordance->query()->text(), QStringLiteral("La leucemia puede afectar los glóbulos rojos, los glóbulos blancos y las plaquetas."));
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "models/unit_filter_model.h"
 #include "models/unit_table_model.h"
+#include "panels/concordance_panel.h"
 #include "panels/glossary_panel.h"
 #include "panels/memory_panel.h"
 #include "panels/qa_panel.h"
@@ -297,6 +298,9 @@ void MainWindow::buildLayout()
     connect(m_memory, &MemoryPanel::useRequested, this, &MainWindow::useMemoryMatch);
     m_review = new ReviewPanel(panels);
     panels->addTab(m_review, ui("Review"));
+    m_concordance = new ConcordancePanel(*m_session, panels);
+    panels->addTab(m_concordance, ui("Concordance"));
+    connect(m_concordance, &ConcordancePanel::unitRequested, this, &MainWindow::setCurrentUnit);
     connect(panels, &QTabWidget::currentChanged, this, [this, panels](int) {
         if (panels->currentWidget() == m_preview)
             refreshUnitPanels();

@@ -19,6 +19,7 @@ namespace wb { class EditorSession; class Status; struct ReviewError; }
 
 namespace wb::gui {
 
+class ConcordancePanel;
 class GlossaryPanel;
 class MemoryPanel;
 class QaPanel;
@@ -41,6 +42,7 @@ public:
     GlossaryPanel *glossary() const { return m_glossary; }
     QaPanel *qa() const { return m_qa; }
     MemoryPanel *memory() const { return m_memory; }
+    ConcordancePanel *concordance() const { return m_concordance; }
     UnitFilterModel *filter() const { return m_filter; }
     QTreeView *grid() const { return m_grid; }
     QLineEdit *search() const { return m_search; }
@@ -60,6 +62,8 @@ public:
     void backToDraft();
     /// F1: every action with a shortcut, by menu, read from the menus themselves.
     void showShortcutSheet();
+    /// Ctrl+K: the concordance panel, searching the words selected in the editor or the source.
+    void lookUpSelection();
     QString shortcutSheetHtml() const;
     void insertGlossaryTerm(int n);
     /// Inserts a glossary term at the cursor, capitalized when it starts a sentence.
@@ -133,6 +137,7 @@ private:
     QTextBrowser *m_preview = nullptr;
     ReviewPanel *m_review = nullptr;
     MemoryPanel *m_memory = nullptr;
+    ConcordancePanel *m_concordance = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QCheckBox *m_findingsFilter = nullptr;
     QLineEdit *m_search = nullptr;

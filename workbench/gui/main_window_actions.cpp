@@ -7,6 +7,7 @@
 #include "find_replace_dialog.h"
 #include "i18n.h"
 #include "models/unit_table_model.h"
+#include "panels/concordance_panel.h"
 #include "panels/glossary_panel.h"
 
 #include "model/placeholder_text.h"
@@ -19,6 +20,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
+#include <QTabWidget>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -42,6 +45,8 @@ void MainWindow::buildActions()
     QAction *redo = edit->addAction(ui("&Redo"), m_editor, &QPlainTextEdit::redo);
     redo->setShortcut(QKeySequence::Redo);
     edit->addSeparator();
+    QAction *concordance = edit->addAction(ui("&Concordance"), this, &MainWindow::lookUpSelection);
+    concordance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction *find = edit->addAction(ui("&Find"), this, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -204,6 +209,15 @@ void MainWindow::showShortcutSheet()
     layout->addWidget(close);
     sheet.resize(520, 600);
     sheet.exec();
+}
+
+void MainWindow::lookUpSelection()
+{
+    QString words = m_editor->textCursor().selectedText();
+    if (words.isEmpty())
+        words = m_source->selectedText();
+    m_panels->setCurrentWidget(m_concordance);
+    m_concordance->searchFor(words);
 }
 
 void MainWindow::insertNextPlaceholder()

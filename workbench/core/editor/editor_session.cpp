@@ -10,6 +10,8 @@
 #include "review/review_record.h"
 #include "tm/project_memory.h"
 #include "tm/tm_store.h"
+#include "text/search_key.h"
+#include "model/placeholder_text.h"
 #include "segment/sentence_segmenter.h"
 
 #include <QCryptographicHash>
@@ -495,6 +497,27 @@ void EditorSession::rememberConfirmed(int index)
             m_userMemory = std::move(*store);
     if (m_userMemory)
         m_userMemory->add({unit});
+}
+
+QList<EditorSession::ConcordanceHit> EditorSession::concordance(const QString &query, int max)
+{
+    QList<ConcordanceHit> hits;
+    const QStringList words = searchWords(query);
+    if (words.isEmpty())
+        return hits;
+    for (int i = 0; i < unitCount() && hits.size() < max; ++i) {
+        if (holdsAllWords(plainTextOf(m_units[i].source), words) || holdsAllWords(plainTextOf(target(i)), words))
+            hits.append({i, m_units[i].source, target(i), QFileInfo(m_documentPath).fileName()});
+    }
+    if (!m_userMemory)
+        if (auto store = TmStore::open(TmStore::defaultPath()))
+            m_userMemory = std::move(*store);
+    if (m_userMemory && hits.size() < max)
+        if (auto found = m_userMemory->concordance(query, max - int(hits.size())))
+            for (const TmUnit &u : *found)
+                if (u.targetLanguage == m_language)
+                    hits.append({-1, u.source, u.target, u.origin});
+    return hits;
 }
 
 Result<std::unique_ptr<TmIndex>> EditorSession::buildMemory(const QString &projectRoot, const QString &sourceLanguage,

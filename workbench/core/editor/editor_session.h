@@ -122,6 +122,16 @@ public:
     /// Translation memory matches for a unit; none until a memory is set. Confirming a unit
     /// adds it to the memory and to the user's memory on disk.
     QList<TmMatch> memoryMatches(int index, int max = 3);
+    /// Concordance (Ctrl+K): the project's units (this document's, as edited now) and the
+    /// user's memory whose source or target holds every word, case and accents ignored;
+    /// this document's units first, in document order, then the memory's best-ranked.
+    struct ConcordanceHit {
+        int unit = -1;      ///< this document's unit, or -1 for a memory unit
+        QString source;
+        QString target;
+        QString origin;     ///< the memory unit's file or document
+    };
+    QList<ConcordanceHit> concordance(const QString &query, int max = 50);
     /// Builds the memory of this session (the user's memory, the project's TMX files and its
     /// translated units). Touches no session state: editors run it on a worker thread.
     static Result<std::unique_ptr<TmIndex>> buildMemory(const QString &projectRoot, const QString &sourceLanguage,
