@@ -29,6 +29,11 @@
 #include <QProcess>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QHeaderView>
+#include <QTreeView>
 #include <QFileDialog>
 #include <QSignalSpy>
 #include "panels/memory_panel.h"
@@ -467,6 +472,99 @@ private slots:
         window->editor()->selectAll();
         QTest::keyClick(window->editor(), Qt::Key_K, Qt::ControlModifier);
         QCOMPARE(concordance->query()->text(), QStringLiteral("La leucemia puede afectar los glóbulos rojos, los glóbulos blancos y las plaquetas."));
+    }
+
+    // First start: the window fits the screen. Size, splitters and column widths come back as
+    // the user left them, and the project is in the recent list.
+    void windowLayoutIsRememberedAndFitsTheScreenAtFirst()
+    {
+        QSettings().clear();
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto session = EditorSession::open(dir.path(), QStringLiteral("es"));
+        QVERIFY(session.ok());
+        auto window = std::make_unique<MainWindow>(std::move(*session));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const QRect available = window->screen()->availableGeometry();
+        QVERIFY2(available.contains(window->geometry()), qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(window->width()).arg(window->height())
+                                                                         .arg(available.width()).arg(available.height())));
+        window->resize(640, 480);
+        window->grid()->header()->resizeSection(UnitTableModel::Number, 90);
+        auto *splitter = window->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
+        QVERIFY(splitter);
+        splitter->setSizes({100, 300});
+        const QList<int> sizes = splitter->sizes();
+        QVERIFY(window->close());
+        QVERIFY(QSettings().value(QStringLiteral("recentProjects")).toStringList().contains(QDir(dir.path()).absolutePath()));
+
+        auto again = EditorSession::open(dir.path(), QStringLiteral("es"));
+        auto reopened = std::make_unique<MainWindow>(std::move(*again));
+        reopened->show();
+        QVERIFY(QTest::qWaitForWindowExposed(reopened.get()));
+        QCOMPARE(reopened->size(), QSize(640, 480));
+        QCOMPARE(reopened->grid()->header()->sectionSize(UnitTableModel::Number), 90);
+        QCOMPARE(reopened->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly)->sizes(), sizes);
+        QSettings().clear();
+    }
+
+    // File -> Open document switches to another document of the project (its catalog made on
+    // the way); Ctrl+E exports the page from the saved catalog, where the user says.
+    void fileMenuOpensAnotherDocumentAndExports()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        QFile second(dir.filePath(QStringLiteral("source-content/en/second.md")));
+        QVERIFY(second.open(QIODevice::WriteOnly));
+        second.write("# Second\n\nRest at home.\n");
+        second.close();
+        auto window = openWindow(dir.path());
+        QAction *openDocument = nullptr;
+        for (QAction *a : window->findChildren<QAction *>())
+            if (a->text() == QStringLiteral("Open &document\u2026"))
+                openDocument = a;
+        QVERIFY(openDocument);
+        whenModalShows<QInputDialog>([](QInputDialog *dialog) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // adult-all-treatment.md -> second.md
+            QTest::keyClick(dialog, Qt::Key_Return);
+        });
+        openDocument->trigger();
+        QVERIFY(!window->isVisible());
+        MainWindow *next = nullptr;
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *m = qobject_cast<MainWindow *>(w); m && m != window.get() && m->isVisible())
+                next = m;
+        QVERIFY(next);
+        QVERIFY(next->session().documentPath().endsWith(QStringLiteral("second.md")));
+        QCOMPARE(next->session().unitCount(), 2);
+        QVERIFY(QTest::qWaitForWindowActive(next)); // keys go to the new window
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("locales/es/second.po"))));
+
+        next->setCurrentUnit(1);
+        next->editor()->setFocus();
+        type(next->editor(), QStringLiteral("Descanse en casa."));
+        QVERIFY(confirmDespiteErrors(*next));
+        whenModalShows<QFileDialog>([](QFileDialog *dialog) {
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (!name) {
+                dialog->reject();
+                return;
+            }
+            name->setFocus();
+            name->selectAll();
+            type(name, QStringLiteral("segundo.md"));
+            QTest::keyClick(name, Qt::Key_Return);
+        });
+        QTest::keyClick(next->editor(), Qt::Key_E, Qt::ControlModifier);
+        const QString exported = dir.filePath(QStringLiteral("localized/es/segundo.md"));
+        QFile page(exported);
+        QVERIFY2(page.open(QIODevice::ReadOnly), qPrintable(next->statusBar()->currentMessage()));
+        const QByteArray bytes = page.readAll();
+        QVERIFY(bytes.startsWith("---\n"));
+        QVERIFY(bytes.contains("\n# Second\n\nDescanse en casa.\n"));
+        QVERIFY(bytes.contains("workbench-source-language-units: 1"));
+        QVERIFY(next->statusBar()->currentMessage().contains(QStringLiteral("1 unit translated, 1 kept in English")));
+        next->close();
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

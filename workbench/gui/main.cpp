@@ -40,8 +40,9 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, ui("Cannot open the project"), session.error().toString());
         return int(session.error().kind);
     }
-    wb::gui::MainWindow window(std::move(*session));
-    window.resize(1400, 900);
+    wb::gui::MainWindow window(std::move(*session)); // sized as the user left it, or to fit the screen
+    if (parser.isSet(QStringLiteral("screenshot")))
+        window.resize(1400, 900); // the same picture on every machine
     if (parser.isSet(QStringLiteral("unit"))) {
         const int index = window.session().indexOf(parser.value(QStringLiteral("unit")));
         if (index < 0) {

@@ -72,6 +72,8 @@ MainWindow::MainWindow(std::unique_ptr<EditorSession> session, QWidget *parent)
     m_filter->setSourceModel(m_model);
     buildLayout();
     buildActions();
+    restoreLayout();
+    rememberProject();
     m_watcher = new QFileSystemWatcher({m_session->catalogPath()}, this);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
         // Editors and git replace the file: watch the new one too.
@@ -319,12 +321,12 @@ void MainWindow::buildLayout()
     connect(m_qa, &QaPanel::unitRequested, this, &MainWindow::setCurrentUnit);
     connect(m_qa, &QaPanel::documentTabShown, this, &MainWindow::refreshDocumentFindings);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    auto *bottom = m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(editorPane);
     bottom->addWidget(panels);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
-    auto *main = new QSplitter(Qt::Vertical, this);
+    auto *main = m_mainSplitter = new QSplitter(Qt::Vertical, this);
     main->addWidget(m_grid);
     main->addWidget(bottom);
     main->setStretchFactor(0, 3);
@@ -651,6 +653,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     const QList<int> edited = m_session->editedUnits();
     if (edited.isEmpty()) {
+        saveLayout();
         event->accept();
         return;
     }
@@ -672,10 +675,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 event->ignore();
                 return;
             }
+        saveLayout();
         event->accept();
     } else if (box.clickedButton() == discard) {
         for (int unit : edited)
             m_session->editTarget(unit, m_session->confirmedTarget(unit));
+        saveLayout();
         event->accept();
     } else {
         event->ignore();

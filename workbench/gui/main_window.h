@@ -10,6 +10,8 @@ class QFileSystemWatcher;
 class QListWidget;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QSplitter;
 class QPushButton;
 class QTextBrowser;
 class QTextDocument;
@@ -95,7 +97,20 @@ protected:
     /// Quitting with unconfirmed edits asks: confirm them all, discard them, or stay.
     void closeEvent(QCloseEvent *event) override;
 
+    /// Opens another project or document in a new window and closes this one (which asks
+    /// about unconfirmed edits first). The new window, or null when it did not open.
+    MainWindow *openOther(const QString &projectRoot, const QString &language, const QString &document);
+    /// File → Export localized Markdown: the page from the saved catalog, translated units
+    /// in Spanish and the rest in English, with front matter; written atomically.
+    bool exportLocalizedMarkdown(const QString &path);
+
 private:
+    void buildFileMenu(QMenu *file);
+    /// Window size, maximized state, splitters and grid columns as the user left them; on
+    /// first start the window fits the screen's available area.
+    void restoreLayout();
+    void saveLayout() const;
+    void rememberProject();
     /// "#12 Leukemia may affect… → La leucemia…" for each unit, as dialogs list edits.
     QString describeEdits(const QList<QPair<int, QString>> &edits) const;
     void buildActions();
@@ -149,6 +164,8 @@ private:
     int m_current = -1;
     bool m_loading = false;
     QTabWidget *m_panels = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_bottomSplitter = nullptr;
     int m_acknowledgedUnit = -1;  ///< errorsAcknowledged(): the unit and text whose errors were shown
     QString m_acknowledgedTarget;
     int m_memoryGeneration = 0;

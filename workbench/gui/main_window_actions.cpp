@@ -135,24 +135,7 @@ void MainWindow::buildActions()
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     QMenu *file = menuBar()->addMenu(ui("&File"));
     menuBar()->insertMenu(edit->menuAction(), file);
-    QAction *reload = file->addAction(ui("&Reload (changes on disk, memory)"), this, [this] {
-        mergeFromDisk();
-        reloadMemory();
-    });
-    reload->setShortcut(QKeySequence(Qt::Key_F5));
-    file->addAction(ui("&Import memory\u2026"), this, [this] {
-        const QString tmx = QFileDialog::getOpenFileName(this, ui("Import memory"), m_session->projectRoot(),
-                                                         ui("Translation memories (*.tmx)"), nullptr, QFileDialog::DontUseNativeDialog);
-        if (!tmx.isEmpty())
-            importMemory(tmx);
-    });
-    QAction *quit = file->addAction(ui("&Quit"), this, &QWidget::close);
-    // Ctrl+Q everywhere: QKeySequence::Quit is empty in some keyboard schemes (Windows', which
-    // platforms without a desktop theme use).
-    QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
-    if (!quitKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
-        quitKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    quit->setShortcuts(quitKeys);
+    buildFileMenu(file);
     QMenu *settings = menuBar()->addMenu(ui("&Settings"));
     QAction *repetitions = settings->addAction(ui("Fill &repetitions when confirming"));
     repetitions->setCheckable(true);

@@ -572,6 +572,16 @@ CatalogStats EditorSession::stats() const
     return catalogStats(m_catalog, m_project.sourceLanguage());
 }
 
+ExportOutcome EditorSession::exportLocalized(IncludeLevel include) const
+{
+    PublishingContext publishing;
+    publishing.language = m_language;
+    publishing.sourcePath = QDir(m_project.root()).relativeFilePath(m_documentPath);
+    if (auto settings = ProjectSettings::load(m_project.root()))
+        publishing.reviewThreshold = settings->reviewThreshold;
+    return exportDocument(m_document, m_catalog, include, FallbackPolicy::Source, publishing);
+}
+
 QByteArray EditorSession::localizedMarkdown() const
 {
     PoCatalog current = m_catalog;

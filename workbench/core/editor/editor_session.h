@@ -4,6 +4,7 @@
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
 #include "project/project.h"
+#include "project/localize_workflow.h"
 #include "qa/finding.h"
 #include "review/review_record.h"
 #include "stats/catalog_stats.h"
@@ -110,6 +111,11 @@ public:
     CatalogStats stats() const;
     /// The document localized with the current targets (unconfirmed ones included).
     QByteArray localizedMarkdown() const;
+    /// The page as `workbench export` publishes it from the saved catalog (front matter
+    /// included), with the translations of `include` and the English text elsewhere.
+    ExportOutcome exportLocalized(IncludeLevel include) const;
+    /// The documents of the project (absolute paths), to open another one.
+    QStringList projectDocuments() const { return m_project.documents(); }
     /// QA findings of one unit as it is now (cached until its target changes).
     Findings findings(int index);
     /// The findings the unit would have with this target text (the editor's text before the
