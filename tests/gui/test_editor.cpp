@@ -8,6 +8,7 @@
 #include "panels/glossary_panel.h"
 #include "panels/qa_panel.h"
 #include "po/po_catalog.h"
+#include "model/placeholder_text.h"
 #include "project/localize_workflow.h"
 #include "project/project.h"
 #include "review/review_record.h"
@@ -565,6 +566,46 @@ private slots:
         QVERIFY(bytes.contains("workbench-source-language-units: 1"));
         QVERIFY(next->statusBar()->currentMessage().contains(QStringLiteral("1 unit translated, 1 kept in English")));
         next->close();
+    }
+
+    // The preview marks the whole current unit, markup inside it included, not its first 40
+    // characters; typing shows at once.
+    void previewHighlightsTheWholeUnit()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        int unit = -1;
+        for (int i = 0; i < session.unitCount() && unit < 0; ++i)
+            if (session.unit(i).source.contains(QStringLiteral("{1}")) && plainTextOf(session.unit(i).source).size() > 60
+                && session.state(i) == UnitState::Untranslated)
+                unit = i;
+        QVERIFY(unit >= 0);
+        window->setCurrentUnit(unit);
+        window->findChild<QTabWidget *>()->setCurrentWidget(window->preview());
+        auto highlighted = [&] {
+            QString text;
+            for (QTextBlock b = window->preview()->document()->begin(); b.isValid(); b = b.next())
+                for (auto it = b.begin(); !it.atEnd(); ++it)
+                    if (it.fragment().charFormat().background().color() == QColor(0xff, 0xf3, 0xa8))
+                        text += it.fragment().text();
+            return text.simplified();
+        };
+        QCOMPARE(highlighted(), plainTextOf(session.unit(unit).source).simplified());
+        window->editor()->setFocus();
+        type(window->editor(), QStringLiteral("Una frase larga "));
+        // Without the source's placeholders the page keeps the English: that is what is marked.
+        QCOMPARE(highlighted(), plainTextOf(session.unit(unit).source).simplified());
+        QString typed = QStringLiteral("Una frase larga ");
+        for (QString next; !(next = nextMissingPlaceholder(session.unit(unit).source, window->editor()->toPlainText())).isEmpty();) {
+            QTest::keyClick(window->editor(), Qt::Key_F9);
+            type(window->editor(), QStringLiteral("con marcas "));
+            typed += QStringLiteral("con marcas ");
+        }
+        type(window->editor(), QStringLiteral("que se ve entera hasta el final."));
+        typed += QStringLiteral("que se ve entera hasta el final.");
+        QCOMPARE(highlighted(), typed.simplified());
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

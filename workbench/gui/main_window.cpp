@@ -412,19 +412,39 @@ void MainWindow::refreshUnitPanels()
     m_qa->showUnitFindings(m_session->findings(m_current));
     m_review->showEntry(m_session->entry(m_current), m_session->target(m_current));
     if (m_preview->isVisible()) {
-        // The localized Markdown, rendered, with the current unit marked and in view.
-        const QByteArray markdown = m_session->localizedMarkdown();
-        QString rendered = QString::fromUtf8(renderGfmHtml(markdown, false));
-        const QString target = m_session->target(m_current);
-        const QString shown = plainTextOf(target.isEmpty() ? m_session->unit(m_current).source : target).toHtmlEscaped().left(40);
-        const qsizetype at = shown.isEmpty() ? -1 : rendered.indexOf(shown);
-        if (at >= 0) {
-            rendered.insert(at + shown.size(), QStringLiteral("</span>"));
-            rendered.insert(at, QStringLiteral("<a name=\"current\"></a><span style=\"background:#fff3a8\">"));
-        }
+        // The localized Markdown, rendered, with the whole current unit marked and in view.
+        const QString rendered = previewHtml(QString::fromUtf8(renderGfmHtml(m_session->localizedMarkdown(m_current), false)));
         m_preview->setHtml(rendered);
         m_preview->scrollToAnchor(QStringLiteral("current"));
     }
+}
+
+QString previewHtml(const QString &html)
+{
+    // The unit may span markup (emphasis, a link): its highlight closes before every tag
+    // inside it and opens again after, so the HTML stays well formed.
+    static const QString open = QStringLiteral("<span style=\"background:#fff3a8\">"), close = QStringLiteral("</span>");
+    QString out;
+    out.reserve(html.size() + 256);
+    bool inUnit = false, inTag = false;
+    for (const QChar c : html) {
+        if (c == QChar(EditorSession::kPreviewMarkStart)) {
+            out += QStringLiteral("<a name=\"current\"></a>") + open;
+            inUnit = true;
+        } else if (c == QChar(EditorSession::kPreviewMarkEnd)) {
+            out += close;
+            inUnit = false;
+        } else if (inUnit && c == QLatin1Char('<') && !inTag) {
+            out += close + c;
+            inTag = true;
+        } else if (inUnit && c == QLatin1Char('>') && inTag) {
+            out += c + open;
+            inTag = false;
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 void MainWindow::refreshDocumentFindings()

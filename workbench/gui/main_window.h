@@ -31,6 +31,10 @@ class TargetEditor;
 class UnitFilterModel;
 class UnitTableModel;
 
+/// Rendered preview HTML with the unit between EditorSession's preview marks highlighted
+/// (its anchor "current"), all of it, across any markup inside.
+QString previewHtml(const QString &renderedHtml);
+
 /// The side-by-side editor. All logic lives in EditorSession and the core; this class
 /// wires views, keys and panels to it.
 class MainWindow : public QMainWindow {
@@ -45,6 +49,7 @@ public:
     QaPanel *qa() const { return m_qa; }
     MemoryPanel *memory() const { return m_memory; }
     ConcordancePanel *concordance() const { return m_concordance; }
+    QTextBrowser *preview() const { return m_preview; }
     UnitFilterModel *filter() const { return m_filter; }
     QTreeView *grid() const { return m_grid; }
     QLineEdit *search() const { return m_search; }

@@ -582,7 +582,7 @@ ExportOutcome EditorSession::exportLocalized(IncludeLevel include) const
     return exportDocument(m_document, m_catalog, include, FallbackPolicy::Source, publishing);
 }
 
-QByteArray EditorSession::localizedMarkdown() const
+QByteArray EditorSession::localizedMarkdown(int markedUnit) const
 {
     PoCatalog current = m_catalog;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
@@ -590,6 +590,16 @@ QByteArray EditorSession::localizedMarkdown() const
         if (at >= 0) {
             current.entries[at].msgstr = it.value();
             current.entries[at].fuzzy = false;
+        }
+    }
+    if (markedUnit >= 0 && markedUnit < unitCount()) {
+        if (const qsizetype at = m_entryById.value(m_units[markedUnit].id, -1); at >= 0) {
+            PoEntry &e = current.entries[at];
+            // A translation the export would not use (empty, placeholders wrong) shows the
+            // English the page would have: that is what gets marked.
+            const bool usable = !e.msgstr.trimmed().isEmpty() && placeholderMismatch(e.msgid, e.msgstr).isEmpty();
+            e.msgstr = QChar(kPreviewMarkStart) + (usable ? e.msgstr : e.msgid) + QChar(kPreviewMarkEnd);
+            e.fuzzy = false;
         }
     }
     return exportDocument(m_document, current, IncludeLevel::All, FallbackPolicy::Source, PublishingContext{{}, {}, 10.0, false}).bytes;

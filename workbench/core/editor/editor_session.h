@@ -109,8 +109,12 @@ public:
     void discardRecoverableEdits();
 
     CatalogStats stats() const;
-    /// The document localized with the current targets (unconfirmed ones included).
-    QByteArray localizedMarkdown() const;
+    /// The document localized with the current targets (unconfirmed ones included). With
+    /// `markedUnit`, that unit's text (its target, or its source when it has none) is
+    /// enclosed in kPreviewMarkStart … kPreviewMarkEnd, for a preview to highlight all of it.
+    QByteArray localizedMarkdown(int markedUnit = -1) const;
+    static constexpr char16_t kPreviewMarkStart = u'\uE000';
+    static constexpr char16_t kPreviewMarkEnd = u'\uE001';
     /// The page as `workbench export` publishes it from the saved catalog (front matter
     /// included), with the translations of `include` and the English text elsewhere.
     ExportOutcome exportLocalized(IncludeLevel include) const;
