@@ -30,6 +30,7 @@
 #include <QProcess>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -710,6 +711,40 @@ private slots:
         QCOMPARE(dialog.apply(), (QList<int>{0, 1}));
         QCOMPARE(session.target(1), QStringLiteral("Información sobre la lEUCEMIA"));
         QVERIFY(session.isEdited(1)); // still to be confirmed
+    }
+
+    // Ctrl+H: the preview shows each translation with the words that change struck through
+    // and the new ones underlined, before anything changes.
+    void findAndReplacePreviewShowsTheChangedWords()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        session.editTarget(0, QStringLiteral("Leucemia linfoblástica aguda"));
+        session.editTarget(1, QStringLiteral("Información sobre la leucemia"));
+        auto shown = std::make_shared<QStringList>();
+        auto summary = std::make_shared<QString>();
+        whenModalShows<FindReplaceDialog>([shown, summary](FindReplaceDialog *dialog) {
+            const auto fields = dialog->findChildren<QLineEdit *>();
+            fields[0]->setFocus();
+            typeIntoFocus(QStringLiteral("leucemia"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            typeIntoFocus(QStringLiteral("leucemia linfoide"));
+            auto *list = dialog->findChild<QTreeWidget *>();
+            for (int i = 0; i < list->topLevelItemCount(); ++i)
+                shown->append(list->topLevelItem(i)->data(1, UnitTableModel::RichTextRole).toString());
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                if (label->text().contains(QStringLiteral("would change")))
+                    *summary = label->text();
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        QTest::keyClick(window->editor(), Qt::Key_H, Qt::ControlModifier);
+        QCOMPARE(shown->size(), 1); // case matters: only the lower-case one
+        QVERIFY2(shown->first().contains(QStringLiteral("<u style=\"color:#2e7d32\">linfoide</u>")), qPrintable(shown->first()));
+        QVERIFY(shown->first().startsWith(QStringLiteral("Información sobre la ")));
+        QCOMPARE(*summary, QStringLiteral("1 translation would change; it stays unconfirmed until you confirm it."));
+        QCOMPARE(session.target(1), QStringLiteral("Información sobre la leucemia")); // cancelled: nothing changed
     }
 
     void reviewerApprovesCorrectsAndRejects()

@@ -1,6 +1,9 @@
 #include "find_replace_dialog.h"
 #include "editor/editor_session.h"
+#include "editor/rich_text_delegate.h"
 #include "i18n.h"
+#include "models/unit_table_model.h"
+#include "text/text_diff.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -23,9 +26,11 @@ FindReplaceDialog::FindReplaceDialog(EditorSession &session, QWidget *parent)
     form->addRow(ui("Find:"), m_find);
     form->addRow(ui("Replace with:"), m_replace);
     form->addRow(QString(), m_regex);
-    m_list->setHeaderLabels({ui("#"), ui("Before"), ui("After")});
+    m_list->setHeaderLabels({ui("#"), ui("Change")});
     m_list->setRootIsDecorated(false);
     m_list->setWordWrap(true);
+    m_list->setColumnWidth(0, 48);
+    m_list->setItemDelegateForColumn(1, new RichTextDelegate(m_list));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *replaceAll = buttons->addButton(ui("Replace all shown"), QDialogButtonBox::AcceptRole);
     connect(replaceAll, &QPushButton::clicked, this, [this] {
@@ -68,9 +73,13 @@ void FindReplaceDialog::refreshPreview()
 {
     m_list->clear();
     const auto changes = preview();
-    for (const auto &[unit, after] : changes)
-        new QTreeWidgetItem(m_list, {QString::number(unit + 1), m_session.target(unit), after});
-    m_summary->setText(QStringLiteral("%1 %2").arg(changes.size()).arg(ui("translations would change; they stay unconfirmed until you confirm them.")));
+    for (const auto &[unit, after] : changes) {
+        // The changed words, struck through and underlined, in the translation as it reads.
+        auto *item = new QTreeWidgetItem(m_list, {QString::number(unit + 1), after});
+        item->setData(1, UnitTableModel::RichTextRole, unitDiffHtml(wordDiff(m_session.target(unit), after)));
+    }
+    m_summary->setText(uiCount("%n translation would change; it stays unconfirmed until you confirm it.",
+                               "%n translations would change; they stay unconfirmed until you confirm them.", int(changes.size())));
 }
 
 QList<int> FindReplaceDialog::apply()

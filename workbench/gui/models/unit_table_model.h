@@ -1,4 +1,5 @@
 #pragma once
+#include "text/text_diff.h"
 #include "qa/finding.h"
 #include <QIcon>
 #include <QAbstractTableModel>
@@ -42,5 +43,8 @@ private:
 
 /// Unit text as HTML: placeholders as compact chips, optional spans underlined.
 QString unitTextHtml(const QString &unitText, const QList<QPair<int, int>> &underlined = {});
+/// A word diff of unit texts with placeholders as chips: removed words struck through in
+/// red, added ones underlined in green.
+QString unitDiffHtml(const QList<DiffPiece> &diff);
 
 } // namespace wb::gui

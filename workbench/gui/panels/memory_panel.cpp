@@ -10,25 +10,6 @@
 
 namespace wb::gui {
 
-namespace {
-
-/// The word diff with placeholders kept as chips: removed words (in the match's source, not
-/// in the current one) struck through in red, added ones underlined in green.
-QString chipDiffHtml(const QList<DiffPiece> &diff)
-{
-    QString html;
-    for (const DiffPiece &p : diff) {
-        const QString text = unitTextHtml(p.text);
-        switch (p.kind) {
-        case DiffPiece::Kind::Same: html += text; break;
-        case DiffPiece::Kind::Removed: html += QStringLiteral("<s style=\"color:#c62828\">%1</s>").arg(text); break;
-        case DiffPiece::Kind::Added: html += QStringLiteral("<u style=\"color:#2e7d32\">%1</u>").arg(text); break;
-        }
-    }
-    return html;
-}
-
-} // namespace
 
 QString memoryMatchHtml(int number, const TmMatch &match, const QString &currentSource, const Findings &findings)
 {
@@ -43,7 +24,7 @@ QString memoryMatchHtml(int number, const TmMatch &match, const QString &current
     if (!errors.isEmpty())
         html += QStringLiteral("<span style=\"color:#c62828\"><b>%1</b> %2</span> ").arg(ui("QA:"), errors.join(QStringLiteral("; ")).toHtmlEscaped());
     html += unitTextHtml(match.target);
-    html += QStringLiteral("<br><small>%1</small>").arg(chipDiffHtml(wordDiff(match.source, currentSource)));
+    html += QStringLiteral("<br><small>%1</small>").arg(unitDiffHtml(wordDiff(match.source, currentSource)));
     QStringList origin;
     if (!match.origin.isEmpty())
         origin.append(match.origin.toHtmlEscaped());
