@@ -8,6 +8,7 @@
 #include "panels/glossary_panel.h"
 #include "panels/qa_panel.h"
 #include "po/po_catalog.h"
+#include "glossary/tbx_format.h"
 #include "model/placeholder_text.h"
 #include "project/localize_workflow.h"
 #include "project/project.h"
@@ -607,6 +608,47 @@ private slots:
         type(window->editor(), QStringLiteral("que se ve entera hasta el final."));
         typed += QStringLiteral("que se ve entera hasta el final.");
         QCOMPARE(highlighted(), typed.simplified());
+    }
+
+    // Ctrl+Shift+T adds the target words selected in the editor (and the source words typed)
+    // to the project's glossary: written to glossary/added-terms.tbx and its TSV and word list,
+    // and the glossary panel offers it at once.
+    void addTermFromTheEditorReachesTheGlossaryAndItsFiles()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        int unit = -1;
+        for (int i = 0; i < session.unitCount() && unit < 0; ++i)
+            if (session.unit(i).source.contains(QStringLiteral("red marrow")))
+                unit = i;
+        QVERIFY(unit >= 0);
+        window->setCurrentUnit(unit);
+        window->editor()->setFocus();
+        type(window->editor(), QStringLiteral("hueso esponjoso, médula roja"));
+        QTest::keyClick(window->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
+        QTest::keyClick(window->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
+        QCOMPARE(window->editor()->textCursor().selectedText(), QStringLiteral("médula roja"));
+        auto prefilled = std::make_shared<QString>();
+        whenModalShows<QDialog>([prefilled](QDialog *dialog) {
+            *prefilled = dialog->findChild<QLineEdit *>(QStringLiteral("termTarget"))->text();
+            // Nothing selected in the source: its field has the focus.
+            typeIntoFocus(QStringLiteral("red marrow"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        });
+        QTest::keyClick(window->editor(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(*prefilled, QStringLiteral("médula roja"));
+        auto tbx = loadTbx(dir.filePath(QStringLiteral("glossary/added-terms.tbx")));
+        QVERIFY(tbx.ok());
+        QCOMPARE(tbx->concepts.size(), 1);
+        QCOMPARE(tbx->concepts[0].termsIn(QStringLiteral("es")).first().text, QStringLiteral("médula roja"));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("locales/es/added-terms-glossary.dic"))));
+        bool offered = false;
+        for (int i = 0; i < window->glossary()->count(); ++i)
+            offered |= window->glossary()->item(i)->text().contains(QStringLiteral("red marrow \u2192 médula roja"));
+        QVERIFY(offered);
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

@@ -1,9 +1,12 @@
 // Termbases in and out: TBX v3 (DCA and DCT), TBX 2008, TSV and CSV.
 #include "glossary/tbx_format.h"
 #include "glossary/term_table.h"
+#include "project/added_terms.h"
 #include "test_support.h"
 
+#include <QDir>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <gtest/gtest.h>
 
 using namespace wb;
@@ -152,4 +155,37 @@ TEST(Glossary, PatientSafetyCriticalConceptsSurviveTbxAndTsv)
     ASSERT_TRUE(table.ok());
     EXPECT_TRUE(table->findConcept(QStringLiteral("c-bone-marrow"))->isCritical());
     EXPECT_FALSE(table->findConcept(QStringLiteral("c-stem-cell"))->isCritical());
+}
+
+// A term a translator adds: a TBX of its own in the project (valid against TBX core), its TSV,
+// and the Hunspell word list of its new words; the same source again gets a second target.
+TEST(AddedTerms, WrittenToTheProjectTbxAndTheFilesMadeFromIt)
+{
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath(QStringLiteral("source-content/en")));
+    const QDateTime at(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
+    auto first = addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral("red  marrow"), QStringLiteral("es"),
+                                                        QStringLiteral("médula roja"), QStringLiteral("Ana"), at});
+    ASSERT_TRUE(first.ok()) << qPrintable(first.error().toString());
+    auto second = addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral("Red marrow"), QStringLiteral("es"),
+                                                         QStringLiteral("médula hematopoyética"), QStringLiteral("Ana"), at});
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second->id, first->id);
+    const QString tbx = addedTermsPath(dir.path());
+    const auto xmllint = test::run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--relaxng"),
+                                                               test::sharedDir() + QStringLiteral("/reference-data/schemas/tbx/TBXcoreStructV03.rng"), tbx});
+    EXPECT_EQ(xmllint.exitCode, 0) << xmllint.err.constData();
+    auto back = loadTbx(tbx);
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->concepts.size(), 1);
+    QStringList spanish;
+    for (const Term &t : back->concepts[0].termsIn(QStringLiteral("es")))
+        spanish.append(t.text);
+    EXPECT_EQ(spanish, (QStringList{"médula roja", "médula hematopoyética"}));
+    EXPECT_EQ(back->concepts[0].termsIn(QStringLiteral("en")).first().text, QStringLiteral("red marrow"));
+    EXPECT_TRUE(test::readAll(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))).contains("red marrow"));
+    const QByteArray dic = test::readAll(dir.filePath(QStringLiteral("locales/es/added-terms-glossary.dic")));
+    EXPECT_TRUE(dic.contains("hematopoyético/")) << dic.constData(); // es_US lacks it: its stem with affix flags
+    EXPECT_FALSE(addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral(" "), QStringLiteral("es"),
+                                                        QStringLiteral("x"), QStringLiteral("Ana"), at}).ok());
 }

@@ -71,6 +71,8 @@ public:
     void showShortcutSheet();
     /// Ctrl+K: the concordance panel, searching the words selected in the editor or the source.
     void lookUpSelection();
+    /// Ctrl+Shift+T: adds the selected source and target words to the project's glossary.
+    void addTermFromSelection();
     QString shortcutSheetHtml() const;
     void insertGlossaryTerm(int n);
     /// Inserts a glossary term at the cursor, capitalized when it starts a sentence.

@@ -9,12 +9,14 @@
 #include "models/unit_table_model.h"
 #include "panels/concordance_panel.h"
 #include "panels/glossary_panel.h"
+#include "editor/spell_highlighter.h"
 
 #include "model/placeholder_text.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QFileDialog>
 #include <QSettings>
 #include <QTextBrowser>
@@ -45,6 +47,8 @@ void MainWindow::buildActions()
     QAction *redo = edit->addAction(ui("&Redo"), m_editor, &QPlainTextEdit::redo);
     redo->setShortcut(QKeySequence::Redo);
     edit->addSeparator();
+    QAction *addTerm = edit->addAction(ui("&Add term\u2026"), this, &MainWindow::addTermFromSelection);
+    addTerm->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     QAction *concordance = edit->addAction(ui("&Concordance"), this, &MainWindow::lookUpSelection);
     concordance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction *find = edit->addAction(ui("&Find"), this, [this] {
@@ -192,6 +196,36 @@ void MainWindow::showShortcutSheet()
     layout->addWidget(close);
     sheet.resize(520, 600);
     sheet.exec();
+}
+
+void MainWindow::addTermFromSelection()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(ui("Add term"));
+    auto *form = new QFormLayout(&dialog);
+    auto *source = new QLineEdit(m_source->selectedText().simplified(), &dialog);
+    source->setObjectName(QStringLiteral("termSource"));
+    auto *target = new QLineEdit(m_editor->textCursor().selectedText().simplified(), &dialog);
+    target->setObjectName(QStringLiteral("termTarget"));
+    form->addRow(ui("Source term:"), source);
+    form->addRow(ui("Translation:"), target);
+    form->addRow(new QLabel(ui("Saved in glossary/added-terms.tbx for the whole project."), &dialog));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    (source->text().isEmpty() ? source : target)->setFocus();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto added = m_session->addTerm(source->text(), target->text());
+    if (!added) {
+        statusBar()->showMessage(ui("Term not added:") + QLatin1Char(' ') + added.error().toString());
+        return;
+    }
+    m_model->unitChanged(-1); // the grid underlines the new term too
+    setCurrentUnit(m_current);
+    m_highlighter->rehighlight();
+    statusBar()->showMessage(ui("Term added to glossary/added-terms.tbx"), 5000);
 }
 
 void MainWindow::lookUpSelection()

@@ -4,6 +4,7 @@
 #include "po/catalog_lock.h"
 #include <algorithm>
 #include "po/po_merge.h"
+#include "project/added_terms.h"
 #include "project/language_resources.h"
 #include "project/localize_workflow.h"
 #include "qa/check_suite.h"
@@ -632,6 +633,19 @@ Findings EditorSession::findingsFor(int index, const QString &text)
     const Findings result = checkTarget(index, text);
     m_findingsCache.insert(id, {text, result});
     return result;
+}
+
+Result<Concept> EditorSession::addTerm(const QString &source, const QString &target)
+{
+    auto added = addTermToProject(m_project.root(), AddedTerm{m_project.sourceLanguage(), source, m_language, target, m_user,
+                                                                QDateTime::currentDateTimeUtc()});
+    if (!added)
+        return added.error();
+    if (checks()) {
+        m_checks->addConcept(*added);
+        m_findingsCache.clear(); // terminology findings may change anywhere
+    }
+    return added;
 }
 
 Findings EditorSession::checkTarget(int index, const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 #include "common/result.h"
+#include "glossary/termbase.h"
 #include "model/segmented_document.h"
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
@@ -127,6 +128,9 @@ public:
     Findings findingsFor(int index, const QString &text);
     /// The same, not cached: for candidates such as memory matches.
     Findings checkTarget(int index, const QString &text);
+    /// Adds a term to the project's glossary (project/added_terms: the TBX and the files made
+    /// from it) and to the checks in use: the glossary panel and QA know it at once.
+    Result<Concept> addTerm(const QString &source, const QString &target);
     /// Where the checks come from; loaded on first use (glossary, dictionaries).
     CheckSuite *checks();
     /// Translation memory matches for a unit; none until a memory is set. Confirming a unit

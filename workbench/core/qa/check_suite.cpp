@@ -17,6 +17,18 @@ namespace wb {
 
 CheckSuite::~CheckSuite() = default;
 
+void CheckSuite::addConcept(const Concept &added)
+{
+    auto termbase = std::make_shared<Termbase>(*m_termbase);
+    termbase->merge(Termbase{{}, {}, {added}});
+    m_termbase = termbase;
+    m_terminology = std::make_unique<TerminologyChecker>(termbase, m_sourceLanguage, m_targetLanguage, m_sourceDictionary,
+                                                         m_targetDictionary);
+    for (const Term &t : added.termsIn(m_targetLanguage))
+        for (const Token &token : m_targetTokenizer->tokenize(t.text))
+            m_spelling->dictionary().addWord(token.text);
+}
+
 Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot, const QString &sourceLanguage,
                                                      const QString &targetLanguage, const Options &options)
 {
@@ -39,8 +51,11 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot,
         return targetDictionary.error();
 
     std::shared_ptr<CheckSuite> suite(new CheckSuite);
+    suite->m_sourceLanguage = sourceLanguage;
     suite->m_targetLanguage = targetLanguage;
     suite->m_options = options;
+    suite->m_sourceDictionary = *sourceDictionary;
+    suite->m_targetDictionary = *targetDictionary;
     suite->m_termbase = *termbase;
     // Words of target-language terms are never misspelled.
     QSet<QString> glossaryWords;

@@ -8,11 +8,13 @@
 
 namespace wb {
 
+class HunspellDictionary;
 class NegationChecker;
 class NumberChecker;
 class SpellChecker;
 class TerminologyChecker;
 class WordTokenizer;
+struct Concept;
 struct Termbase;
 
 /// Everything the QA checks of one language pair need, loaded once: the project's
@@ -37,6 +39,9 @@ public:
     TerminologyChecker &terminology() { return *m_terminology; }
     SpellChecker &spelling() { return *m_spelling; }
     std::shared_ptr<const Termbase> termbase() const { return m_termbase; }
+    /// A concept added while the suite is in use (a term added from the editor): terminology
+    /// recognizes and enforces it from now on, and its target words are never misspelled.
+    void addConcept(const Concept &added);
     /// The glossaries, dictionaries, word lists and negation lists the checks use.
     const ResourceUses &resources() const { return m_resources; }
 
@@ -44,8 +49,10 @@ private:
     CheckSuite() = default;
     /// Misspellings outside `notChecked` (foreign names, untranslated stretches).
     Findings spellingFindings(const QString &source, const QString &target, const QList<TextSpan> &notChecked);
+    QString m_sourceLanguage;
     QString m_targetLanguage;
     Options m_options;
+    std::shared_ptr<HunspellDictionary> m_sourceDictionary, m_targetDictionary;
     std::shared_ptr<const Termbase> m_termbase;
     std::unique_ptr<TerminologyChecker> m_terminology;
     std::unique_ptr<SpellChecker> m_spelling;

@@ -1,0 +1,31 @@
+#pragma once
+#include "common/result.h"
+#include "glossary/termbase.h"
+#include <QDateTime>
+#include <QString>
+
+namespace wb {
+
+/// A term a translator adds from the editor: the source words, what to write for them, who and when.
+struct AddedTerm {
+    QString sourceLanguage;
+    QString source;
+    QString targetLanguage;
+    QString target;
+    QString by;
+    QDateTime at;
+};
+
+/// The project's TBX for terms translators add (glossary/added-terms.tbx). It is one of the
+/// project's glossary/*.tbx, so every check and the editor read it like the curated ones,
+/// which stay untouched.
+QString addedTermsPath(const QString &projectRoot);
+
+/// Adds the term to glossary/added-terms.tbx (a new concept, or a new target term of the
+/// concept this source term already has there) and regenerates what derives from it, as
+/// scripts/generate-glossary-files does: glossary/added-terms.tsv and the Hunspell word list
+/// locales/<target>/added-terms-glossary.dic. Every file is written atomically; a file that
+/// cannot be read or written is the error, naming it. Returns the concept as saved.
+Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &term);
+
+} // namespace wb
