@@ -322,7 +322,7 @@ Result<PoEntry *> EditorSession::entryToWrite(int index)
     return e;
 }
 
-Status EditorSession::confirm(int index)
+Status EditorSession::writeChange(int index, const std::function<Status(PoEntry &)> &change, const std::function<void()> &undo)
 {
     // Held from reading the disk to writing it: nobody saves in between.
     auto lock = CatalogLock::acquire(m_catalogPath);
@@ -332,23 +332,42 @@ Status EditorSession::confirm(int index)
     if (!writable)
         return writable.error();
     PoEntry *e = *writable;
+    const PoEntry before = *e;
+    Status done = change(*e);
+    if (done)
+        done = writeCatalog();
+    if (!done) { // nothing happened: the entry (and what `undo` knows) as it was, the edit still pending
+        *e = before;
+        if (undo)
+            undo();
+    }
+    return done;
+}
+
+Status EditorSession::confirm(int index)
+{
     const QString text = target(index);
     const QString id = m_units[index].id;
     m_filledRepetitions.clear();
-    const PoEntry before = *e;
-    e->msgstr = text;
-    e->previousMsgid.clear();
-    clearRecordedConflicts(*e); // confirming a target is the choice a conflict waited for
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    recordTranslation(*e, m_user, now);
-    const QList<QPair<int, PoEntry>> repetitions = m_fillRepetitions ? fillRepetitions(index, text, now) : QList<QPair<int, PoEntry>>{};
-    if (Status written = writeCatalog(); !written) {
-        // The confirmation did not happen; the edit stays pending and journaled.
-        *e = before;
-        for (const auto &[unit, original] : repetitions)
-            *mutableEntry(unit) = original;
-        return written;
-    }
+    QList<QPair<int, PoEntry>> repetitions;
+    const Status done = writeChange(
+        index,
+        [&](PoEntry &e) {
+            e.msgstr = text;
+            e.previousMsgid.clear();
+            clearRecordedConflicts(e); // confirming a target is the choice a conflict waited for
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            recordTranslation(e, m_user, now);
+            if (m_fillRepetitions)
+                repetitions = fillRepetitions(index, text, now);
+            return Status{};
+        },
+        [&] {
+            for (const auto &[unit, original] : repetitions)
+                *mutableEntry(unit) = original;
+        });
+    if (!done)
+        return done;
     for (const auto &repetition : repetitions)
         m_filledRepetitions.append(repetition.first);
     m_pending.remove(id);
@@ -386,22 +405,15 @@ Status EditorSession::backToDraft(int index)
     if (text.trimmed().isEmpty())
         return Diagnostic{ErrorKind::CheckFailed, m_catalogPath, 0, 0,
                           QStringLiteral("unit %1 has no translation to keep as a draft").arg(m_units[index].id)};
-    auto lock = CatalogLock::acquire(m_catalogPath);
-    if (!lock)
-        return lock.error();
-    auto writable = entryToWrite(index);
-    if (!writable)
-        return writable.error();
-    PoEntry *e = *writable;
-    const PoEntry before = *e;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    e->msgstr = text;
-    setReviewState(*e, UnitState::Draft, m_user, now); // an approval or rejection no longer applies
-    recordHistory(*e, QStringLiteral("back-to-draft"), m_user, now);
-    if (Status written = writeCatalog(); !written) {
-        *e = before;
-        return written;
-    }
+    const Status done = writeChange(index, [&](PoEntry &e) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        e.msgstr = text;
+        setReviewState(e, UnitState::Draft, m_user, now); // an approval or rejection no longer applies
+        recordHistory(e, QStringLiteral("back-to-draft"), m_user, now);
+        return Status{};
+    });
+    if (!done)
+        return done;
     m_pending.remove(m_units[index].id);
     writeJournal();
     return {};
@@ -409,29 +421,17 @@ Status EditorSession::backToDraft(int index)
 
 Status EditorSession::review(int index, const std::function<Status(PoEntry &)> &action)
 {
-    auto lock = CatalogLock::acquire(m_catalogPath);
-    if (!lock)
-        return lock.error();
-    auto writable = entryToWrite(index);
-    if (!writable)
-        return writable.error();
-    PoEntry *e = *writable;
-    const PoEntry before = *e;
     const QString id = m_units[index].id;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    Status done;
-    if (m_pending.contains(id)) // the reviewer corrected the target before acting
-        done = reviewerEdit(*e, m_pending.value(id), m_user, now);
-    if (done)
-        done = action(*e);
-    if (done)
-        done = writeCatalog();
-    if (!done) {
-        *e = before;
+    const Status done = writeChange(index, [&](PoEntry &e) {
+        Status acted;
+        if (m_pending.contains(id)) // the reviewer corrected the target before acting
+            acted = reviewerEdit(e, m_pending.value(id), m_user, QDateTime::currentDateTimeUtc());
+        return acted ? action(e) : acted;
+    });
+    if (!done)
         return done;
-    }
     m_pending.remove(id);
-    if (recordedConflicts(*e).isEmpty()) {
+    if (const PoEntry *e = entry(index); e && recordedConflicts(*e).isEmpty()) {
         m_conflicts.remove(id);
         m_recordedConflicts.remove(id);
     }

@@ -172,6 +172,11 @@ private:
     void forgetRecordedConflicts();
     Status resolveRecordedConflict(int index, bool keepMine);
     Status review(int index, const std::function<Status(PoEntry &)> &action);
+    /// Every write of one unit: holds the catalog's lock from merging the disk version to
+    /// writing, lets `change` edit the unit's entry (and others, which `undo` restores), and
+    /// writes the catalog. When `change` or the write fails, nothing is saved and the entry is
+    /// as it was.
+    Status writeChange(int index, const std::function<Status(PoEntry &)> &change, const std::function<void()> &undo = {});
     void writeJournal();
     QByteArray diskFingerprint() const;
 
