@@ -303,9 +303,13 @@ void MainWindow::buildLayout()
     m_concordance = new ConcordancePanel(*m_session, panels);
     panels->addTab(m_concordance, ui("Concordance"));
     connect(m_concordance, &ConcordancePanel::unitRequested, this, &MainWindow::setCurrentUnit);
+    m_previewDelay = new QTimer(this);
+    m_previewDelay->setSingleShot(true);
+    m_previewDelay->setInterval(150);
+    connect(m_previewDelay, &QTimer::timeout, this, &MainWindow::refreshPreview);
     connect(panels, &QTabWidget::currentChanged, this, [this, panels](int) {
         if (panels->currentWidget() == m_preview)
-            refreshUnitPanels();
+            refreshPreview();
     });
     connect(m_glossary, &GlossaryPanel::insertRequested, this, [this](const QString &text) {
         insertTerm(text);
@@ -411,12 +415,20 @@ void MainWindow::refreshUnitPanels()
         return;
     m_qa->showUnitFindings(m_session->findings(m_current));
     m_review->showEntry(m_session->entry(m_current), m_session->target(m_current));
-    if (m_preview->isVisible()) {
-        // The localized Markdown, rendered, with the whole current unit marked and in view.
-        const QString rendered = previewHtml(QString::fromUtf8(renderGfmHtml(m_session->localizedMarkdown(m_current), false)));
-        m_preview->setHtml(rendered);
-        m_preview->scrollToAnchor(QStringLiteral("current"));
-    }
+    // The preview localizes and renders the whole document: on 10,000 units that takes
+    // 300 ms, so it follows a moment after the last step or keystroke, never inside one.
+    if (m_preview->isVisible())
+        m_previewDelay->start();
+}
+
+void MainWindow::refreshPreview()
+{
+    if (m_current < 0 || !m_preview->isVisible())
+        return;
+    // The localized Markdown, rendered, with the whole current unit marked and in view.
+    const QString rendered = previewHtml(QString::fromUtf8(renderGfmHtml(m_session->localizedMarkdown(m_current), false)));
+    m_preview->setHtml(rendered);
+    m_preview->scrollToAnchor(QStringLiteral("current"));
 }
 
 QString previewHtml(const QString &html)
@@ -462,9 +474,21 @@ void MainWindow::refreshStatus()
     const auto total = stats.total();
     const int done = stats.byState.value(UnitState::Translated).units + stats.byState.value(UnitState::Approved).units;
     const int doneWords = stats.byState.value(UnitState::Translated).words + stats.byState.value(UnitState::Approved).words;
+    // Each count with its language's plural form ("1 traducida", "12 traducidas").
+    auto count = [&stats](UnitState state) {
+        const int n = stats.byState.value(state).units;
+        switch (state) {
+        case UnitState::Untranslated: return uiCount("%n untranslated", "%n untranslated", n);
+        case UnitState::Draft: return uiCount("%n draft", "%n drafts", n);
+        case UnitState::Translated: return uiCount("%n translated", "%n translated", n);
+        case UnitState::Approved: return uiCount("%n approved", "%n approved", n);
+        case UnitState::Rejected: return uiCount("%n rejected", "%n rejected", n);
+        }
+        return QString();
+    };
     QStringList parts;
     for (UnitState s : {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved, UnitState::Rejected})
-        parts.append(QStringLiteral("%1 %2").arg(stats.byState.value(s).units).arg(uiTerm(stateName(s))));
+        parts.append(count(s));
     m_statusLabel->setText(QStringLiteral("%1 \u2014 %2 %3/%4 (%5%)   %6 %7/%8")
                                .arg(parts.join(QStringLiteral(" \u00B7 ")), ui("words"))
                                .arg(doneWords).arg(total.words)
