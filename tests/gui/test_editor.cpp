@@ -708,6 +708,35 @@ private slots:
         QVERIFY(!shown.filter(QStringLiteral("Archivo")).isEmpty()); // and it is Spanish, not just not English
     }
 
+    // Bad files met from the editor say which file, which line and what is wrong, and change
+    // nothing: a TMX cut off in the middle, a glossary/added-terms.tbx that is not XML.
+    void badMemoryOrGlossaryFilesAreNamedWithTheirLine()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        const QString tmx = dir.filePath(QStringLiteral("cut.tmx"));
+        QFile cut(tmx);
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/>\n<body>\n<tu><tuv xml:lang=\"en\"><seg>Bone");
+        cut.close();
+        window->importMemory(tmx);
+        QTRY_VERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("cut.tmx:4")));
+
+        QFile broken(dir.filePath(QStringLiteral("glossary/added-terms.tbx")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("<tbx>\n<text>\n");
+        broken.close();
+        EditorSession &session = window->session();
+        auto added = session.addTerm(QStringLiteral("red marrow"), QStringLiteral("médula roja"));
+        QVERIFY(!added.ok());
+        QVERIFY2(added.error().toString().contains(QStringLiteral("added-terms.tbx:")), qPrintable(added.error().toString()));
+        QFile after(dir.filePath(QStringLiteral("glossary/added-terms.tbx")));
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), QByteArray("<tbx>\n<text>\n")); // untouched
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))));
+    }
+
     // Closing the editor right after changing the filter, before the grid has laid out its
     // rows again: the grid still asks for the rows' text while the window is torn down, and the
     // session behind it must still be there (it was destroyed first: a crash on quit).
