@@ -658,3 +658,37 @@ TEST(CatalogLock, EditorSavesAndReviewCommandsAtTheSameTimeLoseNothing)
     const QStringList beside = QDir(QFileInfo(po).absolutePath()).entryList({QFileInfo(po).fileName() + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
     EXPECT_EQ(beside, (QStringList{QFileInfo(po).fileName(), QFileInfo(po).fileName() + QStringLiteral(".lock")}));
 }
+
+// A translator confirms a draft as it is (no edit) after a reviewer saved a newer text from
+// the command line, before the editor merged it: the confirmation is of the text on disk, not
+// the older one the editor showed. Back to draft likewise.
+TEST(CatalogLock, ConfirmingAnUneditedUnitNeverWritesAnOlderTextOverANewerOne)
+{
+    QTemporaryDir dir;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data"))));
+    qputenv("WORKBENCH_USER", "Ana");
+    QStringList ids;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    const QString po = makeBusyProject(project, 4, ids);
+    auto session = EditorSession::open(project, QStringLiteral("es"));
+    ASSERT_TRUE(session.ok()) << qPrintable(session.error().toString());
+    const int first = (*session)->indexOf(ids[2]), second = (*session)->indexOf(ids[3]); // translated already
+    const QString shown = (*session)->target(first);
+    ASSERT_FALSE(shown.isEmpty());
+
+    // Another process (an editor, Poedit, a script) saves newer texts meanwhile.
+    auto onDisk = PoCatalog::read(po);
+    ASSERT_TRUE(onDisk.ok());
+    onDisk->entries[onDisk->indexOfContext(ids[2])].msgstr = QStringLiteral("Texto más nuevo.");
+    onDisk->entries[onDisk->indexOfContext(ids[3])].msgstr = QStringLiteral("Otro texto más nuevo.");
+    ASSERT_TRUE(onDisk->write(po).ok());
+
+    ASSERT_TRUE((*session)->confirm(first).ok());
+    ASSERT_TRUE((*session)->backToDraft(second).ok());
+    auto after = PoCatalog::read(po);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->entries[after->indexOfContext(ids[2])].msgstr, QStringLiteral("Texto más nuevo."));
+    EXPECT_EQ(after->entries[after->indexOfContext(ids[3])].msgstr, QStringLiteral("Otro texto más nuevo."));
+    EXPECT_TRUE(after->entries[after->indexOfContext(ids[3])].fuzzy);
+    EXPECT_NE(shown, QStringLiteral("Texto más nuevo."));
+}

@@ -346,13 +346,15 @@ Status EditorSession::writeChange(int index, const std::function<Status(PoEntry 
 
 Status EditorSession::confirm(int index)
 {
-    const QString text = target(index);
     const QString id = m_units[index].id;
     m_filledRepetitions.clear();
     QList<QPair<int, PoEntry>> repetitions;
     const Status done = writeChange(
         index,
         [&](PoEntry &e) {
+            // Read after the merge: a unit without an edit confirms what is on disk now, never
+            // an older text over a colleague's newer one.
+            const QString text = m_pending.value(id, e.msgstr);
             e.msgstr = text;
             e.previousMsgid.clear();
             clearRecordedConflicts(e); // confirming a target is the choice a conflict waited for
@@ -401,11 +403,17 @@ QList<QPair<int, PoEntry>> EditorSession::fillRepetitions(int index, const QStri
 
 Status EditorSession::backToDraft(int index)
 {
-    const QString text = target(index);
-    if (text.trimmed().isEmpty())
+    const QString id = m_units[index].id;
+    if (m_conflicts.contains(id)) // the other version waits for Keep mine / Take theirs first
         return Diagnostic{ErrorKind::CheckFailed, m_catalogPath, 0, 0,
-                          QStringLiteral("unit %1 has no translation to keep as a draft").arg(m_units[index].id)};
+                          QStringLiteral("unit %1 is in conflict with the version on disk; keep one version first").arg(id)};
     const Status done = writeChange(index, [&](PoEntry &e) {
+        if (Status open = refuseIfConflicted(e, QStringLiteral("made a draft")); !open)
+            return open;
+        const QString text = m_pending.value(id, e.msgstr); // after the merge, as confirm() reads it
+        if (plainTextOf(text).trimmed().isEmpty())
+            return Status{Diagnostic{ErrorKind::CheckFailed, m_catalogPath, e.line, 0,
+                                     QStringLiteral("unit %1 has no translation to keep as a draft").arg(id)}};
         const QDateTime now = QDateTime::currentDateTimeUtc();
         e.msgstr = text;
         setReviewState(e, UnitState::Draft, m_user, now); // an approval or rejection no longer applies
@@ -414,7 +422,7 @@ Status EditorSession::backToDraft(int index)
     });
     if (!done)
         return done;
-    m_pending.remove(m_units[index].id);
+    m_pending.remove(id);
     writeJournal();
     return {};
 }

@@ -166,8 +166,9 @@ Status annotateError(PoEntry &entry, const ReviewError &error)
         return refused(entry, QStringLiteral("unknown error category \"%1\" (one of: %2)").arg(error.category, errorCategories().join(QStringLiteral(", "))));
     if (!errorSeverities().contains(error.severity))
         return refused(entry, QStringLiteral("unknown severity \"%1\" (minor, major or critical)").arg(error.severity));
-    if (error.start >= 0 && (error.length <= 0 || error.start + error.length > entry.msgstr.size()))
-        return refused(entry, QStringLiteral("the error's words (%1, %2) are not in the target").arg(error.start).arg(error.length));
+    if (error.start >= 0 && (error.length <= 0 || error.start + error.length > entry.msgstr.size()
+                             || (!error.words.isEmpty() && entry.msgstr.mid(error.start, error.length) != error.words)))
+        return refused(entry, QStringLiteral("the words \"%1\" are not at %2 in the target (it changed?)").arg(error.words).arg(error.start));
     QJsonObject record{{QStringLiteral("category"), error.category}, {QStringLiteral("severity"), error.severity},
                        {QStringLiteral("by"), error.by}, {QStringLiteral("at"), iso(error.at)}, {QStringLiteral("note"), error.note}};
     if (error.start >= 0) {

@@ -26,6 +26,11 @@ struct ReviewComment {
 
 /// An error a reviewer annotated (MQM-style; "# wb:error {...}").
 struct ReviewError {
+    ReviewError() = default;
+    ReviewError(QString category, QString severity, QString by, QDateTime at, QString note)
+        : category(std::move(category)), severity(std::move(severity)), by(std::move(by)), at(std::move(at)), note(std::move(note))
+    {
+    }
     QString category;   ///< "accuracy/mistranslation", "terminology", "fluency/spelling", "style", "locale/numbers", ...
     QString severity;   ///< "minor" (1), "major" (5), "critical" (25)
     QString by;
@@ -33,7 +38,8 @@ struct ReviewError {
     QString note;
     /// The target words the error is about, where the reviewer selected them: their
     /// position in the target (UTF-16 code units) and the words themselves, which stay
-    /// meaningful after the target changes. start -1: the whole unit.
+    /// meaningful after the target changes. start -1: the whole unit. When `words` is given,
+    /// annotating refuses a target whose text at start/length differs (it changed meanwhile).
     int start = -1;
     int length = 0;
     QString words;
