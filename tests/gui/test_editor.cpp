@@ -9,6 +9,7 @@
 #include "panels/glossary_panel.h"
 #include "panels/qa_panel.h"
 #include "po/po_catalog.h"
+#include "markdown/gfm_parser.h"
 #include "glossary/tbx_format.h"
 #include "model/placeholder_text.h"
 #include "project/localize_workflow.h"
@@ -648,6 +649,34 @@ private slots:
         for (int i = 0; i < window->glossary()->count(); ++i)
             offered |= window->glossary()->item(i)->text().contains(QStringLiteral("red marrow \u2192 médula roja"));
         QVERIFY(offered);
+    }
+
+    // A unit that starts with bold ("{1}¿Qué{/1} es…", where a mark before "**" would stop it
+    // being emphasis) stays bold in the preview, highlighted whole;
+    // a unit inside an attribute (image alt text) leaves the HTML intact, anchored before it.
+    void previewMarksKeepTheMarkupAndTheHtmlIntact()
+    {
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath(QStringLiteral("source-content/en")));
+        QFile doc(dir.filePath(QStringLiteral("source-content/en/doc.md")));
+        QVERIFY(doc.open(QIODevice::WriteOnly));
+        doc.write("**What** is ALL?\n\n![Bone marrow drawing](bone.png)\n");
+        doc.close();
+        auto session = EditorSession::open(dir.path(), QStringLiteral("es"));
+        if (!session)
+            QFAIL(qPrintable(session.error().toString()));
+        EditorSession &s = **session;
+        const int bold = firstUnit(s, [&](int i) { return s.unit(i).source == QStringLiteral("{1}What{/1} is ALL?"); });
+        const int alt = firstUnit(s, [&](int i) { return s.unit(i).kind == QStringLiteral("image alt text"); });
+        QVERIFY(bold >= 0 && alt >= 0);
+        s.editTarget(bold, QStringLiteral("{1}¿Qué{/1} es la LLA?"));
+        const QString boldHtml = previewHtml(QString::fromUtf8(renderGfmHtml(s.localizedMarkdown(bold), false)));
+        QVERIFY2(boldHtml.contains(QStringLiteral("<p><strong><a name=\"current\"></a><span style=\"background:#fff3a8\">¿Qué</span></strong><span style=\"background:#fff3a8\"> es la LLA?</span></p>")),
+                 qPrintable(boldHtml));
+        s.editTarget(alt, QStringLiteral("Dibujo de la médula ósea"));
+        const QString altHtml = previewHtml(QString::fromUtf8(renderGfmHtml(s.localizedMarkdown(alt), false)));
+        QVERIFY2(altHtml.contains(QStringLiteral("<a name=\"current\"></a><img src=\"bone.png\" alt=\"Dibujo de la médula ósea\" />")),
+                 qPrintable(altHtml));
     }
 
     // With LANGUAGE=es nothing the editor shows is left in English: no menu item, tab, filter,

@@ -434,23 +434,38 @@ void MainWindow::refreshPreview()
 QString previewHtml(const QString &html)
 {
     // The unit may span markup (emphasis, a link): its highlight closes before every tag
-    // inside it and opens again after, so the HTML stays well formed.
+    // inside it and opens again after, so the HTML stays well formed. A unit inside a tag (an
+    // image's alt text, a link's title) cannot be highlighted: its marks are dropped and the
+    // anchor goes before the tag, so the preview still scrolls there.
     static const QString open = QStringLiteral("<span style=\"background:#fff3a8\">"), close = QStringLiteral("</span>");
+    static const QString anchor = QStringLiteral("<a name=\"current\"></a>");
     QString out;
     out.reserve(html.size() + 256);
     bool inUnit = false, inTag = false;
+    qsizetype tagStart = 0;
     for (const QChar c : html) {
         if (c == QChar(EditorSession::kPreviewMarkStart)) {
-            out += QStringLiteral("<a name=\"current\"></a>") + open;
-            inUnit = true;
+            if (inTag) {
+                out.insert(tagStart, anchor);
+                tagStart += anchor.size();
+            } else {
+                out += anchor + open;
+                inUnit = true;
+            }
         } else if (c == QChar(EditorSession::kPreviewMarkEnd)) {
-            out += close;
+            if (inUnit)
+                out += close;
             inUnit = false;
-        } else if (inUnit && c == QLatin1Char('<') && !inTag) {
-            out += close + c;
+        } else if (c == QLatin1Char('<') && !inTag) {
+            if (inUnit)
+                out += close;
+            tagStart = out.size();
+            out += c;
             inTag = true;
-        } else if (inUnit && c == QLatin1Char('>') && inTag) {
-            out += c + open;
+        } else if (c == QLatin1Char('>') && inTag) {
+            out += c;
+            if (inUnit)
+                out += open;
             inTag = false;
         } else {
             out += c;

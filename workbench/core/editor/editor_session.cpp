@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace wb {
@@ -606,8 +607,17 @@ QByteArray EditorSession::localizedMarkdown(int markedUnit) const
             PoEntry &e = current.entries[at];
             // A translation the export would not use (empty, placeholders wrong) shows the
             // English the page would have: that is what gets marked.
-            const bool usable = !e.msgstr.trimmed().isEmpty() && placeholderMismatch(e.msgid, e.msgstr).isEmpty();
-            e.msgstr = QChar(kPreviewMarkStart) + (usable ? e.msgstr : e.msgid) + QChar(kPreviewMarkEnd);
+            const bool usable = !plainTextOf(e.msgstr).trimmed().isEmpty() && placeholderMismatch(e.msgid, e.msgstr).isEmpty();
+            QString text = usable ? e.msgstr : e.msgid;
+            // Inside the markup that opens and closes the unit ("{1}¿Qué es?{/1}" -> "**\uE000¿Qué
+            // es?\uE001**"): outside it the marks would stop "**" from being emphasis.
+            static const QRegularExpression opening(QStringLiteral("^(\\{\\d+\\})+")), closing(QStringLiteral("(\\{/\\d+\\})+$"));
+            const qsizetype start = opening.match(text).capturedLength();
+            const auto close = closing.match(text);
+            const qsizetype end = close.hasMatch() && close.capturedStart() >= start ? close.capturedStart() : text.size();
+            text.insert(end, QChar(kPreviewMarkEnd));
+            text.insert(start, QChar(kPreviewMarkStart));
+            e.msgstr = text;
             e.fuzzy = false;
         }
     }
