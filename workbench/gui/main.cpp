@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTreeView>
@@ -40,31 +41,37 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, ui("Cannot open the project"), session.error().toString());
         return int(session.error().kind);
     }
-    wb::gui::MainWindow window(std::move(*session)); // sized as the user left it, or to fit the screen
+    // On the heap and deleted when closed: File -> Open replaces it with another window, and
+    // the one left behind must not keep its session and file watcher alive.
+    QPointer<wb::gui::MainWindow> window = new wb::gui::MainWindow(std::move(*session)); // sized as the user left it
+    window->setAttribute(Qt::WA_DeleteOnClose);
     if (parser.isSet(QStringLiteral("screenshot")))
-        window.resize(1400, 900); // the same picture on every machine
+        window->resize(1400, 900); // the same picture on every machine
     if (parser.isSet(QStringLiteral("unit"))) {
-        const int index = window.session().indexOf(parser.value(QStringLiteral("unit")));
+        const int index = window->session().indexOf(parser.value(QStringLiteral("unit")));
         if (index < 0) {
             std::fprintf(stderr, "workbench-gui: no unit \"%s\"\n", qPrintable(parser.value(QStringLiteral("unit"))));
+            delete window;
             return int(wb::ErrorKind::Usage);
         }
-        window.setCurrentUnit(index);
+        window->setCurrentUnit(index);
     }
-    window.show();
+    window->show();
     if (!notes.isEmpty())
-        window.statusBar()->showMessage(notes);
+        window->statusBar()->showMessage(notes);
     if (parser.isSet(QStringLiteral("screenshot"))) {
         // Let layouts settle, then render the window as a person would see it.
-        QTimer::singleShot(300, &window, [&] {
+        QTimer::singleShot(300, window, [&] {
             const QString path = parser.value(QStringLiteral("screenshot"));
-            const bool saved = window.grab().save(path, "PNG");
+            const bool saved = window->grab().save(path, "PNG");
             if (!saved)
                 std::fprintf(stderr, "workbench-gui: %s: cannot write\n", qPrintable(path));
             QApplication::exit(saved ? 0 : int(wb::ErrorKind::OutputFailed));
         });
     } else {
-        QTimer::singleShot(0, &window, &wb::gui::MainWindow::offerRecovery);
+        QTimer::singleShot(0, window, &wb::gui::MainWindow::offerRecovery);
     }
-    return app.exec();
+    const int code = app.exec();
+    delete window; // still open after a screenshot or QApplication::exit
+    return code;
 }

@@ -708,14 +708,11 @@ void MainWindow::offerRecovery()
     setCurrentUnit(m_current);
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+bool MainWindow::settleUnconfirmedEdits()
 {
     const QList<int> edited = m_session->editedUnits();
-    if (edited.isEmpty()) {
-        saveLayout();
-        event->accept();
-        return;
-    }
+    if (edited.isEmpty())
+        return true;
     QList<QPair<int, QString>> listed;
     for (int unit : edited)
         listed.append({unit, m_session->target(unit)});
@@ -731,19 +728,26 @@ void MainWindow::closeEvent(QCloseEvent *event)
         for (int unit : edited)
             if (Status saved = m_session->confirm(unit); !saved) {
                 statusBar()->showMessage(ui("Not saved:") + QLatin1Char(' ') + saved.error().toString());
-                event->ignore();
-                return;
+                return false;
             }
-        saveLayout();
-        event->accept();
-    } else if (box.clickedButton() == discard) {
+        return true;
+    }
+    if (box.clickedButton() == discard) {
         for (int unit : edited)
             m_session->editTarget(unit, m_session->confirmedTarget(unit));
-        saveLayout();
-        event->accept();
-    } else {
-        event->ignore();
+        return true;
     }
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!settleUnconfirmedEdits()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
 }
 
 void MainWindow::mergeFromDisk()

@@ -100,12 +100,15 @@ public:
     /// File → Import memory: a TMX into the user's memory, then the memory reloads.
     void importMemory(const QString &file);
 
+    /// With unconfirmed edits, asks: confirm them all, discard them, or stay (false).
+    bool settleUnconfirmedEdits();
+
 signals:
     /// A new memory is in place and the current unit's matches show it.
     void memoryReloaded();
 
 protected:
-    /// Quitting with unconfirmed edits asks: confirm them all, discard them, or stay.
+    /// Quitting with unconfirmed edits asks first (settleUnconfirmedEdits).
     void closeEvent(QCloseEvent *event) override;
 
     /// Opens another project or document in a new window and closes this one (which asks

@@ -92,6 +92,10 @@ void MainWindow::buildFileMenu(QMenu *file)
 
 MainWindow *MainWindow::openOther(const QString &projectRoot, const QString &language, const QString &document)
 {
+    // Edits here are settled before the other session opens: it reads the journal, and must
+    // not offer back edits just confirmed or discarded.
+    if (!settleUnconfirmedEdits())
+        return nullptr;
     QString notes;
     auto session = openSessionOfferingRepair(projectRoot, language, document, this, &notes);
     if (!session) {
@@ -103,10 +107,7 @@ MainWindow *MainWindow::openOther(const QString &projectRoot, const QString &lan
     // Shown before this one closes: the application ends when its last window closes.
     next->show();
     next->activateWindow();
-    if (!close()) { // unconfirmed edits here, and the user chose to stay
-        next->close();
-        return nullptr;
-    }
+    close(); // nothing left to ask
     if (!notes.isEmpty())
         next->statusBar()->showMessage(notes);
     QTimer::singleShot(0, next, &MainWindow::offerRecovery);
