@@ -622,33 +622,45 @@ private slots:
         copyProject(dir.path());
         auto window = openWindow(dir.path());
         EditorSession &session = window->session();
-        const int unit = firstUnit(session, [&](int i) { return session.unit(i).source.contains(QStringLiteral("red marrow")); });
+        const int unit = firstUnit(session, [&](int i) { return session.unit(i).source.contains(QStringLiteral("cross section")); });
         QVERIFY(unit >= 0);
         window->setCurrentUnit(unit);
         window->editor()->setFocus();
-        type(window->editor(), QStringLiteral("hueso esponjoso, médula roja"));
+        type(window->editor(), QStringLiteral("Un corte transversal"));
         QTest::keyClick(window->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
         QTest::keyClick(window->editor(), Qt::Key_Left, Qt::ShiftModifier | Qt::ControlModifier);
-        QCOMPARE(window->editor()->textCursor().selectedText(), QStringLiteral("médula roja"));
+        QCOMPARE(window->editor()->textCursor().selectedText(), QStringLiteral("corte transversal"));
         auto prefilled = std::make_shared<QString>();
         whenModalShows<QDialog>([prefilled](QDialog *dialog) {
             *prefilled = dialog->findChild<QLineEdit *>(QStringLiteral("termTarget"))->text();
             // Nothing selected in the source: its field has the focus.
-            typeIntoFocus(QStringLiteral("red marrow"));
+            typeIntoFocus(QStringLiteral("cross section"));
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         });
         QTest::keyClick(window->editor(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(*prefilled, QStringLiteral("médula roja"));
+        QCOMPARE(*prefilled, QStringLiteral("corte transversal"));
         auto tbx = loadTbx(dir.filePath(QStringLiteral("glossary/added-terms.tbx")));
         QVERIFY(tbx.ok());
         QCOMPARE(tbx->concepts.size(), 1);
-        QCOMPARE(tbx->concepts[0].termsIn(QStringLiteral("es")).first().text, QStringLiteral("médula roja"));
+        QCOMPARE(tbx->concepts[0].termsIn(QStringLiteral("es")).first().text, QStringLiteral("corte transversal"));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("locales/es/added-terms-glossary.dic"))));
         bool offered = false;
         for (int i = 0; i < window->glossary()->count(); ++i)
-            offered |= window->glossary()->item(i)->text().contains(QStringLiteral("red marrow \u2192 médula roja"));
+            offered |= window->glossary()->item(i)->text().contains(QStringLiteral("cross section \u2192 corte transversal"));
         QVERIFY(offered);
+
+        // A source term the curated glossary has: the new rendering joins that concept (one
+        // glossary entry, not two competing ones).
+        QVERIFY(session.addTerm(QStringLiteral("bone marrow"), QStringLiteral("médula hematopoyética")).ok());
+        const int marrow = firstUnit(session, [&](int i) { return session.unit(i).source == QStringLiteral("Tests that examine the blood and bone marrow are used to diagnose ALL."); });
+        window->setCurrentUnit(marrow);
+        QStringList marrowEntries;
+        for (int i = 0; i < window->glossary()->count(); ++i)
+            if (window->glossary()->item(i)->text().contains(QStringLiteral("bone marrow \u2192")))
+                marrowEntries.append(window->glossary()->item(i)->text());
+        QCOMPARE(marrowEntries.size(), 1);
+        QVERIFY2(marrowEntries[0].contains(QStringLiteral("médula hematopoyética")), qPrintable(marrowEntries[0]));
     }
 
     // A unit that starts with bold ("{1}¿Qué{/1} es…", where a mark before "**" would stop it

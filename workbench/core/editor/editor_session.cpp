@@ -655,8 +655,16 @@ Findings EditorSession::findingsFor(int index, const QString &text)
 
 Result<Concept> EditorSession::addTerm(const QString &source, const QString &target)
 {
-    auto added = addTermToProject(m_project.root(), AddedTerm{m_project.sourceLanguage(), source, m_language, target, m_user,
-                                                                QDateTime::currentDateTimeUtc()});
+    AddedTerm term{m_project.sourceLanguage(), source, m_language, target, m_user, QDateTime::currentDateTimeUtc()};
+    // A source term the glossary already has: the new rendering joins its concept.
+    if (checks()) {
+        const QString wanted = source.simplified();
+        for (const Concept &c : m_checks->termbase()->concepts)
+            for (const Term &t : c.termsIn(m_project.sourceLanguage()))
+                if (term.conceptId.isEmpty() && t.text.compare(wanted, t.isAcronym() ? Qt::CaseSensitive : Qt::CaseInsensitive) == 0)
+                    term.conceptId = c.id;
+    }
+    auto added = addTermToProject(m_project.root(), term);
     if (!added)
         return added.error();
     if (checks()) {

@@ -49,13 +49,21 @@ Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &ad
     const QString source = added.source.simplified(), target = added.target.simplified();
     auto sameText = [](const Term &t, const QString &text) { return t.text.compare(text, Qt::CaseInsensitive) == 0; };
     Concept *found = nullptr;
-    for (Concept &c : termbase.concepts)
+    for (Concept &c : termbase.concepts) {
+        if (!added.conceptId.isEmpty()) {
+            if (c.id == added.conceptId)
+                found = &c;
+            continue;
+        }
         for (const Term &t : c.termsIn(added.sourceLanguage))
             if (sameText(t, source))
                 found = &c;
+    }
     if (!found) {
         Concept c;
-        c.id = QStringLiteral("added-") + QString::fromLatin1(QCryptographicHash::hash(source.toLower().toUtf8(), QCryptographicHash::Sha1).toHex().left(10));
+        c.id = !added.conceptId.isEmpty()
+                   ? added.conceptId
+                   : QStringLiteral("added-") + QString::fromLatin1(QCryptographicHash::hash(source.toLower().toUtf8(), QCryptographicHash::Sha1).toHex().left(10));
         c.terms.append(termOf(source, added.sourceLanguage, added));
         termbase.concepts.append(c);
         found = &termbase.concepts.last();
@@ -78,7 +86,7 @@ Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &ad
     QDir().mkpath(projectRoot + QStringLiteral("/glossary"));
     QDir().mkpath(projectRoot + QStringLiteral("/locales/") + added.targetLanguage);
     const QString dic = projectRoot + QStringLiteral("/locales/") + added.targetLanguage + QStringLiteral("/added-terms-glossary.dic");
-    for (const auto &[file, bytes] : {std::pair{path, tbx}, std::pair{QString(path).replace(QStringLiteral(".tbx"), QStringLiteral(".tsv")), tsv},
+    for (const auto &[file, bytes] : {std::pair{path, tbx}, std::pair{QFileInfo(path).path() + QStringLiteral("/added-terms.tsv"), tsv},
                                       std::pair{dic, words}})
         if (Status written = writeFileAtomically(file, bytes); !written)
             return written.error();

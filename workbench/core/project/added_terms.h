@@ -14,6 +14,10 @@ struct AddedTerm {
     QString target;
     QString by;
     QDateTime at;
+    /// The concept of the project's glossary that already names the source term, if any: the
+    /// addition is written under its id, so the glossaries merge into one concept instead of
+    /// two competing ones.
+    QString conceptId = {};
 };
 
 /// The project's TBX for terms translators add (glossary/added-terms.tbx). It is one of the
@@ -21,8 +25,8 @@ struct AddedTerm {
 /// which stay untouched.
 QString addedTermsPath(const QString &projectRoot);
 
-/// Adds the term to glossary/added-terms.tbx (a new concept, or a new target term of the
-/// concept this source term already has there) and regenerates what derives from it, as
+/// Adds the term to glossary/added-terms.tbx (under `conceptId` when given, else a new
+/// concept, or a new target term of the concept this source term already has there) and regenerates what derives from it, as
 /// scripts/generate-glossary-files does: glossary/added-terms.tsv and the Hunspell word list
 /// locales/<target>/added-terms-glossary.dic. Every file is written atomically; a file that
 /// cannot be read or written is the error, naming it. Returns the concept as saved.
