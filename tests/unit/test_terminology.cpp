@@ -214,6 +214,21 @@ TEST(TermInsertion, CapitalizedOnlyWhereASentenceStarts)
     EXPECT_EQ(fitToSentenceStart(QStringLiteral("médula ósea"), QStringLiteral("afecta a la ("), es), QStringLiteral("médula ósea"));
     EXPECT_EQ(fitToSentenceStart(QStringLiteral("LLA"), QString(), es), QStringLiteral("LLA"));
     EXPECT_EQ(fitToSentenceStart(QStringLiteral("ijssel"), QString(), QStringLiteral("nl")), QStringLiteral("IJssel")); // ICU's Dutch titlecase
+    // Placeholders are not text: "{1}" at the start of a unit still starts the sentence.
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("{1}"), es), QStringLiteral("Leucemia"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("Fin. {2}"), es), QStringLiteral("Leucemia"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("la {1}"), es), QStringLiteral("leucemia"));
+    // Abbreviations end in a period inside a sentence; an ellipsis ends one.
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("tipos de cáncer, p. ej. "), es), QStringLiteral("leucemia"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("en los EE. UU. "), es), QStringLiteral("leucemia"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("la Dra. "), es), QStringLiteral("leucemia"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("No se sabe\u2026 "), es), QStringLiteral("Leucemia"));
+    EXPECT_EQ(fitToSentenceStart(QStringLiteral("leucemia"), QStringLiteral("Es una dosis. "), es), QStringLiteral("Leucemia")); // "dosis" is no abbreviation
+    // A term whose case is part of it stays as it is.
+    for (const char *term : {"pH", "mTOR", "mg", "β-bloqueante"})
+        EXPECT_EQ(fitToSentenceStart(QString::fromUtf8(term), QString(), es), QString::fromUtf8(term));
     EXPECT_EQ(spanishPlural(QStringLiteral("trasplante de célula madre")), QStringLiteral("trasplantes de célula madre"));
     EXPECT_EQ(spanishPlural(QStringLiteral("nariz")), QStringLiteral("narices"));
+    EXPECT_EQ(spanishPlural(QStringLiteral("infección urinaria")), QStringLiteral("infecciones urinarias"));
+    EXPECT_EQ(spanishPlural(QStringLiteral("radiación")), QStringLiteral("radiaciones"));
 }

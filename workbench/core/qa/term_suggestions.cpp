@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace wb {
@@ -29,6 +31,21 @@ bool isPlural(const QString &inSource, const Term &sourceTerm)
 
 } // namespace
 
+namespace {
+/// "infección" -> "infeccion" (+es: "infecciones"): a stressed last vowel before a final
+/// consonant loses its accent when the plural adds a syllable.
+QString withoutFinalStress(QString word)
+{
+    static const QString accented = QStringLiteral("áéíóú"), plain = QStringLiteral("aeiou");
+    if (word.size() >= 2) {
+        const qsizetype at = accented.indexOf(word.at(word.size() - 2));
+        if (at >= 0 && (word.endsWith(QLatin1Char('n')) || word.endsWith(QLatin1Char('s'))))
+            word[word.size() - 2] = plain.at(at);
+    }
+    return word;
+}
+} // namespace
+
 QString spanishPlural(const QString &term)
 {
     static const QStringList linkWords = {QStringLiteral("de"), QStringLiteral("del"), QStringLiteral("la"), QStringLiteral("el"),
@@ -49,7 +66,7 @@ QString spanishPlural(const QString &term)
             else if (QStringLiteral("aeiouáéó").contains(w.back()))
                 w += QLatin1Char('s');
             else
-                w += QStringLiteral("es");
+                w = withoutFinalStress(w) + QStringLiteral("es");
         }
         if (link)
             afterPreposition = true;
@@ -82,21 +99,66 @@ QList<TermSuggestion> termSuggestions(const QList<SourceTermHit> &hits, const QS
     return suggestions;
 }
 
+namespace {
+
+/// Abbreviations that end in a period inside a sentence, per language (lower case, without
+/// their last period). After them a term is not capitalized.
+bool endsWithAbbreviation(const QString &before, const QString &language)
+{
+    static const QHash<QString, QStringList> abbreviations = {
+        {QStringLiteral("es"), {QStringLiteral("p. ej"), QStringLiteral("ee. uu"), QStringLiteral("dr"), QStringLiteral("dra"),
+                                QStringLiteral("sr"), QStringLiteral("sra"), QStringLiteral("etc"), QStringLiteral("aprox"),
+                                QStringLiteral("núm"), QStringLiteral("pág"), QStringLiteral("fig"), QStringLiteral("cap"),
+                                QStringLiteral("vs"), QStringLiteral("ud"), QStringLiteral("uds")}},
+        {QStringLiteral("en"), {QStringLiteral("e.g"), QStringLiteral("i.e"), QStringLiteral("dr"), QStringLiteral("mr"),
+                                QStringLiteral("mrs"), QStringLiteral("ms"), QStringLiteral("etc"), QStringLiteral("vs"),
+                                QStringLiteral("fig"), QStringLiteral("approx")}}};
+    const QString text = before.chopped(1).toLower(); // without the period
+    for (const QString &a : abbreviations.value(language.section(QLatin1Char('-'), 0, 0)))
+        if (text.endsWith(a) && (text.size() == a.size() || !text.at(text.size() - a.size() - 1).isLetter()))
+            return true;
+    return false;
+}
+
+/// Terms whose case is part of the term ("pH", "mTOR", "LLA", "mg") and terms not in
+/// Latin script ("β-bloqueante") stay as written.
+bool keepsItsCase(const QString &term)
+{
+    const QString letters = QString(term).remove(QRegularExpression(QStringLiteral("[^\\p{L}]")));
+    if (letters.isEmpty() || letters.size() <= 2)
+        return true;
+    if (letters.mid(1) != letters.mid(1).toLower())
+        return true;
+    return QChar::script(letters.at(0).unicode()) != QChar::Script_Latin;
+}
+
+} // namespace
+
 QString fitToSentenceStart(const QString &text, const QString &before, const QString &language)
 {
-    if (text.isEmpty())
+    if (text.isEmpty() || keepsItsCase(text))
         return text;
-    // Walk back over spaces and opening punctuation ("¿", "¡", "«", "(", quotes).
-    qsizetype i = before.size();
-    while (i > 0) {
-        const char32_t c = before.at(i - 1).unicode();
+    // Walk back over spaces, placeholders ("{1}", "{/2}", "{3/}") and opening punctuation
+    // ("¿", "¡", "«", "(", quotes).
+    static const QRegularExpression placeholderBefore(QStringLiteral("\\{/?\\d+/?\\}$"));
+    QString rest = before;
+    for (;;) {
+        if (const auto m = placeholderBefore.match(rest); m.hasMatch()) {
+            rest.chop(m.capturedLength());
+            continue;
+        }
+        if (rest.isEmpty())
+            break;
+        const char32_t c = rest.back().unicode();
         const int8_t type = u_charType(c);
         if (u_isUWhiteSpace(c) || type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || c == u'¿' || c == u'¡' || c == u'"')
-            --i;
+            rest.chop(1);
         else
             break;
     }
-    const bool sentenceStart = i == 0 || u_hasBinaryProperty(before.at(i - 1).unicode(), UCHAR_S_TERM);
+    const bool sentenceStart = rest.isEmpty() || rest.endsWith(QChar(0x2026))
+                               || (u_hasBinaryProperty(rest.back().unicode(), UCHAR_S_TERM)
+                                   && !(rest.endsWith(QLatin1Char('.')) && endsWithAbbreviation(rest, language)));
     if (!sentenceStart)
         return text;
     icu::UnicodeString u(reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()));
