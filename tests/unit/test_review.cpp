@@ -137,6 +137,12 @@ TEST(Review, ScoreDividesByTheWordsOfReviewedUnitsOnly)
     EXPECT_FALSE(report.passed());
     EXPECT_TRUE(report.toMarkdown(QStringLiteral("c.svg")).contains(QStringLiteral("1 of 251 units reviewed")));
 
+    PoCatalog unreviewed;
+    unreviewed.entries = catalog.entries.mid(1);
+    const ReviewReport none = buildReviewReport({{QStringLiteral("doc.po"), unreviewed}}, QStringLiteral("en"), QStringLiteral("es"), 10.0);
+    EXPECT_FALSE(none.reviewed());
+    EXPECT_TRUE(none.toMarkdown(QStringLiteral("c.svg")).contains(QStringLiteral("— NOT REVIEWED YET**"))); // not "0.00 — PASS"
+
     PoEntry rejected = translated(QStringLiteral("x"), twenty, QStringLiteral("mal"));
     ASSERT_TRUE(rejectUnit(rejected, QStringLiteral("Rosa"), kTuesday, QStringLiteral("omits a sentence")).ok());
     catalog.entries.append(rejected);

@@ -70,7 +70,10 @@ int report(const QCommandLineParser &parser)
         if (Status written = writeOutput(output, report.toMarkdown(chart).toUtf8()); !written)
             return fail(written.error());
     }
-    std::fprintf(stderr, "score %.2f per 1,000 words: %s\n", report.scorePer1000Words(), report.passed() ? "pass" : "fail");
+    if (!report.reviewed())
+        std::fprintf(stderr, "score: no unit reviewed yet\n");
+    else
+        std::fprintf(stderr, "score %.2f per 1,000 words: %s\n", report.scorePer1000Words(), report.passed() ? "pass" : "fail");
     return kExitOk;
 }
 

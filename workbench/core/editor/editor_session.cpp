@@ -522,10 +522,13 @@ QList<EditorSession::ConcordanceHit> EditorSession::concordance(const QString &q
     if (!m_userMemory)
         if (auto store = TmStore::open(TmStore::defaultPath()))
             m_userMemory = std::move(*store);
+    // FTS5 also matches words inside placeholders ("{2}" for "2") and other languages: ask for
+    // more, keep what holds the words as a reader sees them, in this language pair.
     if (m_userMemory && hits.size() < max)
-        if (auto found = m_userMemory->concordance(query, max - int(hits.size())))
+        if (auto found = m_userMemory->concordance(query, 4 * max))
             for (const TmUnit &u : *found)
-                if (u.targetLanguage == m_language)
+                if (hits.size() < max && sameLanguage(u.targetLanguage, m_language)
+                    && (holdsAllWords(plainTextOf(u.source), words) || holdsAllWords(plainTextOf(u.target), words)))
                     hits.append({-1, u.source, u.target, u.origin});
     return hits;
 }

@@ -118,7 +118,7 @@ QString ReviewReport::toMarkdown(const QString &chartFileName) const
     md += QStringLiteral("**Score: %1 penalty points per 1,000 words — %2** (threshold %3; %4 points over %5 reviewed source words; "
                          "minor 1, major 5, critical 25; %6 of %7 units reviewed)\n\n")
               .arg(scorePer1000Words(), 0, 'f', 2)
-              .arg(passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
+              .arg(verdict())
               .arg(threshold, 0, 'f', 1)
               .arg(penaltyPoints)
               .arg(reviewedWords)
@@ -153,7 +153,7 @@ QString ReviewReport::toHtml() const
     html += QStringLiteral("<p class=\"%1\"><strong>Score: %2 penalty points per 1,000 words — %3</strong> (threshold %4; %5 points over %6 reviewed source words; %7 of %8 units reviewed)</p>\n")
                 .arg(passed() ? QStringLiteral("pass") : QStringLiteral("fail"))
                 .arg(scorePer1000Words(), 0, 'f', 2)
-                .arg(passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
+                .arg(verdict())
                 .arg(threshold, 0, 'f', 1).arg(penaltyPoints).arg(reviewedWords).arg(reviewedUnits).arg(stats.total().units);
     html += QStringLiteral("<h2>Units per state</h2>\n") + QString::fromUtf8(statesSvg()).section(QLatin1Char('\n'), 1) + QLatin1Char('\n');
     html += QStringLiteral("<h2>Errors by category and severity</h2>\n<table><tr><th>category</th><th>minor</th><th>major</th><th>critical</th></tr>\n");

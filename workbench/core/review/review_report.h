@@ -26,6 +26,10 @@ struct ReviewReport {
 
     double scorePer1000Words() const;
     bool passed() const { return scorePer1000Words() <= threshold; }
+    /// Whether a reviewer judged any unit: without one the score means nothing and the
+    /// report says "not reviewed yet" instead of PASS.
+    bool reviewed() const { return reviewedUnits > 0; }
+    QString verdict() const { return !reviewed() ? QStringLiteral("NOT REVIEWED YET") : passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL"); }
     QByteArray statesSvg() const;                            ///< a bar chart of units per state
     QString toMarkdown(const QString &chartFileName) const;  ///< the chart as a separate SVG file
     QString toHtml() const;                                  ///< one file, chart inline

@@ -64,12 +64,18 @@ Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QS
                 u.previousSource = i > 0 ? entries[i - 1].msgid : QString();
                 u.nextSource = i + 1 < entries.size() ? entries[i + 1].msgid : QString();
                 u.origin = name;
-                // Who translated it and when: the unit's last history line (docs/po-store.md).
+                // Who translated it and when (docs/po-store.md).
+                // The last line that wrote the text, not a review that only read it.
+                static const QStringList writers = {QStringLiteral("translated"), QStringLiteral("edited-by-reviewer"),
+                                                    QStringLiteral("pretranslated"), QStringLiteral("imported"),
+                                                    QStringLiteral("aligned"), QStringLiteral("resolved"), QStringLiteral("updated")};
                 const QList<QJsonObject> history = structuredLines(e.translatorComments, QStringLiteral("history"));
-                if (!history.isEmpty()) {
-                    u.author = history.last().value(QLatin1String("by")).toString();
-                    u.changed = QDateTime::fromString(history.last().value(QLatin1String("at")).toString(), Qt::ISODate);
-                }
+                for (auto h = history.crbegin(); h != history.crend(); ++h)
+                    if (writers.contains(h->value(QLatin1String("action")).toString())) {
+                        u.author = h->value(QLatin1String("by")).toString();
+                        u.changed = QDateTime::fromString(h->value(QLatin1String("at")).toString(), Qt::ISODate);
+                        break;
+                    }
                 index->add(u);
             }
         }
