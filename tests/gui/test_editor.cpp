@@ -33,6 +33,7 @@
 #include <QProcess>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QScopeGuard>
 #include <QMenu>
 #include <QMenuBar>
 #include <QTreeWidget>
@@ -328,6 +329,10 @@ private slots:
     {
         QTemporaryDir dir;
         copyProject(dir.path());
+        // A user memory of its own: what other tests confirmed stays out, and this import too.
+        const QByteArray data = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data"))));
+        const auto restore = qScopeGuard([data] { qputenv("XDG_DATA_HOME", data); });
         auto window = openWindow(dir.path());
         QSignalSpy reloaded(window.get(), &MainWindow::memoryReloaded);
         if (!window->memoryLoaded()) // the memory built at opening
@@ -424,22 +429,23 @@ private slots:
                 setting = a;
         QVERIFY(setting && setting->isChecked());
         setting->trigger();
+        const auto backOn = qScopeGuard([] { QSettings().remove(QStringLiteral("editor/fillRepetitions")); });
         QVERIFY(!session.fillsRepetitions());
+        // The first source, in document order, that two untranslated units share.
         QHash<QString, QList<int>> bySource;
-        for (int i = 0; i < session.unitCount(); ++i)
-            if (session.state(i) == UnitState::Untranslated)
-                bySource[session.unit(i).source].append(i);
         QList<int> repeated;
-        for (const QList<int> &units : std::as_const(bySource))
-            if (units.size() >= 2)
-                repeated = units;
+        for (int i = 0; i < session.unitCount() && repeated.isEmpty(); ++i)
+            if (session.state(i) == UnitState::Untranslated) {
+                bySource[session.unit(i).source].append(i);
+                if (bySource[session.unit(i).source].size() == 2)
+                    repeated = bySource[session.unit(i).source];
+            }
         QVERIFY(repeated.size() >= 2);
         window->setCurrentUnit(repeated[0]);
         type(window->editor(), QStringLiteral("Texto."));
         QVERIFY(confirmDespiteErrors(*window));
         QCOMPARE(session.state(repeated[0]), UnitState::Translated);
         QCOMPARE(session.state(repeated[1]), UnitState::Untranslated);
-        setting->trigger(); // back on for the tests after this one
     }
 
     // Ctrl+K looks words up in the project and the memory, case and accents ignored: typed
@@ -700,6 +706,7 @@ private slots:
         initUiLanguage(QStringLiteral(WB_BIN_DIR));
         const QByteArray language = qgetenv("LANGUAGE");
         qputenv("LANGUAGE", "es");
+        const auto english = qScopeGuard([language] { qputenv("LANGUAGE", language); }); // whatever happens below
         auto window = openWindow(dir.path());
         QStringList shown;
         const std::function<void(QMenu *)> collect = [&](QMenu *menu) {
@@ -728,13 +735,13 @@ private slots:
         // Every English string the catalog translates differently must not be on screen.
         auto catalog = PoCatalog::read(QStringLiteral(WB_SOURCE_DIR) + QStringLiteral("/locales/es/workbench-ui.po"));
         QVERIFY(catalog.ok());
-        QSet<QString> english;
+        QSet<QString> englishTexts;
         for (const PoEntry &e : catalog->entries)
             if (!e.msgid.isEmpty() && e.msgstr != e.msgid)
-                english.insert(e.msgid);
+                englishTexts.insert(e.msgid);
         QStringList left;
         for (const QString &text : std::as_const(shown))
-            if (english.contains(text))
+            if (englishTexts.contains(text))
                 left.append(text);
         for (const QString &kind : {QStringLiteral("list item"), QStringLiteral("heading 1"), QStringLiteral("paragraph")})
             if (source.contains(QStringLiteral("<i>%1</i>").arg(kind)))
@@ -742,7 +749,6 @@ private slots:
         QString statusText;
         for (QLabel *label : window->statusBar()->findChildren<QLabel *>())
             statusText += label->text();
-        qputenv("LANGUAGE", language);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(" | "))));
         QVERIFY2(statusText.contains(QStringLiteral(" sin traducir")) && statusText.contains(QStringLiteral("borradores")),
                  qPrintable(statusText));
@@ -776,6 +782,26 @@ private slots:
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), QByteArray("<tbx>\n<text>\n")); // untouched
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))));
+    }
+
+    // A no-break space typed between a number and its unit ("10 mg") is saved as typed:
+    // QPlainTextEdit's plain text turns it into an ordinary space.
+    void noBreakSpacesAreSavedAsTyped()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        auto window = openWindow(dir.path());
+        EditorSession &session = window->session();
+        const int unit = session.indexOf(kLeukemiaUnit);
+        window->setCurrentUnit(unit);
+        window->editor()->setFocus();
+        type(window->editor(), QStringLiteral("La leucemia afecta a 10\u00A0mg de plaquetas."));
+        QCOMPARE(session.target(unit), QStringLiteral("La leucemia afecta a 10\u00A0mg de plaquetas."));
+        QVERIFY(confirmDespiteErrors(*window));
+        auto onDisk = PoCatalog::read(session.catalogPath());
+        QCOMPARE(onDisk->entries[onDisk->indexOfContext(kLeukemiaUnit)].msgstr, QStringLiteral("La leucemia afecta a 10\u00A0mg de plaquetas."));
+        window->setCurrentUnit(unit); // shown again: the same text, its undo history kept
+        QCOMPARE(window->editor()->text(), QStringLiteral("La leucemia afecta a 10\u00A0mg de plaquetas."));
     }
 
     // Closing the editor right after changing the filter, before the grid has laid out its

@@ -255,7 +255,7 @@ void MainWindow::buildLayout()
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         if (m_loading || m_current < 0)
             return;
-        m_session->editTarget(m_current, m_editor->toPlainText());
+        m_session->editTarget(m_current, m_editor->text());
         unitChangedQuietly(m_current); // an edit may take the unit off a state filter: stay on it
         refreshUnitPanels();
     });
@@ -349,7 +349,7 @@ QTextDocument *MainWindow::documentFor(int index)
         doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
         doc->setPlainText(m_session->target(index));
         doc->clearUndoRedoStacks();
-    } else if (doc->toPlainText() != m_session->target(index)) {
+    } else if (TargetEditor::textOf(*doc) != m_session->target(index)) {
         doc->setPlainText(m_session->target(index)); // changed elsewhere (disk merge)
     }
     return doc;
@@ -662,7 +662,7 @@ void MainWindow::insertTerm(const QString &term)
 {
     if (term.isEmpty())
         return;
-    const QString before = m_editor->toPlainText().left(m_editor->textCursor().selectionStart());
+    const QString before = m_editor->text().left(m_editor->textCursor().selectionStart());
     m_editor->insertAtCursor(fitToSentenceStart(term, before, m_session->language()));
 }
 

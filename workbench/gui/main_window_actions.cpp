@@ -89,7 +89,7 @@ void MainWindow::buildActions()
     commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     QAction *annotate = reviewMenu->addAction(ui("Annotate an &error…"), this, [this] {
         const QTextCursor selection = m_editor->textCursor();
-        AnnotationDialog dialog(m_editor->toPlainText(), selection.selectionStart(),
+        AnnotationDialog dialog(m_editor->text(), selection.selectionStart(),
                                 selection.selectionEnd() - selection.selectionStart(), this);
         if (dialog.exec() == QDialog::Accepted)
             annotateCurrent(dialog.error());
@@ -241,7 +241,7 @@ void MainWindow::insertNextPlaceholder()
 {
     if (m_current < 0)
         return;
-    const QString next = nextMissingPlaceholder(m_session->unit(m_current).source, m_editor->toPlainText());
+    const QString next = nextMissingPlaceholder(m_session->unit(m_current).source, m_editor->text());
     if (next.isEmpty())
         statusBar()->showMessage(ui("The translation has every placeholder of the source."), 3000);
     else

@@ -25,6 +25,14 @@ QList<QPair<int, int>> placeholders(const QString &text)
 
 } // namespace
 
+QString TargetEditor::textOf(const QTextDocument &document)
+{
+    QString text = document.toRawText();
+    // Blocks are separated by U+2029 in the raw text; a unit's line breaks are '\n'.
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n')).replace(QChar::LineSeparator, QLatin1Char('\n'));
+    return text;
+}
+
 TargetEditor::TargetEditor(QWidget *parent) : QPlainTextEdit(parent)
 {
     setTabChangesFocus(true);

@@ -19,6 +19,11 @@ public:
     using AddWord = std::function<void(const QString &word)>;
     void setSpellingHooks(MisspeltAt misspeltAt, Suggest suggest, AddWord addWord);
 
+    /// The target as typed, no-break spaces kept ("10\u00A0mg"): QPlainTextEdit::toPlainText()
+    /// turns them into plain spaces, which would change the translation on every edit.
+    QString text() const { return textOf(*document()); }
+    static QString textOf(const QTextDocument &document);
+
     /// Inserts text at the cursor, as typing would.
     void insertAtCursor(const QString &text);
 
