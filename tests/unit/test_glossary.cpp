@@ -2,6 +2,7 @@
 #include "glossary/tbx_format.h"
 #include "glossary/term_table.h"
 #include "project/added_terms.h"
+#include "project/language_resources.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -188,4 +189,13 @@ TEST(AddedTerms, WrittenToTheProjectTbxAndTheFilesMadeFromIt)
     EXPECT_TRUE(dic.contains("hematopoyético/")) << dic.constData(); // es_US lacks it: its stem with affix flags
     EXPECT_FALSE(addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral(" "), QStringLiteral("es"),
                                                         QStringLiteral("x"), QStringLiteral("Ana"), at}).ok());
+
+    // A project whose only glossary file is the added terms still has the built-in glossaries.
+    ResourceUses used;
+    auto glossary = loadProjectGlossary(dir.path(), &used);
+    ASSERT_TRUE(glossary.ok());
+    EXPECT_GT(glossary->get()->concepts.size(), 1000);
+    EXPECT_TRUE(glossary->get()->findConcept(first->id));
+    EXPECT_EQ(used.last().origin, QStringLiteral("project"));
+    EXPECT_EQ(used.first().origin, QStringLiteral("built-in"));
 }

@@ -81,11 +81,13 @@ QString findProjectRoot(const QString &path)
 
 QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern, bool *builtIn)
 {
-    QStringList files;
+    QStringList files, additions;
     if (!projectRoot.isEmpty()) {
         const QDir own(projectRoot + QLatin1Char('/') + folder);
         for (const QString &name : own.entryList({pattern}, QDir::Files, QDir::Name))
-            files.append(own.filePath(name));
+            // What the editor writes when a translator adds a term (project/added_terms) adds
+            // to the glossary in use; alone it must not replace the built-in one.
+            (name.startsWith(QLatin1String("added-terms")) ? additions : files).append(own.filePath(name));
     }
     if (builtIn)
         *builtIn = files.isEmpty();
@@ -94,7 +96,7 @@ QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &fol
         for (const QString &name : shipped.entryList({pattern}, QDir::Files, QDir::Name))
             files.append(shipped.filePath(name));
     }
-    return files;
+    return files + additions;
 }
 
 QString resourceDisplayPath(const QString &path)
@@ -114,7 +116,7 @@ Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot
         termbase->merge(*loaded);
         if (used)
             used->append({QStringLiteral("glossary"), resourceDisplayPath(path),
-                          builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
+                          path.startsWith(QLatin1Char(':')) ? QStringLiteral("built-in") : QStringLiteral("project")});
     }
     return termbase;
 }
@@ -138,7 +140,7 @@ Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString 
             return added.error();
         if (used)
             used->append({QStringLiteral("word-list"), resourceDisplayPath(path),
-                          builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
+                          path.startsWith(QLatin1Char(':')) ? QStringLiteral("built-in") : QStringLiteral("project")});
     }
     if (!projectRoot.isEmpty()) {
         auto projectWords = loadProjectWords(projectWordsPath(projectRoot, language));

@@ -55,7 +55,8 @@ Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString 
                                                                   ResourceUses *used = nullptr);
 
 /// The files of a project's folder matching a pattern, else the built-in ones of the
-/// same place (":/workbench/<folder>"). `builtIn` tells which were found.
+/// same place (":/workbench/<folder>"). `builtIn` tells which were found. Files the editor
+/// writes for added terms ("added-terms*") come last and never replace the built-in ones.
 QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern,
                                   bool *builtIn = nullptr);
 
