@@ -14,7 +14,7 @@ namespace wb {
 
 QString addedTermsPath(const QString &projectRoot)
 {
-    return projectRoot + QStringLiteral("/glossary/added-terms.tbx");
+    return projectRoot + QStringLiteral("/glossary/") + QLatin1String(kAddedTermsName) + QStringLiteral(".tbx");
 }
 
 namespace {
@@ -85,8 +85,8 @@ Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &ad
     const QByteArray words = hunspellWordList(termbase, added.targetLanguage, **base);
     QDir().mkpath(projectRoot + QStringLiteral("/glossary"));
     QDir().mkpath(projectRoot + QStringLiteral("/locales/") + added.targetLanguage);
-    const QString dic = projectRoot + QStringLiteral("/locales/") + added.targetLanguage + QStringLiteral("/added-terms-glossary.dic");
-    for (const auto &[file, bytes] : {std::pair{path, tbx}, std::pair{QFileInfo(path).path() + QStringLiteral("/added-terms.tsv"), tsv},
+    const QString dic = projectRoot + QStringLiteral("/locales/") + added.targetLanguage + QLatin1Char('/') + QLatin1String(kAddedTermsName) + QStringLiteral("-glossary.dic");
+    for (const auto &[file, bytes] : {std::pair{path, tbx}, std::pair{QFileInfo(path).path() + QLatin1Char('/') + QLatin1String(kAddedTermsName) + QStringLiteral(".tsv"), tsv},
                                       std::pair{dic, words}})
         if (Status written = writeFileAtomically(file, bytes); !written)
             return written.error();

@@ -24,6 +24,9 @@ struct AddedTerm {
 /// project's glossary/*.tbx, so every check and the editor read it like the curated ones,
 /// which stay untouched.
 QString addedTermsPath(const QString &projectRoot);
+/// The name every file made for added terms starts with (glossary/added-terms.tbx and .tsv,
+/// locales/LANG/added-terms-glossary.dic): loading tells them from a project's own files by it.
+inline constexpr char kAddedTermsName[] = "added-terms";
 
 /// Adds the term to glossary/added-terms.tbx (under `conceptId` when given, else a new
 /// concept, or a new target term of the concept this source term already has there) and regenerates what derives from it, as

@@ -1,4 +1,5 @@
 #include "project/language_resources.h"
+#include "project/added_terms.h"
 #include "common/text_file.h"
 #include "glossary/tbx_format.h"
 #include "spell/hunspell_dictionary.h"
@@ -87,7 +88,7 @@ QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &fol
         for (const QString &name : own.entryList({pattern}, QDir::Files, QDir::Name))
             // What the editor writes when a translator adds a term (project/added_terms) adds
             // to the glossary in use; alone it must not replace the built-in one.
-            (name.startsWith(QLatin1String("added-terms")) ? additions : files).append(own.filePath(name));
+            (name.startsWith(QLatin1String(kAddedTermsName)) ? additions : files).append(own.filePath(name));
     }
     if (builtIn)
         *builtIn = files.isEmpty();

@@ -124,7 +124,8 @@ bool endsWithAbbreviation(const QString &before, const QString &language)
 /// Latin script ("β-bloqueante") stay as written.
 bool keepsItsCase(const QString &term)
 {
-    const QString letters = QString(term).remove(QRegularExpression(QStringLiteral("[^\\p{L}]")));
+    static const QRegularExpression notLetter(QStringLiteral("[^\\p{L}]"));
+    const QString letters = QString(term).remove(notLetter);
     if (letters.isEmpty() || letters.size() <= 2)
         return true;
     if (letters.mid(1) != letters.mid(1).toLower())

@@ -55,11 +55,11 @@ QList<DiffPiece> wordDiff(const QString &before, const QString &after)
     return diff;
 }
 
-QString diffHtml(const QList<DiffPiece> &diff)
+QString diffHtml(const QList<DiffPiece> &diff, const std::function<QString(const QString &)> &pieceHtml)
 {
     QString html;
     for (const DiffPiece &p : diff) {
-        const QString text = p.text.toHtmlEscaped();
+        const QString text = pieceHtml ? pieceHtml(p.text) : p.text.toHtmlEscaped();
         switch (p.kind) {
         case DiffPiece::Kind::Same: html += text; break;
         case DiffPiece::Kind::Removed: html += QStringLiteral("<s style=\"color:#c62828\">%1</s>").arg(text); break;

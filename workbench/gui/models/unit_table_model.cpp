@@ -45,16 +45,7 @@ QString unitTextHtml(const QString &unitText, const QList<QPair<int, int>> &unde
 
 QString unitDiffHtml(const QList<DiffPiece> &diff)
 {
-    QString html;
-    for (const DiffPiece &p : diff) {
-        const QString text = unitTextHtml(p.text);
-        switch (p.kind) {
-        case DiffPiece::Kind::Same: html += text; break;
-        case DiffPiece::Kind::Removed: html += QStringLiteral("<s style=\"color:#c62828\">%1</s>").arg(text); break;
-        case DiffPiece::Kind::Added: html += QStringLiteral("<u style=\"color:#2e7d32\">%1</u>").arg(text); break;
-        }
-    }
-    return html;
+    return diffHtml(diff, [](const QString &text) { return unitTextHtml(text); });
 }
 
 UnitTableModel::UnitTableModel(EditorSession &session, QObject *parent) : QAbstractTableModel(parent), m_session(session) {}

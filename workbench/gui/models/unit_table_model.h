@@ -43,8 +43,7 @@ private:
 
 /// Unit text as HTML: placeholders as compact chips, optional spans underlined.
 QString unitTextHtml(const QString &unitText, const QList<QPair<int, int>> &underlined = {});
-/// A word diff of unit texts with placeholders as chips: removed words struck through in
-/// red, added ones underlined in green.
+/// diffHtml of unit texts, with placeholders as chips.
 QString unitDiffHtml(const QList<DiffPiece> &diff);
 
 } // namespace wb::gui
