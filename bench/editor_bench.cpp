@@ -64,7 +64,8 @@ void translateEverything(const QString &catalogPath)
     auto catalog = *wb::PoCatalog::read(catalogPath);
     for (qsizetype i = 0; i < catalog.entries.size(); ++i)
         catalog.entries[i].msgstr = spanish[i % spanish.size()];
-    catalog.write(catalogPath);
+    if (wb::Status written = catalog.write(catalogPath); !written)
+        qFatal("%s", qPrintable(written.error().toString()));
 }
 
 struct Project {

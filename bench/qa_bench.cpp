@@ -8,6 +8,7 @@
 // Text: the Spanish definitions of the NCI Dictionary of Cancer Terms (751, real text, from
 // ../shared/reference-data); units: the correct pairs of tests/data/terminology, varied to 10,000.
 #include "qa/check_suite.h"
+#include "project/project_context.h"
 #include "spell/hunspell_dictionary.h"
 #include "spell/spell_checker.h"
 #include "project/language_resources.h"
@@ -42,7 +43,7 @@ const QStringList &spanishText()
 
 std::shared_ptr<wb::HunspellDictionary> projectSpanish()
 {
-    return *wb::loadProjectDictionary(QStringLiteral(WB_SOURCE_DIR), QStringLiteral("es"));
+    return *wb::ProjectContext::atFolder(QStringLiteral(WB_SOURCE_DIR))->loadDictionary(QStringLiteral("es"));
 }
 
 void BM_RawHunspellSpell(benchmark::State &state)
@@ -97,7 +98,7 @@ void BM_FullQa10000Units(benchmark::State &state)
     int64_t findings = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        auto suite = *wb::CheckSuite::load(QStringLiteral(WB_SOURCE_DIR), QStringLiteral("en"), QStringLiteral("es"), {});
+        auto suite = *wb::ProjectContext::atFolder(QStringLiteral(WB_SOURCE_DIR), QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
         state.ResumeTiming();
         suite->addForConsistency(catalog);
         for (const wb::PoEntry &e : catalog.entries)

@@ -51,27 +51,6 @@ int envInt(const char *name, int fallback)
     return ok ? value : fallback;
 }
 
-// Sets an environment variable of this process for one test.
-class ScopedEnv {
-public:
-    ScopedEnv(const char *name, const QByteArray &value) : m_name(name), m_old(qgetenv(name)), m_had(qEnvironmentVariableIsSet(name))
-    {
-        qputenv(name, value);
-    }
-    ~ScopedEnv()
-    {
-        if (m_had)
-            qputenv(m_name, m_old);
-        else
-            qunsetenv(m_name);
-    }
-
-private:
-    const char *m_name;
-    QByteArray m_old;
-    bool m_had;
-};
-
 QStringList commentTexts(const PoEntry &entry)
 {
     QStringList texts;
@@ -498,8 +477,8 @@ TEST(CrashSafety, UnconfirmedEditsInTheJournalSurviveAKill)
     const QString project = dir.filePath(QStringLiteral("project"));
     const QString data = dir.filePath(QStringLiteral("data"));
     copyProject(project);
-    const ScopedEnv dataHome("XDG_DATA_HOME", QFile::encodeName(data));
-    const ScopedEnv user("WORKBENCH_USER", "Crash Test");
+    const test::ScopedEnv dataHome("XDG_DATA_HOME", QFile::encodeName(data));
+    const test::ScopedEnv user("WORKBENCH_USER", "Crash Test");
 
     QStringList ids;
     QString catalogPath;
@@ -578,8 +557,8 @@ TEST(CrashSafety, AKillDuringJournalWritesLeavesAWholeJournal)
     const QString project = dir.filePath(QStringLiteral("project"));
     const QString data = dir.filePath(QStringLiteral("data"));
     copyProject(project);
-    const ScopedEnv dataHome("XDG_DATA_HOME", QFile::encodeName(data));
-    const ScopedEnv user("WORKBENCH_USER", "Crash Test");
+    const test::ScopedEnv dataHome("XDG_DATA_HOME", QFile::encodeName(data));
+    const test::ScopedEnv user("WORKBENCH_USER", "Crash Test");
     QString unit;
     {
         auto session = EditorSession::open(project, QStringLiteral("es"));

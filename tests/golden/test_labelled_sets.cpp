@@ -1,5 +1,6 @@
 // Precision and recall of the checks on labelled sets written for this project.
 #include "qa/check_suite.h"
+#include "project/project_context.h"
 #include "qa/terminology_check.h"
 #include "test_support.h"
 
@@ -47,7 +48,7 @@ struct Score {
 // the TBX (inflections, synonyms, acronyms, wrong, forbidden and missing terms, counts).
 TEST(LabelledSets, TerminologyPrecisionAndRecallAtLeast95Percent)
 {
-    auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+    auto suite = ProjectContext::atFolder(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
     ASSERT_TRUE(suite.ok()) << qPrintable(suite.error().toString());
     const QList<Row> rows = readRows(test::dataDir() + QStringLiteral("/terminology/labelled-targets.tsv"));
     ASSERT_GE(rows.size(), 120);
@@ -160,7 +161,7 @@ QList<Seed> seeds()
 // Real, correct Spanish: no check may fire on any of it.
 TEST(LabelledSets, NoCheckFiresOnCorrectSpanish)
 {
-    auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+    auto suite = ProjectContext::atFolder(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
     ASSERT_TRUE(suite.ok());
     const QList<Row> clean = cleanPairs();
     ASSERT_GE(clean.size(), 75);
@@ -172,7 +173,7 @@ TEST(LabelledSets, NoCheckFiresOnCorrectSpanish)
 // Seeded errors: every kind of check must catch its error, and clean units stay clean.
 TEST(LabelledSets, SeededErrorsPrecisionAndRecall)
 {
-    auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+    auto suite = ProjectContext::atFolder(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
     ASSERT_TRUE(suite.ok());
     const QList<Row> clean = cleanPairs();
     Score score;

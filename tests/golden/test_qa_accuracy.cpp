@@ -2,6 +2,7 @@
 // the dictionaries and glossaries never learned from (tests/data/qa-accuracy/README.md),
 // with translate-toolkit's pofilter run on the same units in the same run.
 #include "po/po_catalog.h"
+#include "project/project_context.h"
 #include "qa/check_suite.h"
 #include "test_support.h"
 
@@ -131,7 +132,7 @@ struct Figures {
 Figures measure(const QString &projectRoot, bool withPofilter)
 {
     Figures figures;
-    auto suite = CheckSuite::load(projectRoot, QStringLiteral("en"), QStringLiteral("es"), {});
+    auto suite = ProjectContext::atFolder(projectRoot, QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
     EXPECT_TRUE(suite.ok()) << (suite.ok() ? "" : suite.error().message.toStdString());
     if (!suite.ok())
         return figures;

@@ -507,7 +507,7 @@ private slots:
                                                                          .arg(available.width()).arg(available.height())));
         window->resize(640, 480);
         window->grid()->header()->resizeSection(UnitTableModel::Number, 90);
-        auto *splitter = window->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
+        auto *splitter = window->findChild<QSplitter *>(QStringLiteral("gridAndEditor"));
         QVERIFY(splitter);
         splitter->setSizes({100, 300});
         const QList<int> sizes = splitter->sizes();
@@ -520,7 +520,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(reopened.get()));
         QCOMPARE(reopened->size(), QSize(640, 480));
         QCOMPARE(reopened->grid()->header()->sectionSize(UnitTableModel::Number), 90);
-        QCOMPARE(reopened->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly)->sizes(), sizes);
+        QCOMPARE(reopened->findChild<QSplitter *>(QStringLiteral("gridAndEditor"))->sizes(), sizes);
         QSettings().clear();
     }
 
@@ -784,6 +784,35 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))));
     }
 
+    // A malformed glossary used to leave QA silently empty: the banner above the grid names
+    // the file and line for as long as the window is open, and a misspelling is then not
+    // underlined because there are no checks, not because the text is right.
+    void aMalformedGlossaryIsNamedInABannerWithItsLine()
+    {
+        QTemporaryDir dir;
+        copyProject(dir.path());
+        QFile broken(dir.filePath(QStringLiteral("glossary/zz-broken.tbx")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("<?xml version=\"1.0\"?>\n<tbx>\n<text><body>\n<termEntry id=\"x\">\n");
+        broken.close();
+        auto window = openWindow(dir.path());
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("loadProblems"));
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("zz-broken.tbx:")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("QA checks are off")), qPrintable(banner->text()));
+        // Moving through units keeps it in view, once.
+        window->setCurrentUnit(1);
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->text().count(QStringLiteral("zz-broken.tbx:")), 1);
+
+        // A sound project shows no banner.
+        QTemporaryDir sound;
+        copyProject(sound.path());
+        auto soundWindow = openWindow(sound.path());
+        QVERIFY(!soundWindow->findChild<QLabel *>(QStringLiteral("loadProblems"))->isVisible());
+    }
+
     // A no-break space typed between a number and its unit ("10 mg") is saved as typed:
     // QPlainTextEdit's plain text turns it into an ordinary space.
     void noBreakSpacesAreSavedAsTyped()
@@ -849,11 +878,11 @@ private slots:
         const QString document = dir.filePath(QStringLiteral("source-content/en/adult-all-treatment.md"));
         QFile::remove(document);
         QVERIFY(QFile::copy(QStringLiteral(WB_SOURCE_DIR "/tests/data/revision/adult-all-treatment.v2.md"), document));
-        auto project = Project::open(dir.path());
+        auto project = ProjectContext::open(dir.path(), {}, QStringLiteral("es"));
         QVERIFY(project.ok());
-        auto segmenter = loadSegmenter(project->rulesPath(), QStringLiteral("en"));
+        auto segmenter = loadSegmenter(project->project().rulesPath(), QStringLiteral("en"));
         QVERIFY(segmenter.ok());
-        QVERIFY(updateDocumentCatalog(*project, document, QStringLiteral("es"), **segmenter, QDateTime::currentDateTimeUtc()).ok());
+        QVERIFY(updateDocumentCatalog(*project, document, **segmenter, QDateTime::currentDateTimeUtc()).ok());
 
         auto window = openWindow(dir.path());
         window->filter()->setState(QStringLiteral("changed-by-update"));
@@ -1014,7 +1043,7 @@ private slots:
         copyProject(dir.path());
         auto window = openWindow(dir.path());
         EditorSession &session = window->session();
-        session.setMemory(std::move(*EditorSession::buildMemory(dir.path(), QStringLiteral("en"), QStringLiteral("es"))));
+        session.setMemory(std::move(*EditorSession::buildMemory(session.memorySources(), QStringLiteral("en"), QStringLiteral("es"))));
         session.setFillRepetitions(false); // the memory is what this test is about
         // "Key Points" appears once per section: translate the first, the others match it.
         const int first = session.indexOf(QStringLiteral("key-points.b2802386"));

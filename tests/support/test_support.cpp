@@ -70,4 +70,21 @@ RunResult runCli(const QStringList &arguments, const QString &workingDir)
     return run(cliPath(), arguments, workingDir);
 }
 
+ScopedEnv::ScopedEnv(const char *name, const std::optional<QByteArray> &value)
+    : m_name(name), m_old(qgetenv(name)), m_had(qEnvironmentVariableIsSet(name))
+{
+    if (value)
+        qputenv(name, *value);
+    else
+        qunsetenv(name);
+}
+
+ScopedEnv::~ScopedEnv()
+{
+    if (m_had)
+        qputenv(m_name, m_old);
+    else
+        qunsetenv(m_name);
+}
+
 } // namespace wb::test

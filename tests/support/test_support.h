@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <ostream>
 
 // Readable failure messages for Qt strings in GoogleTest.
@@ -39,5 +40,19 @@ struct RunResult {
 };
 RunResult run(const QString &program, const QStringList &arguments, const QString &workingDir = {});
 RunResult runCli(const QStringList &arguments, const QString &workingDir = {});
+
+/// Sets (or with no value, unsets) an environment variable for a scope; children inherit it.
+class ScopedEnv {
+public:
+    ScopedEnv(const char *name, const std::optional<QByteArray> &value);
+    ~ScopedEnv();
+    ScopedEnv(const ScopedEnv &) = delete;
+    ScopedEnv &operator=(const ScopedEnv &) = delete;
+
+private:
+    const char *m_name;
+    QByteArray m_old;
+    bool m_had;
+};
 
 } // namespace wb::test

@@ -2,7 +2,7 @@
 #include "glossary/tbx_format.h"
 #include "glossary/term_table.h"
 #include "project/added_terms.h"
-#include "project/language_resources.h"
+#include "project/project_context.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -165,10 +165,10 @@ TEST(AddedTerms, WrittenToTheProjectTbxAndTheFilesMadeFromIt)
     QTemporaryDir dir;
     QDir().mkpath(dir.filePath(QStringLiteral("source-content/en")));
     const QDateTime at(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
-    auto first = addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral("red  marrow"), QStringLiteral("es"),
+    auto first = addTermToProject(*ProjectContext::atFolder(dir.path()), AddedTerm{QStringLiteral("en"), QStringLiteral("red  marrow"), QStringLiteral("es"),
                                                         QStringLiteral("médula roja"), QStringLiteral("Ana"), at});
     ASSERT_TRUE(first.ok()) << qPrintable(first.error().toString());
-    auto second = addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral("Red marrow"), QStringLiteral("es"),
+    auto second = addTermToProject(*ProjectContext::atFolder(dir.path()), AddedTerm{QStringLiteral("en"), QStringLiteral("Red marrow"), QStringLiteral("es"),
                                                          QStringLiteral("médula hematopoyética"), QStringLiteral("Ana"), at});
     ASSERT_TRUE(second.ok());
     EXPECT_EQ(second->id, first->id);
@@ -187,12 +187,12 @@ TEST(AddedTerms, WrittenToTheProjectTbxAndTheFilesMadeFromIt)
     EXPECT_TRUE(test::readAll(dir.filePath(QStringLiteral("glossary/added-terms.tsv"))).contains("red marrow"));
     const QByteArray dic = test::readAll(dir.filePath(QStringLiteral("locales/es/added-terms-glossary.dic")));
     EXPECT_TRUE(dic.contains("hematopoyético/")) << dic.constData(); // es_US lacks it: its stem with affix flags
-    EXPECT_FALSE(addTermToProject(dir.path(), AddedTerm{QStringLiteral("en"), QStringLiteral(" "), QStringLiteral("es"),
+    EXPECT_FALSE(addTermToProject(*ProjectContext::atFolder(dir.path()), AddedTerm{QStringLiteral("en"), QStringLiteral(" "), QStringLiteral("es"),
                                                         QStringLiteral("x"), QStringLiteral("Ana"), at}).ok());
 
     // A project whose only glossary file is the added terms still has the built-in glossaries.
     ResourceUses used;
-    auto glossary = loadProjectGlossary(dir.path(), &used);
+    auto glossary = ProjectContext::atFolder(dir.path())->loadGlossary({}, &used);
     ASSERT_TRUE(glossary.ok());
     EXPECT_GT(glossary->get()->concepts.size(), 1000);
     EXPECT_TRUE(glossary->get()->findConcept(first->id));

@@ -1,5 +1,6 @@
 // Each QA check fires on the error it is for, says where, and stays quiet on correct text.
 #include "qa/check_suite.h"
+#include "project/project_context.h"
 #include "qa/consistency_check.h"
 #include "qa/foreign_text.h"
 #include "qa/negation_check.h"
@@ -16,6 +17,13 @@ using namespace wb;
 
 namespace {
 
+// A language's file as the bundled project has it (its own, else the built-in one).
+QString languageFile(const char *language, const char *name)
+{
+    return ProjectContext::atFolder(test::sourceDir())->languageFile(QString::fromLatin1(language), QString::fromLatin1(name), true);
+}
+
+
 QStringList ids(const Findings &findings)
 {
     QStringList out;
@@ -28,7 +36,7 @@ class QaChecks : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
-        auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+        auto suite = ProjectContext::atFolder(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
         ASSERT_TRUE(suite.ok()) << qPrintable(suite.error().toString());
         s_suite = *suite;
     }
@@ -49,7 +57,7 @@ std::shared_ptr<CheckSuite> QaChecks::s_suite;
 
 TEST(NumberCheck, LocaleFormatsAndSpelledOutNumbersMatch)
 {
-    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"), languageFile("en", "number-words.txt"), languageFile("es", "number-words.txt"));
     EXPECT_TRUE(numbers.check(QStringLiteral("5% or fewer of 1,000 cells"), QStringLiteral("5 % o menos de 1.000 células")).isEmpty());
     EXPECT_TRUE(numbers.check(QStringLiteral("3.5 mg"), QStringLiteral("3,5 mg")).isEmpty());
     EXPECT_TRUE(numbers.check(QStringLiteral("1,000 cells"), QStringLiteral("1000 células")).isEmpty());
@@ -61,7 +69,7 @@ TEST(NumberCheck, LocaleFormatsAndSpelledOutNumbersMatch)
 
 TEST(NumberCheck, ChangedDosesPercentagesAndPhoneDigitsAreErrorsAtTheirSpan)
 {
-    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"), languageFile("en", "number-words.txt"), languageFile("es", "number-words.txt"));
     const QString target = QStringLiteral("El 50 % de las células.");
     const Findings changed = numbers.check(QStringLiteral("5% of the cells."), target);
     ASSERT_EQ(ids(changed), QStringList{"numbers.changed"});
@@ -87,7 +95,7 @@ TEST(NumberCheck, ChangedDosesPercentagesAndPhoneDigitsAreErrorsAtTheirSpan)
 TEST(NumberCheck, ReadsOnceTwiceBothAndHalfAndTellsArticlesFromTheNumberOne)
 {
     // The built-in lists (locales/LANG/number-words.txt) are used without a project.
-    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"), languageFile("en", "number-words.txt"), languageFile("es", "number-words.txt"));
     EXPECT_TRUE(numbers.check(QStringLiteral("Both kidneys were removed."), QStringLiteral("Se extirparon ambos riñones.")).isEmpty());
     EXPECT_TRUE(numbers.check(QStringLiteral("Take it twice a day."), QStringLiteral("Tómelo dos veces al día.")).isEmpty());
     EXPECT_TRUE(numbers.check(QStringLiteral("Half of the patients."), QStringLiteral("La mitad de los pacientes.")).isEmpty());
@@ -221,7 +229,7 @@ TEST_F(QaChecks, DroppedNegationIsAnErrorThatNamesTheSourceWord)
               QStringList{"negation.missing"});
     EXPECT_TRUE(all(source, QStringLiteral("Los pacientes que tienen este síntoma no necesitan una punción lumbar.")).isEmpty());
 
-    auto checker = NegationChecker::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"));
+    auto checker = NegationChecker::load(QStringLiteral("en"), languageFile("en", "negation-words.txt"), QStringLiteral("es"), languageFile("es", "negation-words.txt"));
     ASSERT_TRUE(checker.ok() && *checker);
     const Findings findings = (*checker)->check(source, QStringLiteral("Los pacientes necesitan una punción lumbar."));
     ASSERT_EQ(findings.size(), 1);
@@ -241,7 +249,7 @@ TEST_F(QaChecks, DroppedNegationIsAnErrorThatNamesTheSourceWord)
 
 TEST(NegationCheck, LanguagesWithoutAWordListAreNotChecked)
 {
-    auto checker = NegationChecker::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("xx"));
+    auto checker = NegationChecker::load(QStringLiteral("en"), languageFile("en", "negation-words.txt"), QStringLiteral("xx"), languageFile("xx", "negation-words.txt"));
     ASSERT_TRUE(checker.ok());
     EXPECT_EQ(checker->get(), nullptr);
 }
@@ -313,7 +321,7 @@ TEST(ForeignText, EnglishLeftInATargetIsAnUntranslatedFragmentAndNamesAreNotMiss
 
 TEST(NumberCheck, ReadsNumbersAsProfessionalTranslatorsWriteThem)
 {
-    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"));
+    NumberChecker numbers(QStringLiteral("en"), QStringLiteral("es"), languageFile("en", "number-words.txt"), languageFile("es", "number-words.txt"));
     EXPECT_TRUE(numbers.check(QStringLiteral("In the twenty four hours before."), QStringLiteral("En las veinticuatro horas previas.")).isEmpty());
     EXPECT_TRUE(numbers.check(QStringLiteral("At least 52 thousand deaths."), QStringLiteral("Al menos 52 000 muertes.")).isEmpty());
     EXPECT_TRUE(numbers.check(QStringLiteral("About 2 million people."), QStringLiteral("Unos 2 millones de personas.")).isEmpty());

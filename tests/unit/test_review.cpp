@@ -18,7 +18,7 @@ PoEntry translated(const QString &id, const QString &source, const QString &targ
     e.context = id;
     e.msgid = source;
     e.msgstr = target;
-    recordTranslation(e, QStringLiteral("Ana"), kMonday);
+    EXPECT_TRUE(recordTranslation(e, QStringLiteral("Ana"), kMonday).ok());
     return e;
 }
 } // namespace
@@ -157,9 +157,9 @@ TEST(Review, TheRecordSurvivesMsgmergeAndMsgcat)
     PoCatalog catalog;
     catalog.header = QStringLiteral("Content-Type: text/plain; charset=UTF-8\n");
     PoEntry e = translated(QStringLiteral("u1"), QStringLiteral("Bone marrow."), QStringLiteral("Médula ósea."));
-    commentUnit(e, QStringLiteral("Rosa"), kTuesday, QStringLiteral("¿Seguro? Revise el glosario."));
-    annotateError(e, ReviewError{QStringLiteral("style"), QStringLiteral("minor"), QStringLiteral("Rosa"), kTuesday, {}});
-    approveUnit(e, QStringLiteral("Rosa"), kTuesday);
+    ASSERT_TRUE(commentUnit(e, QStringLiteral("Rosa"), kTuesday, QStringLiteral("¿Seguro? Revise el glosario.")).ok());
+    ASSERT_TRUE(annotateError(e, ReviewError{QStringLiteral("style"), QStringLiteral("minor"), QStringLiteral("Rosa"), kTuesday, {}}).ok());
+    ASSERT_TRUE(approveUnit(e, QStringLiteral("Rosa"), kTuesday).ok());
     catalog.entries = {e};
     const QString po = dir.filePath(QStringLiteral("es.po"));
     ASSERT_TRUE(catalog.write(po).ok());

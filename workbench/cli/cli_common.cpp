@@ -174,8 +174,45 @@ void addProjectOptions(QCommandLineParser &parser, const QString &localeHelp)
 {
     parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("locale"), localeHelp, QStringLiteral("LANG")});
-    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language folder (default: en)."),
-                      QStringLiteral("LANG"), QStringLiteral("en")});
+    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language folder (default: the project's, else en)."),
+                      QStringLiteral("LANG")});
+}
+
+QString sourceLanguageOption(const QCommandLineParser &parser)
+{
+    // optionNames(): the options given, without warning about a command that has no --source-lang.
+    return parser.optionNames().contains(QStringLiteral("source-lang")) ? parser.value(QStringLiteral("source-lang")) : QString();
+}
+
+Result<CatalogSelection> selectCatalogs(const QCommandLineParser &parser, const QString &explicitCatalog)
+{
+    CatalogSelection selection;
+    const QString root = parser.value(QStringLiteral("project"));
+    if (!explicitCatalog.isEmpty()) {
+        auto context = root.isEmpty() ? ProjectContext::around(explicitCatalog, sourceLanguageOption(parser))
+                                      : ProjectContext::atFolder(root, sourceLanguageOption(parser));
+        if (!context)
+            return context.error();
+        selection.context = *context;
+        selection.catalogs = QStringList{explicitCatalog};
+        return selection;
+    }
+    if (root.isEmpty() || !parser.isSet(QStringLiteral("locale")))
+        return Diagnostic{ErrorKind::Usage, {}, 0, 0, QStringLiteral("give CATALOG.po, or --project DIR with --locale LANG")};
+    auto context = openProject(parser);
+    if (!context)
+        return context.error();
+    selection.context = *context;
+    selection.documents = context->project().documents();
+    for (const QString &document : selection.documents)
+        selection.catalogs.append(context->catalogPath(document));
+    return selection;
+}
+
+Result<ProjectContext> openProject(const QCommandLineParser &parser)
+{
+    return ProjectContext::open(parser.value(QStringLiteral("project")), sourceLanguageOption(parser),
+                                parser.value(QStringLiteral("locale")));
 }
 
 void addSegmentationOptions(QCommandLineParser &parser)

@@ -2,6 +2,7 @@
 #include "common/diagnostic.h"
 #include "common/result.h"
 #include "model/segmented_document.h"
+#include "project/project_context.h"
 #include "text/text_diff.h"
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -37,9 +38,23 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
 /// Writes bytes to a file atomically, or to stdout when path is empty or "-".
 Status writeOutput(const QString &path, const QByteArray &bytes);
 
-/// Adds --project DIR, --locale LANG and --source-lang LANG (default en), shared by the
-/// commands that work on a project; `localeHelp` says what --locale means for this one.
+/// Adds --project DIR, --locale LANG and --source-lang LANG, shared by the commands that
+/// work on a project; `localeHelp` says what --locale means for this one.
 void addProjectOptions(QCommandLineParser &parser, const QString &localeHelp = QStringLiteral("Target language, e.g. es."));
+/// --source-lang when given; empty means the project's source language (workbench.json), else en.
+QString sourceLanguageOption(const QCommandLineParser &parser);
+/// The project --project, --source-lang and --locale name, opened once for the command.
+Result<ProjectContext> openProject(const QCommandLineParser &parser);
+
+/// The catalogs a command works on, and the project they belong to.
+struct CatalogSelection {
+    ProjectContext context;
+    QStringList catalogs;
+    QStringList documents; ///< with --project: each catalog's Markdown source, in the same order
+};
+/// One CATALOG.po (in the project --project names, else the one around it, else none), or
+/// with --project DIR and --locale LANG every document's catalog. Usage error otherwise.
+Result<CatalogSelection> selectCatalogs(const QCommandLineParser &parser, const QString &explicitCatalog);
 
 /// Adds --lang and --srx, shared by the commands that segment a Markdown file.
 void addSegmentationOptions(QCommandLineParser &parser);

@@ -30,11 +30,11 @@ Result<SegmentedDocument> segmentAs(const QString &path, const QString &language
 
 // An empty translation, or one in another language, is refused before anything is aligned.
 Status acceptTranslation(const SegmentedDocument &translation, const QString &path, const QString &sourceLanguage,
-                         const QString &targetLanguage, const QString &projectRoot)
+                         const QString &targetLanguage, const ProjectSettings &settings)
 {
     if (translation.units.isEmpty())
         return Diagnostic{ErrorKind::CheckFailed, path, 0, 0, QStringLiteral("the translation has no text to align")};
-    const LanguageEvidence evidence = languageEvidence(translation, sourceLanguage, targetLanguage, projectRoot);
+    const LanguageEvidence evidence = languageEvidence(translation, sourceLanguage, targetLanguage, settings);
     if (!evidence.readsAsTarget())
         return Diagnostic{ErrorKind::CheckFailed, path, 0, 0,
                           QStringLiteral("the translation does not read as '%1': the %1 dictionary knows %2 of its first %3 words "
@@ -71,7 +71,7 @@ int alignToTmx(const QCommandLineParser &parser, const QString &sourcePath, cons
     auto translation = segmentAs(translationPath, targetLanguage, {});
     if (!translation)
         return fail(translation.error());
-    if (Status accepted = acceptTranslation(*translation, translationPath, sourceLanguage, targetLanguage, {}); !accepted)
+    if (Status accepted = acceptTranslation(*translation, translationPath, sourceLanguage, targetLanguage, ProjectSettings{}); !accepted)
         return fail(accepted.error());
 
     const DocumentAlignment alignment = alignDocuments(*source, *translation);
@@ -112,9 +112,10 @@ int alignIntoCatalog(const QCommandLineParser &parser, const QString &translatio
 {
     if (!parser.isSet(QStringLiteral("locale")) || !parser.isSet(QStringLiteral("document")))
         return usageError(QStringLiteral("align"), QStringLiteral("--project needs --locale LANG and --document NAME"));
-    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
-    if (!project)
-        return fail(project.error());
+    auto context = openProject(parser);
+    if (!context)
+        return fail(context.error());
+    const Project *project = &context->project();
     const QString name = parser.value(QStringLiteral("document"));
     QString document;
     for (const QString &candidate : project->documents())
@@ -129,19 +130,19 @@ int alignIntoCatalog(const QCommandLineParser &parser, const QString &translatio
     auto translation = segmentAs(translationPath, language, {});
     if (!translation)
         return fail(translation.error());
-    if (Status accepted = acceptTranslation(*translation, translationPath, project->sourceLanguage(), language, project->root()); !accepted)
+    if (Status accepted = acceptTranslation(*translation, translationPath, project->sourceLanguage(), language, context->settings()); !accepted)
         return fail(accepted.error());
     const double minScore = parser.value(QStringLiteral("min-score")).toDouble();
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto updated = updateDocumentCatalog(*project, *source, language, now); // the catalog in step with the source
+    auto updated = updateDocumentCatalog(context->withTarget(language), *source, now); // the catalog in step with the source
     if (!updated)
         return fail(updated.error());
     const DocumentAlignment alignment = alignDocuments(*source, *translation);
     AlignmentFill fill;
     const Status done = modifyCatalog(updated->catalogPath, [&](PoCatalog &catalog) -> Status {
         fill = fillFromAlignment(catalog, *source, *translation, alignment, minScore, QFileInfo(translationPath).fileName(),
-                                 userName(project->root()), now);
+                                 context->user(), now);
         return {};
     });
     if (!done)

@@ -61,30 +61,12 @@ int runCheck(const QStringList &arguments)
         return usageError(QStringLiteral("check"), QStringLiteral("give CATALOG.po, or --project DIR with --locale LANG"));
 
     // Which catalogs, in which project.
-    QStringList catalogs;
-    QStringList documents; // project form: the Markdown source of each catalog
-    QString root;
-    QString rulesPath;
-    if (projectForm) {
-        auto project = Project::open(parser.value(QStringLiteral("project")), parser.isSet(QStringLiteral("source-lang"))
-                                                                                   ? parser.value(QStringLiteral("source-lang"))
-                                                                                   : QStringLiteral("en"));
-        if (!project)
-            return fail(project.error());
-        root = project->root();
-        rulesPath = project->rulesPath();
-        documents = project->documents();
-        for (const QString &document : documents)
-            catalogs.append(project->catalogPath(document, parser.value(QStringLiteral("locale"))));
-    } else {
-        catalogs.append(parser.positionalArguments().first());
-        root = parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : findProjectRoot(catalogs.first());
-    }
-    auto settings = ProjectSettings::load(root);
-    if (!settings)
-        return fail(settings.error());
-    const QString sourceLanguage = parser.isSet(QStringLiteral("source-lang")) ? parser.value(QStringLiteral("source-lang"))
-                                                                              : settings->sourceLanguage;
+    auto selection = selectCatalogs(parser, projectForm ? QString() : parser.positionalArguments().first());
+    if (!selection)
+        return fail(selection.error());
+    const QStringList &catalogs = selection->catalogs;
+    const QStringList &documents = selection->documents; // project form: the Markdown source of each catalog
+    const ProjectContext &context = selection->context;
 
     // All catalogs are read first: consistency compares translations across them.
     QList<PoCatalog> read;
@@ -106,7 +88,7 @@ int runCheck(const QStringList &arguments)
         if (language.isEmpty())
             return fail(Diagnostic{ErrorKind::Usage, catalogs[i], 0, 0, QStringLiteral("the catalog has no Language header: give --locale")});
         if (!suite || language != suiteLanguage) {
-            auto loaded = CheckSuite::load(root, sourceLanguage, language, suiteOptions);
+            auto loaded = context.withTarget(language).loadCheckSuite(suiteOptions);
             if (!loaded)
                 return fail(loaded.error());
             suite = *loaded;
@@ -118,7 +100,7 @@ int runCheck(const QStringList &arguments)
         QHash<QString, Finding> structure;
         if (i < documents.size()) {
             if (!segmenter) {
-                auto loaded = loadSegmenter(rulesPath, sourceLanguage);
+                auto loaded = loadSegmenter(context.project().rulesPath(), context.sourceLanguage());
                 if (!loaded)
                     return fail(loaded.error());
                 segmenter = *loaded;

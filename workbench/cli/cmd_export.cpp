@@ -135,19 +135,17 @@ int runExport(const QStringList &arguments)
     } else {
         if (!parser.isSet(QStringLiteral("locale")))
             return usageError(QStringLiteral("export"), QStringLiteral("--locale is required with --project"));
-        auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
-        if (!project)
-            return fail(project.error());
+        auto context = openProject(parser);
+        if (!context)
+            return fail(context.error());
+        const Project *project = &context->project();
         const QString language = parser.value(QStringLiteral("locale"));
         outFolder = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out"))
                                                                      : project->root() + QStringLiteral("/localized/") + language;
         auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
         if (!segmenter)
             return fail(segmenter.error());
-        auto settings = ProjectSettings::load(project->root());
-        if (!settings)
-            return fail(settings.error());
-        publishing.reviewThreshold = settings->reviewThreshold;
+        publishing.reviewThreshold = context->settings().reviewThreshold;
         for (const QString &document : project->documents()) {
             if (exchange) {
                 auto catalog = PoCatalog::read(project->catalogPath(document, language));

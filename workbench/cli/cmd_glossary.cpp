@@ -72,21 +72,22 @@ int lookup(const QCommandLineParser &parser)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2)
         return usageError(QStringLiteral("glossary"), QStringLiteral("lookup takes one TEXT"));
-    const QString root = parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : findProjectRoot(QStringLiteral("."));
-    auto termbase = loadProjectGlossary(root);
+    const QString target = parser.value(QStringLiteral("locale"));
+    auto context = parser.isSet(QStringLiteral("project")) ? ProjectContext::atFolder(parser.value(QStringLiteral("project")), {}, target)
+                                                           : ProjectContext::around(QStringLiteral("."), {}, target);
+    if (!context)
+        return fail(context.error());
+    auto termbase = context->loadGlossary();
     if (!termbase)
         return fail(termbase.error());
-    auto settings = ProjectSettings::load(root);
-    if (!settings)
-        return fail(settings.error());
-    const QString target = parser.value(QStringLiteral("locale"));
-    auto sourceDictionary = loadProjectDictionary(root, settings->sourceLanguage);
-    auto targetDictionary = loadProjectDictionary(root, target);
+    const QString source = context->sourceLanguage();
+    auto sourceDictionary = context->loadDictionary(source);
+    auto targetDictionary = context->loadDictionary(target);
     if (!sourceDictionary)
         return fail(sourceDictionary.error());
     if (!targetDictionary)
         return fail(targetDictionary.error());
-    TerminologyChecker checker(*termbase, settings->sourceLanguage, target, *sourceDictionary, *targetDictionary);
+    TerminologyChecker checker(*termbase, source, target, *sourceDictionary, *targetDictionary);
     const QString text = args[1];
     QJsonArray hits;
     for (const SourceTermHit &hit : checker.recognize(text)) {
@@ -100,7 +101,7 @@ int lookup(const QCommandLineParser &parser)
                                 {QStringLiteral("start"), hit.span.start},
                                 {QStringLiteral("length"), hit.span.length},
                                 {QStringLiteral("concept"), hit.termConcept->id},
-                                {QStringLiteral("definition"), hit.termConcept->definitions.value(settings->sourceLanguage)},
+                                {QStringLiteral("definition"), hit.termConcept->definitions.value(source)},
                                 {QStringLiteral("use"), use},
                                 {QStringLiteral("avoid"), avoid}});
     }
@@ -132,10 +133,10 @@ int wordList(const QCommandLineParser &parser)
         return fail(termbase.error());
     const QString language = parser.value(QStringLiteral("locale"));
     // Only the system dictionary: words it lacks go to the list.
-    auto settings = ProjectSettings::load(findProjectRoot(args[1]));
-    if (!settings)
-        return fail(settings.error());
-    auto base = HunspellDictionary::load(settings->dictionaryFor(language));
+    auto context = ProjectContext::around(args[1]);
+    if (!context)
+        return fail(context.error());
+    auto base = HunspellDictionary::load(context->settings().dictionaryFor(language));
     if (!base)
         return fail(base.error());
     if (Status written = writeOutput(parser.value(QStringLiteral("output")), hunspellWordList(*termbase, language, **base)); !written)

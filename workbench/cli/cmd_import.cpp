@@ -51,9 +51,10 @@ int runImport(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("project")))
         return usageError(QStringLiteral("import"), QStringLiteral("give one FILE.xlf and --project DIR"));
     const QString path = parser.positionalArguments().first();
-    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
-    if (!project)
-        return fail(project.error());
+    auto context = openProject(parser);
+    if (!context)
+        return fail(context.error());
+    const Project *project = &context->project();
     auto bytes = readFileBytes(path);
     if (!bytes)
         return fail(bytes.error());
@@ -113,7 +114,7 @@ int runImport(const QStringList &arguments)
             return fail(catalog.error());
         p.catalog = *catalog;
     }
-    const QString user = userName(project->root());
+    const QString user = context->user();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const auto &[file, target] : fileTargets) {
         Planned &p = planned[target];

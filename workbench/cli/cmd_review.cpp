@@ -14,39 +14,14 @@
 namespace wb::cli {
 namespace {
 
-// The catalogs in play: one given file, or every document's catalog of a project language.
-Result<QStringList> catalogsFor(const QCommandLineParser &parser, const QString &explicitCatalog, QString &root)
-{
-    if (!explicitCatalog.isEmpty()) {
-        root = parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : findProjectRoot(explicitCatalog);
-        return QStringList{explicitCatalog};
-    }
-    if (!parser.isSet(QStringLiteral("project")) || !parser.isSet(QStringLiteral("locale")))
-        return Diagnostic{ErrorKind::Usage, {}, 0, 0, QStringLiteral("give CATALOG.po, or --project DIR with --locale LANG")};
-    auto settings = ProjectSettings::load(parser.value(QStringLiteral("project")));
-    if (!settings)
-        return settings.error();
-    auto project = Project::open(parser.value(QStringLiteral("project")), settings->sourceLanguage);
-    if (!project)
-        return project.error();
-    root = project->root();
-    QStringList catalogs;
-    for (const QString &document : project->documents())
-        catalogs.append(project->catalogPath(document, parser.value(QStringLiteral("locale"))));
-    return catalogs;
-}
-
 int report(const QCommandLineParser &parser)
 {
-    QString root;
-    auto catalogs = catalogsFor(parser, {}, root);
-    if (!catalogs)
-        return catalogs.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), catalogs.error().message) : fail(catalogs.error());
-    auto settings = ProjectSettings::load(root);
-    if (!settings)
-        return fail(settings.error());
+    auto selection = selectCatalogs(parser, {});
+    if (!selection)
+        return selection.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), selection.error().message) : fail(selection.error());
+    const ProjectSettings &settings = selection->context.settings();
     QList<QPair<QString, PoCatalog>> read;
-    for (const QString &path : *catalogs) {
+    for (const QString &path : selection->catalogs) {
         if (!QFileInfo::exists(path))
             continue; // a document not started yet
         auto catalog = PoCatalog::read(path);
@@ -54,8 +29,9 @@ int report(const QCommandLineParser &parser)
             return fail(catalog.error());
         read.append({QFileInfo(path).fileName(), *catalog});
     }
-    ReviewReport report = buildReviewReport(read, settings->sourceLanguage, parser.value(QStringLiteral("locale")), settings->reviewThreshold);
-    report.title = QFileInfo(root).fileName();
+    ReviewReport report = buildReviewReport(read, selection->context.sourceLanguage(), parser.value(QStringLiteral("locale")),
+                                            settings.reviewThreshold);
+    report.title = QFileInfo(selection->context.root()).fileName();
     const QString output = parser.value(QStringLiteral("output"));
     if (output.endsWith(QLatin1String(".html"))) {
         if (Status written = writeOutput(output, report.toHtml().toUtf8()); !written)
@@ -120,11 +96,11 @@ int runReview(const QStringList &arguments)
             return usageError(QStringLiteral("review"), QStringLiteral("--keep takes ours, theirs or base, not '%1'").arg(parser.value(QStringLiteral("keep"))));
     }
     const QString unit = args[1];
-    QString root;
-    auto catalogs = catalogsFor(parser, args.value(2), root);
-    if (!catalogs)
-        return catalogs.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), catalogs.error().message) : fail(catalogs.error());
-    const QString by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : userName(root);
+    auto selection = selectCatalogs(parser, args.value(2));
+    if (!selection)
+        return selection.error().kind == ErrorKind::Usage ? usageError(QStringLiteral("review"), selection.error().message) : fail(selection.error());
+    const QStringList *catalogs = &selection->catalogs;
+    const QString by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : selection->context.user();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // Under the catalog's lock, on the catalog as it is on disk at that moment: an editor
     // saving the same file meanwhile loses nothing, and neither does this action.

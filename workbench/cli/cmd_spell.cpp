@@ -22,7 +22,7 @@ int runSpell(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("check, add or suggest"));
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project folder (default: the one around the current folder)."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Language (default: es)."), QStringLiteral("LANG"), QStringLiteral("es")});
-    parser.addOption({QStringLiteral("by"), QStringLiteral("add: who adds (default: $WORKBENCH_USER, else the login)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("by"), QStringLiteral("add: who adds (default: $WORKBENCH_USER, the project's user, git's user.name, the login)."), QStringLiteral("NAME")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("spell"), arguments, exitCode))
         return exitCode;
@@ -30,23 +30,24 @@ int runSpell(const QStringList &arguments)
     const QString action = args.value(0);
     if (args.size() < 2 || (action != QLatin1String("check") && action != QLatin1String("add") && action != QLatin1String("suggest")))
         return usageError(QStringLiteral("spell"), QStringLiteral("expected check TEXT, add WORD... or suggest WORD"));
-    const QString root = parser.isSet(QStringLiteral("project")) ? parser.value(QStringLiteral("project")) : findProjectRoot(QStringLiteral("."));
     const QString language = parser.value(QStringLiteral("locale"));
+    auto context = parser.isSet(QStringLiteral("project")) ? ProjectContext::atFolder(parser.value(QStringLiteral("project")), {}, language)
+                                                           : ProjectContext::around(QStringLiteral("."), {}, language);
+    if (!context)
+        return fail(context.error());
 
     if (action == QLatin1String("add")) {
-        if (root.isEmpty())
+        if (!context->inProject())
             return fail(Diagnostic{ErrorKind::MissingInput, QStringLiteral("."), 0, 0, QStringLiteral("not inside a workbench project: give --project")});
-        const QString by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : currentUserName();
-        auto added = addProjectWords(projectWordsPath(root, language), args.mid(1), by, QDateTime::currentDateTimeUtc());
+        const QString by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : context->user();
+        const QString path = context->projectWordsPath(language);
+        auto added = addProjectWords(path, args.mid(1), by, QDateTime::currentDateTimeUtc());
         if (!added)
             return fail(added.error());
-        std::fprintf(stderr, "%d word(s) added to %s\n", *added, qPrintable(projectWordsPath(root, language)));
+        std::fprintf(stderr, "%d word(s) added to %s\n", *added, qPrintable(path));
         return kExitOk;
     }
-    auto settings = ProjectSettings::load(root);
-    if (!settings)
-        return fail(settings.error());
-    auto suite = CheckSuite::load(root, settings->sourceLanguage, language, {});
+    auto suite = context->loadCheckSuite();
     if (!suite)
         return fail(suite.error());
     SpellChecker &spelling = (*suite)->spelling();

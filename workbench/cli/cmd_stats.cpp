@@ -28,8 +28,13 @@ int runStats(const QStringList &arguments)
     if (projectForm == (parser.positionalArguments().size() == 1) || parser.positionalArguments().size() > 1
         || (projectForm && !parser.isSet(QStringLiteral("locale"))))
         return usageError(QStringLiteral("stats"), QStringLiteral("give either CATALOG.po, or --project with --locale"));
-    const QString sourceLanguage = parser.value(QStringLiteral("source-lang"));
     const bool json = parser.isSet(QStringLiteral("json"));
+    // Words are counted by the source language's rules: the project's, a catalog's project's, or --source-lang.
+    auto context = projectForm ? openProject(parser)
+                               : ProjectContext::around(parser.positionalArguments().first(), sourceLanguageOption(parser));
+    if (!context)
+        return fail(context.error());
+    const QString sourceLanguage = context->sourceLanguage();
 
     if (!projectForm) {
         const QString path = parser.positionalArguments().first();
@@ -47,9 +52,7 @@ int runStats(const QStringList &arguments)
         return kExitOk;
     }
 
-    auto project = Project::open(parser.value(QStringLiteral("project")), sourceLanguage);
-    if (!project)
-        return fail(project.error());
+    const Project *project = &context->project();
     const QString language = parser.value(QStringLiteral("locale"));
     std::shared_ptr<SentenceSegmenter> segmenter;
     CatalogStats total;

@@ -20,7 +20,7 @@ int runSuppress(const QStringList &arguments)
     parser.addOption({QStringLiteral("check"), QStringLiteral("The finding's check id, e.g. terminology.missing."), QStringLiteral("CHECK")});
     parser.addOption({QStringLiteral("subject"), QStringLiteral("What the finding is about (e.g. the concept id); default: any."), QStringLiteral("SUBJECT")});
     parser.addOption({QStringLiteral("reason"), QStringLiteral("Why the finding is acceptable here."), QStringLiteral("TEXT")});
-    parser.addOption({QStringLiteral("by"), QStringLiteral("Who decides (default: $WORKBENCH_USER, else the login)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("by"), QStringLiteral("Who decides (default: $WORKBENCH_USER, the project's user, git's user.name, the login)."), QStringLiteral("NAME")});
     int exitCode = kExitOk;
     if (!parseArguments(parser, QStringLiteral("suppress"), arguments, exitCode))
         return exitCode;
@@ -28,9 +28,12 @@ int runSuppress(const QStringList &arguments)
         || parser.value(QStringLiteral("reason")).trimmed().isEmpty())
         return usageError(QStringLiteral("suppress"), QStringLiteral("expected CATALOG.po, --unit, --check and a --reason"));
     const QString path = parser.positionalArguments().first();
+    auto context = ProjectContext::around(path);
+    if (!context)
+        return fail(context.error());
     const QString unit = parser.value(QStringLiteral("unit"));
     const Suppression suppression{parser.value(QStringLiteral("check")), parser.value(QStringLiteral("subject")),
-                                  parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : currentUserName(),
+                                  parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : context->user(),
                                   QDateTime::currentDateTimeUtc(), parser.value(QStringLiteral("reason"))};
     // Locked and re-read: a translator saving the catalog meanwhile loses nothing.
     const Status done = modifyCatalog(path, [&](PoCatalog &catalog) -> Status {

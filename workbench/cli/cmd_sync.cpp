@@ -96,9 +96,9 @@ struct SyncOutcome {
     QJsonArray conflicts;
 };
 
-QString defaultMessage(const QString &projectRoot)
+QString defaultMessage(const ProjectContext &project)
 {
-    return QStringLiteral("Translations by %1 (workbench sync)").arg(userName(projectRoot));
+    return QStringLiteral("Translations by %1 (workbench sync)").arg(project.user());
 }
 
 // Commits the catalogs as they are on disk, which is confirmed work only: unconfirmed edits
@@ -345,6 +345,9 @@ int runSync(const QStringList &arguments)
     const QString projectRoot = QFileInfo(parser.value(QStringLiteral("project"))).absoluteFilePath();
     if (!QFileInfo(projectRoot).isDir())
         return fail(Diagnostic{ErrorKind::MissingInput, projectRoot, 0, 0, QStringLiteral("no such folder")});
+    auto context = ProjectContext::atFolder(projectRoot);
+    if (!context)
+        return fail(context.error());
 
     auto repo = findRepository(projectRoot, parser.value(QStringLiteral("remote")));
     if (!repo)
@@ -369,7 +372,7 @@ int runSync(const QStringList &arguments)
             return finish(finished);
     if (Status repaired = repairMarkedCatalogs(projectRoot); !repaired)
         return finish(repaired);
-    const QString message = parser.isSet(QStringLiteral("message")) ? parser.value(QStringLiteral("message")) : defaultMessage(projectRoot);
+    const QString message = parser.isSet(QStringLiteral("message")) ? parser.value(QStringLiteral("message")) : defaultMessage(*context);
     if (Status committed = commitConfirmedWork(git, *repo, projectRoot, message, outcome); !committed)
         return finish(committed);
     if (outcome.committed)

@@ -28,7 +28,7 @@ void addMemoryOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("db"), QStringLiteral("The SQLite memory (default: the user's, %1).").arg(TmStore::defaultPath()), QStringLiteral("DB")});
     parser.addOption({QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Target language (default: es)."), QStringLiteral("LANG"), QStringLiteral("es")});
-    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: en)."), QStringLiteral("LANG"), QStringLiteral("en")});
+    parser.addOption({QStringLiteral("source-lang"), QStringLiteral("Source language (default: the project's, else en)."), QStringLiteral("LANG")});
 }
 
 QString database(const QCommandLineParser &parser)
@@ -63,7 +63,11 @@ int tmCommand(const QCommandLineParser &parser)
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0);
     const QString target = parser.value(QStringLiteral("locale"));
-    const QString source = parser.value(QStringLiteral("source-lang"));
+    // --project is optional here: without it, the defaults and the user's memory alone.
+    auto context = ProjectContext::atFolder(parser.value(QStringLiteral("project")), sourceLanguageOption(parser), target);
+    if (!context)
+        return fail(context.error());
+    const QString source = context->sourceLanguage();
     if (action == QLatin1String("import")) {
         if (args.size() != 2)
             return usageError(QStringLiteral("tm"), QStringLiteral("import takes FILE.tmx"));
@@ -91,8 +95,7 @@ int tmCommand(const QCommandLineParser &parser)
     if (action == QLatin1String("lookup")) {
         if (args.size() != 2)
             return usageError(QStringLiteral("tm"), QStringLiteral("lookup takes one TEXT"));
-        const QString root = parser.value(QStringLiteral("project"));
-        auto index = loadMemory(root, source, target, MemorySources{database(parser), !root.isEmpty(), !root.isEmpty()});
+        auto index = loadMemory(source, target, context->memorySources(database(parser), true, true));
         if (!index)
             return fail(index.error());
         const QList<TmMatch> matches = (*index)->lookup(args[1], parser.value(QStringLiteral("min")).toInt(), parser.value(QStringLiteral("max")).toInt());
@@ -165,15 +168,16 @@ int runPretranslate(const QStringList &arguments)
         return exitCode;
     if (!parser.isSet(QStringLiteral("project")))
         return usageError(QStringLiteral("pretranslate"), QStringLiteral("--project DIR is required"));
-    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
-    if (!project)
-        return fail(project.error());
+    auto context = openProject(parser);
+    if (!context)
+        return fail(context.error());
+    const Project *project = &context->project();
     const QString target = parser.value(QStringLiteral("locale"));
-    auto index = loadMemory(project->root(), project->sourceLanguage(), target, MemorySources{database(parser), true, true});
+    auto index = loadMemory(project->sourceLanguage(), target, context->memorySources(database(parser), true, true));
     if (!index)
         return fail(index.error());
     const int minimum = parser.value(QStringLiteral("min")).toInt();
-    const QString user = userName(project->root());
+    const QString user = context->user();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &document : project->documents()) {
         const QString path = project->catalogPath(document, target);
@@ -220,11 +224,12 @@ int runAnalyze(const QStringList &arguments)
         return exitCode;
     if (!parser.isSet(QStringLiteral("project")))
         return usageError(QStringLiteral("analyze"), QStringLiteral("--project DIR is required"));
-    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
-    if (!project)
-        return fail(project.error());
+    auto context = openProject(parser);
+    if (!context)
+        return fail(context.error());
+    const Project *project = &context->project();
     const QString target = parser.value(QStringLiteral("locale"));
-    auto index = loadMemory(project->root(), project->sourceLanguage(), target, MemorySources{database(parser), true, false});
+    auto index = loadMemory(project->sourceLanguage(), target, context->memorySources(database(parser), true, false));
     if (!index)
         return fail(index.error());
     WordCounter words(project->sourceLanguage());

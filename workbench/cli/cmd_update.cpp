@@ -68,9 +68,10 @@ int runUpdate(const QStringList &arguments)
     if (!parser.isSet(QStringLiteral("project")) || !parser.isSet(QStringLiteral("locale")))
         return usageError(QStringLiteral("update"), QStringLiteral("--project and --locale are required"));
 
-    auto project = Project::open(parser.value(QStringLiteral("project")), parser.value(QStringLiteral("source-lang")));
-    if (!project)
-        return fail(project.error());
+    auto context = openProject(parser);
+    if (!context)
+        return fail(context.error());
+    const Project *project = &context->project();
     auto segmenter = loadSegmenter(project->rulesPath(), project->sourceLanguage());
     if (!segmenter)
         return fail(segmenter.error());
@@ -79,7 +80,7 @@ int runUpdate(const QStringList &arguments)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QJsonArray catalogs;
     for (const QString &document : project->documents()) {
-        auto outcome = updateDocumentCatalog(*project, document, language, **segmenter, now);
+        auto outcome = updateDocumentCatalog(*context, document, **segmenter, now);
         if (!outcome)
             return fail(outcome.error());
         const MergeReport &r = outcome->report;

@@ -107,11 +107,13 @@ void MainWindow::reloadMemory()
             emit memoryReloaded();
         } else if (built) {
             statusBar()->showMessage(ui("Translation memory not loaded:") + QLatin1Char(' ') + built->error().toString());
+            showLoadProblem(ui("Translation memory not loaded:") + QLatin1Char(' ') + built->error().toString());
         }
     });
-    const QString root = m_session->projectRoot(), source = m_session->sourceLanguage(), language = m_session->language();
-    watcher->setFuture(QtConcurrent::run([root, source, language] {
-        return std::make_shared<Result<std::unique_ptr<TmIndex>>>(EditorSession::buildMemory(root, source, language));
+    const MemorySources sources = m_session->memorySources();
+    const QString source = m_session->sourceLanguage(), language = m_session->language();
+    watcher->setFuture(QtConcurrent::run([sources, source, language] {
+        return std::make_shared<Result<std::unique_ptr<TmIndex>>>(EditorSession::buildMemory(sources, source, language));
     }));
 }
 
@@ -228,7 +230,8 @@ void MainWindow::buildLayout()
     // Suggestions run on a worker thread with a dictionary of their own (Hunspell is not thread-safe).
     auto suggester = std::make_shared<std::shared_ptr<HunspellDictionary>>();
     auto suggesterLock = std::make_shared<QMutex>();
-    const QString root = m_session->projectRoot(), language = m_session->language();
+    const ProjectContext project = m_session->project();
+    const QString language = m_session->language();
     m_editor->setSpellingHooks(
         [spelling](const QString &text, int position) -> std::optional<QPair<int, int>> {
             if (!spelling)
@@ -238,18 +241,16 @@ void MainWindow::buildLayout()
                     return QPair<int, int>{m.span.start, m.span.length};
             return std::nullopt;
         },
-        [suggester, suggesterLock, root, language](const QString &word) {
+        [suggester, suggesterLock, project, language](const QString &word) {
             QMutexLocker lock(suggesterLock.get());
             if (!*suggester)
-                if (auto loaded = loadProjectDictionary(root, language))
+                if (auto loaded = project.loadDictionary(language))
                     *suggester = *loaded;
             return *suggester ? (*suggester)->suggest(word) : QStringList();
         },
-        [this, spelling](const QString &word) {
-            addProjectWords(projectWordsPath(m_session->projectRoot(), m_session->language()), {word}, currentUserName(),
-                            QDateTime::currentDateTimeUtc());
-            if (spelling)
-                spelling->dictionary().addWord(word);
+        [this](const QString &word) {
+            if (Status added = m_session->addToProjectDictionary(word); !added)
+                statusBar()->showMessage(ui("Not added to the dictionary:") + QLatin1Char(' ') + added.error().toString());
             m_highlighter->rehighlight();
         });
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
@@ -272,11 +273,13 @@ void MainWindow::buildLayout()
     m_conflictBar->setStyleSheet(QStringLiteral("background:#fff3cd"));
     m_conflictBar->hide();
     connect(keepMine, &QPushButton::clicked, this, [this] {
-        m_session->resolveConflict(m_current, true);
+        if (Status resolved = m_session->resolveConflict(m_current, true); !resolved)
+            statusBar()->showMessage(ui("Conflict not resolved:") + QLatin1Char(' ') + resolved.error().toString());
         setCurrentUnit(m_current);
     });
     connect(takeTheirs, &QPushButton::clicked, this, [this] {
-        m_session->resolveConflict(m_current, false);
+        if (Status resolved = m_session->resolveConflict(m_current, false); !resolved)
+            statusBar()->showMessage(ui("Conflict not resolved:") + QLatin1Char(' ') + resolved.error().toString());
         m_documents.remove(m_current);
         setCurrentUnit(m_current);
     });
@@ -331,14 +334,44 @@ void MainWindow::buildLayout()
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     auto *main = m_mainSplitter = new QSplitter(Qt::Vertical, this);
+    main->setObjectName(QStringLiteral("gridAndEditor"));
     main->addWidget(m_grid);
     main->addWidget(bottom);
     main->setStretchFactor(0, 3);
     main->setStretchFactor(1, 2);
-    setCentralWidget(main);
+    // What could not be loaded stays in view above the work (a status message goes away).
+    m_loadBanner = new QLabel(this);
+    m_loadBanner->setObjectName(QStringLiteral("loadProblems"));
+    m_loadBanner->setWordWrap(true);
+    m_loadBanner->setTextFormat(Qt::PlainText);
+    m_loadBanner->setStyleSheet(QStringLiteral("QLabel { background: #fde2e1; color: #611a15; padding: 6px; }"));
+    m_loadBanner->hide();
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_loadBanner);
+    centralLayout->addWidget(main, 1);
+    setCentralWidget(central);
+    showSessionProblems();
 
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel);
+}
+
+void MainWindow::showSessionProblems()
+{
+    for (const Diagnostic &problem : m_session->problems())
+        showLoadProblem(problem.toString());
+}
+
+void MainWindow::showLoadProblem(const QString &text)
+{
+    const QString shown = m_loadBanner->text();
+    if (shown.split(QLatin1Char('\n')).contains(text))
+        return;
+    m_loadBanner->setText(shown.isEmpty() ? text : shown + QLatin1Char('\n') + text);
+    m_loadBanner->show();
 }
 
 QTextDocument *MainWindow::documentFor(int index)
@@ -411,6 +444,7 @@ void MainWindow::setCurrentUnit(int index)
 
 void MainWindow::refreshUnitPanels()
 {
+    showSessionProblems(); // a journal or memory write that failed with this step
     if (m_current < 0)
         return;
     m_qa->showUnitFindings(m_session->findings(m_current));

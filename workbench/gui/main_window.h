@@ -95,6 +95,10 @@ public:
     void mergeFromDisk();
     /// Builds the translation memory again on a worker thread (F5, after an import).
     void reloadMemory();
+    /// Shows a load problem in the banner above the grid (once, however often it recurs).
+    void showLoadProblem(const QString &text);
+    /// The session's problems (checks not loaded, journal or memory not written) in the banner.
+    void showSessionProblems();
     /// Whether the latest memory build has finished (and its matches show).
     bool memoryLoaded() const { return m_memoryLoaded == m_memoryGeneration; }
     /// File → Import memory: a TMX into the user's memory, then the memory reloads.
@@ -173,6 +177,7 @@ private:
     QComboBox *m_searchScope = nullptr;
     QCheckBox *m_regex = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_loadBanner = nullptr; ///< what could not be loaded, naming file and line
     QFileSystemWatcher *m_watcher = nullptr;
     QHash<int, QTextDocument *> m_documents; ///< one per visited unit: undo history per unit
     int m_current = -1;

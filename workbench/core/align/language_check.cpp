@@ -10,14 +10,11 @@ constexpr int kShortestWord = 3;
 } // namespace
 
 LanguageEvidence languageEvidence(const SegmentedDocument &doc, const QString &sourceLanguage, const QString &targetLanguage,
-                                  const QString &projectRoot)
+                                  const ProjectSettings &settings)
 {
     LanguageEvidence evidence;
-    auto settings = ProjectSettings::load(projectRoot);
-    if (!settings)
-        return evidence;
-    auto source = HunspellDictionary::load(settings->dictionaryFor(sourceLanguage));
-    auto target = HunspellDictionary::load(settings->dictionaryFor(targetLanguage));
+    auto source = HunspellDictionary::load(settings.dictionaryFor(sourceLanguage));
+    auto target = HunspellDictionary::load(settings.dictionaryFor(targetLanguage));
     if (!source || !target)
         return evidence; // no dictionary for one of them: the check cannot speak
     evidence.checked = true;

@@ -1,6 +1,7 @@
 #pragma once
 #include "common/result.h"
 #include "model/segmented_document.h"
+#include "project/language_resources.h"
 
 namespace wb {
 
@@ -18,6 +19,6 @@ struct LanguageEvidence {
 /// Samples `doc` (segmented as `targetLanguage`) against both languages' dictionaries
 /// (the project's settings for which dictionary, else the defaults, docs/alignment.md).
 LanguageEvidence languageEvidence(const SegmentedDocument &doc, const QString &sourceLanguage, const QString &targetLanguage,
-                                  const QString &projectRoot = {});
+                                  const ProjectSettings &settings);
 
 } // namespace wb

@@ -7,9 +7,10 @@
 namespace wb {
 
 /// A value or the diagnostic that explains why there is none (Qt Creator's habit:
-/// failures travel as values, never as magic integers or exceptions).
+/// failures travel as values, never as magic integers or exceptions). [[nodiscard]]: a
+/// failure nobody looks at is a silent one; the compiler names every call that drops it.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value) : m_state(std::move(value)) {}
     Result(Diagnostic error) : m_state(std::move(error)) {}
@@ -29,7 +30,7 @@ private:
 };
 
 /// Success or a diagnostic, for operations without a value.
-class Status {
+class [[nodiscard]] Status {
 public:
     Status() = default;
     Status(Diagnostic error) : m_error(std::move(error)) {}

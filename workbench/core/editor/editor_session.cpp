@@ -5,7 +5,9 @@
 #include <algorithm>
 #include "po/po_merge.h"
 #include "project/added_terms.h"
-#include "project/language_resources.h"
+#include "spell/project_words.h"
+#include "spell/spell_checker.h"
+#include "spell/hunspell_dictionary.h"
 #include "project/localize_workflow.h"
 #include "qa/check_suite.h"
 #include "review/review_record.h"
@@ -30,12 +32,10 @@ EditorSession::~EditorSession() = default;
 Result<std::unique_ptr<EditorSession>> EditorSession::open(const QString &projectRoot, const QString &language,
                                                           const QString &document)
 {
-    auto settings = ProjectSettings::load(projectRoot);
-    if (!settings)
-        return settings.error();
-    auto project = Project::open(projectRoot, settings->sourceLanguage);
-    if (!project)
-        return project.error();
+    auto context = ProjectContext::open(projectRoot, {}, language);
+    if (!context)
+        return context.error();
+    const Project *project = &context->project();
     const QStringList documents = project->documents();
     if (documents.isEmpty())
         return Diagnostic{ErrorKind::MissingInput, project->sourceFolder(), 0, 0, QStringLiteral("no Markdown documents to translate")};
@@ -54,15 +54,15 @@ Result<std::unique_ptr<EditorSession>> EditorSession::open(const QString &projec
     if (!doc)
         return doc.error();
     // Bring the catalog in step with the source first, so units and entries match by id.
-    auto updated = updateDocumentCatalog(*project, *doc, language, QDateTime::currentDateTimeUtc());
+    auto updated = updateDocumentCatalog(*context, *doc, QDateTime::currentDateTimeUtc());
     if (!updated)
         return updated.error();
     const PoCatalog *catalog = &updated->catalog;
 
     std::unique_ptr<EditorSession> session(new EditorSession);
-    session->m_project = *project;
+    session->m_context = *context;
     session->m_language = language;
-    session->m_user = userName(project->root());
+    session->m_user = context->user();
     session->m_documentPath = documentPath;
     session->m_catalogPath = updated->catalogPath;
     session->m_document = *doc;
@@ -176,7 +176,18 @@ void EditorSession::writeJournal()
     const QJsonObject journal{{QStringLiteral("catalog"), QFileInfo(m_catalogPath).absoluteFilePath()},
                               {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                               {QStringLiteral("edits"), edits}};
-    writeFileAtomically(path, QJsonDocument(journal).toJson(QJsonDocument::Compact));
+    if (Status written = writeFileAtomically(path, QJsonDocument(journal).toJson(QJsonDocument::Compact)); !written) {
+        Diagnostic problem = written.error();
+        problem.message = QStringLiteral("unconfirmed edits are not journaled (%1); confirm them to keep them").arg(problem.message);
+        reportProblem(problem);
+    }
+}
+
+void EditorSession::reportProblem(const Diagnostic &problem)
+{
+    const QString text = problem.toString();
+    if (std::none_of(m_problems.cbegin(), m_problems.cend(), [&](const Diagnostic &d) { return d.toString() == text; }))
+        m_problems.append(problem);
 }
 
 namespace {
@@ -360,7 +371,8 @@ Status EditorSession::confirm(int index)
             e.previousMsgid.clear();
             clearRecordedConflicts(e); // confirming a target is the choice a conflict waited for
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            recordTranslation(e, m_user, now);
+            if (Status recorded = recordTranslation(e, m_user, now); !recorded)
+                return recorded;
             if (m_fillRepetitions)
                 repetitions = fillRepetitions(index, text, now);
             return Status{};
@@ -492,7 +504,7 @@ void EditorSession::rememberConfirmed(int index)
     TmUnit unit;
     unit.source = m_units[index].source;
     unit.target = text;
-    unit.sourceLanguage = m_project.sourceLanguage();
+    unit.sourceLanguage = m_context.sourceLanguage();
     unit.targetLanguage = m_language;
     unit.previousSource = index > 0 ? m_units[index - 1].source : QString();
     unit.nextSource = index + 1 < unitCount() ? m_units[index + 1].source : QString();
@@ -506,7 +518,11 @@ void EditorSession::rememberConfirmed(int index)
         if (auto store = TmStore::open(TmStore::defaultPath()))
             m_userMemory = std::move(*store);
     if (m_userMemory)
-        m_userMemory->add({unit});
+        if (auto added = m_userMemory->add({unit}); !added) {
+            Diagnostic problem = added.error();
+            problem.message = QStringLiteral("the translation is saved in the catalog but not in your memory: %1").arg(problem.message);
+            reportProblem(problem);
+        }
 }
 
 QList<EditorSession::ConcordanceHit> EditorSession::concordance(const QString &query, int max)
@@ -533,10 +549,15 @@ QList<EditorSession::ConcordanceHit> EditorSession::concordance(const QString &q
     return hits;
 }
 
-Result<std::unique_ptr<TmIndex>> EditorSession::buildMemory(const QString &projectRoot, const QString &sourceLanguage,
+MemorySources EditorSession::memorySources() const
+{
+    return m_context.memorySources(TmStore::defaultPath(), true, true);
+}
+
+Result<std::unique_ptr<TmIndex>> EditorSession::buildMemory(const MemorySources &sources, const QString &sourceLanguage,
                                                              const QString &language)
 {
-    return loadMemory(projectRoot, sourceLanguage, language, MemorySources{TmStore::defaultPath(), true, true});
+    return loadMemory(sourceLanguage, language, sources);
 }
 
 QList<TmMatch> EditorSession::memoryMatches(int index, int max)
@@ -582,16 +603,15 @@ void EditorSession::discardRecoverableEdits()
 
 CatalogStats EditorSession::stats() const
 {
-    return catalogStats(m_catalog, m_project.sourceLanguage());
+    return catalogStats(m_catalog, m_context.sourceLanguage());
 }
 
 ExportOutcome EditorSession::exportLocalized(IncludeLevel include) const
 {
     PublishingContext publishing;
     publishing.language = m_language;
-    publishing.sourcePath = QDir(m_project.root()).relativeFilePath(m_documentPath);
-    if (auto settings = ProjectSettings::load(m_project.root()))
-        publishing.reviewThreshold = settings->reviewThreshold;
+    publishing.sourcePath = QDir(m_context.root()).relativeFilePath(m_documentPath);
+    publishing.reviewThreshold = m_context.settings().reviewThreshold;
     return exportDocument(m_document, m_catalog, include, FallbackPolicy::Source, publishing);
 }
 
@@ -631,13 +651,34 @@ CheckSuite *EditorSession::checks()
 {
     if (!m_checksTried) {
         m_checksTried = true;
-        auto loaded = CheckSuite::load(m_project.root(), m_project.sourceLanguage(), m_language, {});
+        auto loaded = m_context.loadCheckSuite();
         if (loaded) {
             m_checks = *loaded;
             m_checks->addForConsistency(m_catalog);
+        } else {
+            Diagnostic problem = loaded.error();
+            problem.message = QStringLiteral("the QA checks are off: %1").arg(problem.message);
+            reportProblem(problem);
         }
     }
     return m_checks.get();
+}
+
+Diagnostics EditorSession::problems()
+{
+    checks();
+    return m_problems;
+}
+
+Status EditorSession::addToProjectDictionary(const QString &word)
+{
+    auto added = addProjectWords(m_context.projectWordsPath(m_language), {word}, m_user, QDateTime::currentDateTimeUtc());
+    if (!added)
+        return added.error();
+    if (checks())
+        m_checks->spelling().dictionary().addWord(word);
+    m_findingsCache.clear(); // the word may be underlined in other units too
+    return {};
 }
 
 Findings EditorSession::findings(int index)
@@ -658,16 +699,16 @@ Findings EditorSession::findingsFor(int index, const QString &text)
 
 Result<Concept> EditorSession::addTerm(const QString &source, const QString &target)
 {
-    AddedTerm term{m_project.sourceLanguage(), source, m_language, target, m_user, QDateTime::currentDateTimeUtc()};
+    AddedTerm term{m_context.sourceLanguage(), source, m_language, target, m_user, QDateTime::currentDateTimeUtc()};
     // A source term the glossary already has: the new rendering joins its concept.
     if (checks()) {
         const QString wanted = source.simplified();
         for (const Concept &c : m_checks->termbase()->concepts)
-            for (const Term &t : c.termsIn(m_project.sourceLanguage()))
+            for (const Term &t : c.termsIn(m_context.sourceLanguage()))
                 if (term.conceptId.isEmpty() && t.text.compare(wanted, t.isAcronym() ? Qt::CaseSensitive : Qt::CaseInsensitive) == 0)
                     term.conceptId = c.id;
     }
-    auto added = addTermToProject(m_project.root(), term);
+    auto added = addTermToProject(m_context, term);
     if (!added)
         return added.error();
     if (checks()) {

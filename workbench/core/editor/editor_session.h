@@ -4,7 +4,7 @@
 #include "model/segmented_document.h"
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
-#include "project/project.h"
+#include "project/project_context.h"
 #include "project/localize_workflow.h"
 #include "qa/finding.h"
 #include "review/review_record.h"
@@ -120,7 +120,7 @@ public:
     /// included), with the translations of `include` and the English text elsewhere.
     ExportOutcome exportLocalized(IncludeLevel include) const;
     /// The documents of the project (absolute paths), to open another one.
-    QStringList projectDocuments() const { return m_project.documents(); }
+    QStringList projectDocuments() const { return m_context.project().documents(); }
     /// QA findings of one unit as it is now (cached until its target changes).
     Findings findings(int index);
     /// The findings the unit would have with this target text (the editor's text before the
@@ -131,8 +131,18 @@ public:
     /// Adds a term to the project's glossary (project/added_terms: the TBX and the files made
     /// from it) and to the checks in use: the glossary panel and QA know it at once.
     Result<Concept> addTerm(const QString &source, const QString &target);
-    /// Where the checks come from; loaded on first use (glossary, dictionaries).
+    /// Where the checks come from; loaded on first use (glossary, dictionaries). Null when
+    /// they could not be loaded: problems() says why.
     CheckSuite *checks();
+    /// What the session could not load or do on the side, each naming its file (and line):
+    /// checks that did not load (a malformed glossary, dictionary or word list), the journal
+    /// of unconfirmed edits or the user's memory not written. The editor shows them instead
+    /// of going on silently without them. Confirmed translations are not among them: a
+    /// confirmation that cannot be saved fails as it happens.
+    Diagnostics problems();
+    /// Adds a word to the project's dictionary (locales/<language>/project-words.tsv, with
+    /// the session's user and the time) and to the spelling check in use.
+    Status addToProjectDictionary(const QString &word);
     /// Translation memory matches for a unit; none until a memory is set. Confirming a unit
     /// adds it to the memory and to the user's memory on disk.
     QList<TmMatch> memoryMatches(int index, int max = 3);
@@ -146,18 +156,21 @@ public:
         QString origin;     ///< the memory unit's file or document
     };
     QList<ConcordanceHit> concordance(const QString &query, int max = 50);
-    /// Builds the memory of this session (the user's memory, the project's TMX files and its
-    /// translated units). Touches no session state: editors run it on a worker thread.
-    static Result<std::unique_ptr<TmIndex>> buildMemory(const QString &projectRoot, const QString &sourceLanguage,
+    /// What this session's memory is made of: the user's memory, the project's TMX files and
+    /// its translated units.
+    MemorySources memorySources() const;
+    /// Builds a memory from `sources`. Touches no session state: editors run it on a worker thread.
+    static Result<std::unique_ptr<TmIndex>> buildMemory(const MemorySources &sources, const QString &sourceLanguage,
                                                         const QString &language);
     void setMemory(std::unique_ptr<TmIndex> memory) { m_memory = std::move(memory); }
-    QString sourceLanguage() const { return m_project.sourceLanguage(); }
+    QString sourceLanguage() const { return m_context.sourceLanguage(); }
+    const ProjectContext &project() const { return m_context; }
 
     QString catalogPath() const { return m_catalogPath; }
     QString documentPath() const { return m_documentPath; }
     QString journalPath() const;
     QString language() const { return m_language; }
-    QString projectRoot() const { return m_project.root(); }
+    QString projectRoot() const { return m_context.root(); }
     const SegmentedDocument &document() const { return m_document; }
     const PoEntry *entry(int index) const;
 
@@ -178,9 +191,11 @@ private:
     /// as it was.
     Status writeChange(int index, const std::function<Status(PoEntry &)> &change, const std::function<void()> &undo = {});
     void writeJournal();
+    /// Keeps a problem for problems(), once however often it recurs.
+    void reportProblem(const Diagnostic &problem);
     QByteArray diskFingerprint() const;
 
-    Project m_project;
+    ProjectContext m_context;
     QString m_user;                         ///< who confirms, resolved once (it may ask git)
     QString m_language;
     QString m_documentPath;
@@ -207,6 +222,7 @@ private:
     bool m_fillRepetitions = true;
     QList<int> m_filledRepetitions;
     bool m_checksTried = false;
+    Diagnostics m_problems;
 };
 
 } // namespace wb

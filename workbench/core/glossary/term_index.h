@@ -1,6 +1,6 @@
 #pragma once
 #include "glossary/termbase.h"
-#include "qa/finding.h"
+#include "text/text_span.h"
 #include "text/word_tokenizer.h"
 #include <QHash>
 #include <QList>

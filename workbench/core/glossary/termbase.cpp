@@ -103,16 +103,4 @@ void Termbase::merge(const Termbase &other)
     }
 }
 
-bool sameLanguage(const QString &a, const QString &b)
-{
-    auto primary = [](const QString &code) {
-        qsizetype cut = code.indexOf(QLatin1Char('-'));
-        const qsizetype underscore = code.indexOf(QLatin1Char('_'));
-        if (cut < 0 || (underscore >= 0 && underscore < cut))
-            cut = underscore;
-        return QStringView(code).left(cut < 0 ? code.size() : cut);
-    };
-    return primary(a).compare(primary(b), Qt::CaseInsensitive) == 0;
-}
-
 } // namespace wb

@@ -1,4 +1,5 @@
 #pragma once
+#include "common/language_tag.h"
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -63,8 +64,5 @@ struct Termbase {
     /// Appends the concepts of another termbase; a concept id already present is merged.
     void merge(const Termbase &other);
 };
-
-/// Language codes compare by primary subtag, case-insensitively ("es-US" is "es").
-bool sameLanguage(const QString &a, const QString &b);
 
 } // namespace wb

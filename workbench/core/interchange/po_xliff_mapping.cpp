@@ -101,29 +101,38 @@ QString withRecordLinesOf(const QString &current, const QString &comments)
 }
 
 // Moves the entry to the state the other tool gave the unit, recording who did it.
-void applyState(PoEntry &entry, UnitState wanted, const QString &reason, const QString &by, const QDateTime &at)
+Status applyState(PoEntry &entry, UnitState wanted, const QString &reason, const QString &by, const QDateTime &at)
 {
     if (stateOf(entry) == wanted)
-        return;
+        return {};
     switch (wanted) {
     case UnitState::Approved:
-        if (!approveUnit(entry, by, at))
-            setReviewState(entry, UnitState::Translated, by, at);
-        break;
+        // A verdict the unit cannot take (an empty target): translated, at least.
+        if (Status approved = approveUnit(entry, by, at); approved)
+            return approved;
+        setReviewState(entry, UnitState::Translated, by, at);
+        return {};
     case UnitState::Rejected:
-        if (!rejectUnit(entry, by, at, reason))
-            setReviewState(entry, UnitState::Draft, by, at);
-        break;
+        if (Status rejected = rejectUnit(entry, by, at, reason); rejected)
+            return rejected;
+        setReviewState(entry, UnitState::Draft, by, at);
+        return {};
     case UnitState::Translated:
-        recordTranslation(entry, by, at);
-        break;
+        return recordTranslation(entry, by, at);
     case UnitState::Draft:
     case UnitState::Untranslated:
         setReviewState(entry, wanted, by, at);
         if (wanted == UnitState::Untranslated)
             entry.fuzzy = false;
-        break;
+        return {};
     }
+    return {};
+}
+
+// A unit the import could not take as the file says: a problem naming the unit and its line.
+Diagnostic unitProblem(const QString &xliffPath, const XliffUnit &unit, const Diagnostic &why)
+{
+    return Diagnostic{why.kind, xliffPath, unit.line, 0, QStringLiteral("unit %1: %2").arg(unit.id, why.message)};
 }
 
 } // namespace
@@ -241,8 +250,8 @@ XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, con
         if (!recordedConflicts(entry).isEmpty() && chosen && !target.isEmpty()) {
             if (recordedConflicts(updated).isEmpty()) // notes from before the merge: nothing to remove, but say it
                 recordHistory(updated, QStringLiteral("resolved"), by, at, QJsonObject{{QStringLiteral("kept"), QStringLiteral("import")}});
-            else
-                resolveConflict(updated, ConflictChoice::Text, target, by, at, QStringLiteral("import"));
+            else if (Status resolved = resolveConflict(updated, ConflictChoice::Text, target, by, at, QStringLiteral("import")); !resolved)
+                outcome.problems.append(unitProblem(xliffPath, unit, resolved.error()));
             updated.fuzzy = unit.state == UnitState::Draft || unit.state == UnitState::Rejected;
             outcome.conflictsResolved.append(entry.context);
         }
@@ -254,7 +263,8 @@ XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, con
                                    || (recorded == UnitState::Rejected && unit.state == UnitState::Draft);
         if (recorded != unit.state && !verdictStands) {
             // Another tool moved the unit on: record it as this user's action.
-            applyState(updated, unit.state, QStringLiteral("rejected in %1").arg(xliffPath), by, at);
+            if (Status applied = applyState(updated, unit.state, QStringLiteral("rejected in %1").arg(xliffPath), by, at); !applied)
+                outcome.problems.append(unitProblem(xliffPath, unit, applied.error()));
         }
         // Notes another tool added (a reviewer's remark in memoQ, say) join the comment thread.
         const QList<ReviewComment> thread = commentsOf(updated);
@@ -263,7 +273,8 @@ XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, con
                 continue;
             const bool known = std::any_of(thread.begin(), thread.end(), [&](const ReviewComment &c) { return c.text == note.text; });
             if (!known)
-                commentUnit(updated, note.category.isEmpty() ? by : note.category, at, note.text);
+                if (Status commented = commentUnit(updated, note.category.isEmpty() ? by : note.category, at, note.text); !commented)
+                    outcome.problems.append(unitProblem(xliffPath, unit, commented.error()));
         }
         if (!sameEntry(updated, entry)) {
             entry = updated;

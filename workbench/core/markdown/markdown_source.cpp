@@ -1,5 +1,6 @@
 #include "markdown/markdown_source.h"
 #include "common/text_file.h"
+#include "markdown/front_matter_block.h"
 
 #include <algorithm>
 #include <cmark-gfm.h>
@@ -11,32 +12,6 @@ constexpr int kMaxNestingDepth = 64; // cmark recurses per container level; refu
 // No prose has a line this long; a file that does is data (or an attack), and one unit of
 // it would stall segmentation, the catalog and the editor.
 constexpr qsizetype kMaxLineBytes = 1024 * 1024;
-
-bool isFenceLine(const QByteArray &bytes, qsizetype start, qsizetype end, bool closing)
-{
-    QByteArray line = bytes.mid(start, end - start);
-    if (line.endsWith('\r'))
-        line.chop(1);
-    line = line.trimmed();
-    return line == "---" || (closing && line == "...");
-}
-
-// Length of a YAML front matter block at the very start (0 if none).
-qsizetype frontMatterLength(const QByteArray &bytes, qsizetype bodyStart)
-{
-    qsizetype firstEnd = bytes.indexOf('\n', bodyStart);
-    if (firstEnd < 0 || !isFenceLine(bytes, bodyStart, firstEnd, false))
-        return 0;
-    for (qsizetype start = firstEnd + 1; start < bytes.size();) {
-        qsizetype end = bytes.indexOf('\n', start);
-        if (end < 0)
-            end = bytes.size();
-        if (isFenceLine(bytes, start, end, true))
-            return std::min(end + 1, bytes.size()) - bodyStart;
-        start = end + 1;
-    }
-    return 0; // unterminated: not front matter, let cmark see it as Markdown
-}
 
 int nestingDepth(cmark_node *root)
 {
@@ -83,8 +58,8 @@ Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &
     // Hide front matter from cmark by blanking it out line for line, so every line
     // and column cmark reports still points at the same bytes.
     QByteArray forParser = bytes;
-    const qsizetype frontMatter = frontMatterLength(bytes, bom);
-    for (qsizetype i = bom; i < bom + frontMatter; ++i)
+    const auto frontMatter = findFrontMatter(bytes);
+    for (qsizetype i = bom; frontMatter && i < frontMatter->end; ++i)
         if (forParser[i] != '\n' && forParser[i] != '\r')
             forParser[i] = ' ';
 

@@ -3,7 +3,7 @@
 #include "glossary/tbx_format.h"
 #include "glossary/term_table.h"
 #include "glossary/word_list.h"
-#include "project/language_resources.h"
+#include "project/project_context.h"
 #include "spell/hunspell_dictionary.h"
 
 #include <QCryptographicHash>
@@ -31,8 +31,9 @@ Term termOf(const QString &text, const QString &language, const AddedTerm &added
 
 } // namespace
 
-Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &added)
+Result<Concept> addTermToProject(const ProjectContext &project, const AddedTerm &added)
 {
+    const QString projectRoot = project.root();
     if (added.source.trimmed().isEmpty() || added.target.trimmed().isEmpty())
         return Diagnostic{ErrorKind::Usage, addedTermsPath(projectRoot), 0, 0, QStringLiteral("a term needs both its source and its target words")};
     const QString path = addedTermsPath(projectRoot);
@@ -76,16 +77,13 @@ Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &ad
     // Everything computed before anything is written.
     const QByteArray tbx = writeTbx(termbase, added.sourceLanguage);
     const QByteArray tsv = writeTermTable(termbase, TableFormat::Tsv);
-    auto settings = ProjectSettings::load(projectRoot);
-    if (!settings)
-        return settings.error();
-    auto base = HunspellDictionary::load(settings->dictionaryFor(added.targetLanguage));
+    auto base = HunspellDictionary::load(project.settings().dictionaryFor(added.targetLanguage));
     if (!base)
         return base.error();
     const QByteArray words = hunspellWordList(termbase, added.targetLanguage, **base);
     QDir().mkpath(projectRoot + QStringLiteral("/glossary"));
-    QDir().mkpath(projectRoot + QStringLiteral("/locales/") + added.targetLanguage);
-    const QString dic = projectRoot + QStringLiteral("/locales/") + added.targetLanguage + QLatin1Char('/') + QLatin1String(kAddedTermsName) + QStringLiteral("-glossary.dic");
+    QDir().mkpath(project.localeFolder(added.targetLanguage));
+    const QString dic = project.localeFolder(added.targetLanguage) + QLatin1Char('/') + QLatin1String(kAddedTermsName) + QStringLiteral("-glossary.dic");
     for (const auto &[file, bytes] : {std::pair{path, tbx}, std::pair{QFileInfo(path).path() + QLatin1Char('/') + QLatin1String(kAddedTermsName) + QStringLiteral(".tsv"), tsv},
                                       std::pair{dic, words}})
         if (Status written = writeFileAtomically(file, bytes); !written)

@@ -6,6 +6,8 @@
 
 namespace wb {
 
+class ProjectContext;
+
 /// A term a translator adds from the editor: the source words, what to write for them, who and when.
 struct AddedTerm {
     QString sourceLanguage;
@@ -33,6 +35,6 @@ inline constexpr char kAddedTermsName[] = "added-terms";
 /// scripts/generate-glossary-files does: glossary/added-terms.tsv and the Hunspell word list
 /// locales/<target>/added-terms-glossary.dic. Every file is written atomically; a file that
 /// cannot be read or written is the error, naming it. Returns the concept as saved.
-Result<Concept> addTermToProject(const QString &projectRoot, const AddedTerm &term);
+Result<Concept> addTermToProject(const ProjectContext &project, const AddedTerm &term);
 
 } // namespace wb

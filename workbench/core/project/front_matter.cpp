@@ -1,4 +1,5 @@
 #include "project/front_matter.h"
+#include "markdown/front_matter_block.h"
 
 #include <QList>
 #include <QPair>
@@ -39,29 +40,22 @@ QList<QPair<QByteArray, QByteArray>> keysOf(const PublishingFacts &facts)
 
 QByteArray withFrontMatter(const QByteArray &markdown, const PublishingFacts &facts)
 {
-    const qsizetype bom = markdown.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    // The document's own front matter, "---" to "---", either line ending.
-    static const QRegularExpression existing(QStringLiteral("\\A---\\r?\\n(.*?\\r?\\n)?---\\r?\\n"),
-                                             QRegularExpression::DotMatchesEverythingOption);
-    const QString head = QString::fromUtf8(markdown.mid(bom, 64 * 1024));
-    const QRegularExpressionMatch match = existing.match(head);
-    const QString ownBlock = match.hasMatch() ? match.captured(1) : QString();
-    const QByteArray newline = ownBlock.contains(QLatin1String("\r\n")) ? "\r\n" : "\n";
-
+    const auto own = findFrontMatter(markdown);
+    const QString ownBlock = own ? QString::fromUtf8(markdown.mid(own->bodyStart, own->closingLine - own->bodyStart)) : QString();
+    const QByteArray newline = own ? own->newline : QByteArray("\n");
     QByteArray lines;
     for (const auto &[key, value] : keysOf(facts)) {
         static const QString keyLine = QStringLiteral("(^|\\n)%1\\s*:");
-        if (match.hasMatch() && QRegularExpression(keyLine.arg(QRegularExpression::escape(QString::fromUtf8(key)))).match(ownBlock).hasMatch())
+        if (own && QRegularExpression(keyLine.arg(QRegularExpression::escape(QString::fromUtf8(key)))).match(ownBlock).hasMatch())
             continue; // the author set it; their value stands
         lines += key + ": " + value + newline;
     }
     QByteArray out = markdown;
-    if (match.hasMatch()) {
-        // Just before the closing "---" of the document's own block (offsets in bytes).
-        const qsizetype closingLine = bom + match.captured(0).toUtf8().size() - 3 - newline.size();
-        out.insert(closingLine, lines);
+    if (own) {
+        out.insert(own->closingLine, lines); // just before the document's own closing line
         return out;
     }
+    const qsizetype bom = markdown.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     out.insert(bom, "---\n" + lines + "---\n\n");
     return out;
 }

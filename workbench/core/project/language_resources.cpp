@@ -1,17 +1,12 @@
 #include "project/language_resources.h"
 #include "project/added_terms.h"
 #include "common/text_file.h"
-#include "glossary/tbx_format.h"
-#include "spell/hunspell_dictionary.h"
-#include "spell/project_words.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QProcess>
-#include "project/project.h"
 
 namespace wb {
 
@@ -51,25 +46,6 @@ QString ProjectSettings::dictionaryFor(const QString &language) const
     return QString(language).replace(QLatin1Char('-'), QLatin1Char('_'));
 }
 
-QString userName(const QString &projectRoot)
-{
-    const QString fromEnvironment = qEnvironmentVariable("WORKBENCH_USER");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    if (auto settings = ProjectSettings::load(projectRoot); settings && !settings->user.isEmpty())
-        return settings->user;
-    QProcess git;
-    if (!projectRoot.isEmpty())
-        git.setWorkingDirectory(projectRoot);
-    git.start(QStringLiteral("git"), {QStringLiteral("config"), QStringLiteral("user.name")});
-    if (git.waitForFinished(3000) && git.exitCode() == 0) {
-        const QString name = QString::fromUtf8(git.readAllStandardOutput()).trimmed();
-        if (!name.isEmpty())
-            return name;
-    }
-    return currentUserName();
-}
-
 QString findProjectRoot(const QString &path)
 {
     QDir dir(QFileInfo(path).isDir() ? path : QFileInfo(path).absolutePath());
@@ -98,59 +74,6 @@ QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &fol
             files.append(shipped.filePath(name));
     }
     return files + additions;
-}
-
-QString resourceDisplayPath(const QString &path)
-{
-    static const QString prefix = QStringLiteral(":/workbench/");
-    return path.startsWith(prefix) ? QStringLiteral("built-in:") + path.mid(prefix.size()) : path;
-}
-
-Result<std::shared_ptr<Termbase>> loadProjectGlossary(const QString &projectRoot, ResourceUses *used)
-{
-    auto termbase = std::make_shared<Termbase>();
-    bool builtIn = false;
-    for (const QString &path : projectOrBuiltInFiles(projectRoot, QStringLiteral("glossary"), QStringLiteral("*.tbx"), &builtIn)) {
-        auto loaded = loadTbx(path);
-        if (!loaded)
-            return loaded.error();
-        termbase->merge(*loaded);
-        if (used)
-            used->append({QStringLiteral("glossary"), resourceDisplayPath(path),
-                          path.startsWith(QLatin1Char(':')) ? QStringLiteral("built-in") : QStringLiteral("project")});
-    }
-    return termbase;
-}
-
-Result<std::shared_ptr<HunspellDictionary>> loadProjectDictionary(const QString &projectRoot, const QString &language,
-                                                                  ResourceUses *used)
-{
-    auto settings = ProjectSettings::load(projectRoot);
-    if (!settings)
-        return settings.error();
-    const QString systemName = settings->dictionaryFor(language);
-    auto dictionary = HunspellDictionary::load(systemName);
-    if (!dictionary)
-        return dictionary.error();
-    if (used)
-        used->append({QStringLiteral("dictionary"), HunspellDictionary::defaultFolder() + QLatin1Char('/') + systemName,
-                      QStringLiteral("system")});
-    bool builtIn = false;
-    for (const QString &path : projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("*.dic"), &builtIn)) {
-        if (Status added = (*dictionary)->addWordList(path); !added)
-            return added.error();
-        if (used)
-            used->append({QStringLiteral("word-list"), resourceDisplayPath(path),
-                          path.startsWith(QLatin1Char(':')) ? QStringLiteral("built-in") : QStringLiteral("project")});
-    }
-    if (!projectRoot.isEmpty()) {
-        auto projectWords = loadProjectWords(projectWordsPath(projectRoot, language));
-        if (!projectWords)
-            return projectWords.error();
-        for (const ProjectWord &w : *projectWords)
-            (*dictionary)->addWord(w.word);
-    }
-    return dictionary;
 }
 
 } // namespace wb

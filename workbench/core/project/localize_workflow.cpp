@@ -4,8 +4,7 @@
 #include "model/placeholder_text.h"
 #include "po/catalog_lock.h"
 #include "project/front_matter.h"
-#include "project/language_resources.h"
-#include "project/project.h"
+#include "project/project_context.h"
 #include "review/review_record.h"
 #include "review/review_report.h"
 
@@ -144,18 +143,19 @@ bool recordDraftsMade(PoCatalog &merged, const MergeReport &report, const QStrin
 
 } // namespace
 
-Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QString &document, const QString &language,
+Result<UpdateOutcome> updateDocumentCatalog(const ProjectContext &context, const QString &document,
                                             SentenceSegmenter &segmenter, const QDateTime &now)
 {
     auto doc = segmentFile(document, segmenter);
     if (!doc)
         return doc.error();
-    return updateDocumentCatalog(project, *doc, language, now);
+    return updateDocumentCatalog(context, *doc, now);
 }
 
-Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const SegmentedDocument &segmented, const QString &language,
-                                            const QDateTime &now)
+Result<UpdateOutcome> updateDocumentCatalog(const ProjectContext &context, const SegmentedDocument &segmented, const QDateTime &now)
 {
+    const Project &project = context.project();
+    const QString language = context.targetLanguage();
     const QString document = segmented.source->path();
     const SegmentedDocument *doc = &segmented;
     UpdateOutcome outcome;
@@ -179,7 +179,7 @@ Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const Segmen
         existing = *read;
     }
     PoCatalog merged = mergeCatalog(existing, templ, outcome.report);
-    const QString user = userName(project.root());
+    const QString user = context.user();
     const bool draftsMade = recordDraftsMade(merged, outcome.report, user, now);
     const bool referencesMoved = [&] {
         if (merged.entries.size() != existing.entries.size())

@@ -8,7 +8,7 @@
 
 namespace wb {
 
-class Project;
+class ProjectContext;
 class SentenceSegmenter;
 
 /// Which translations an export may use.
@@ -52,11 +52,11 @@ struct UpdateOutcome {
     int units = 0;
 };
 
-/// Creates or refreshes locales/<language>/<document>.po from the document's units.
-Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const QString &document, const QString &language,
+/// Creates or refreshes the target language's catalog of a document from its units; the
+/// project's user is on record for the drafts it makes (and as Last-Translator of a new catalog).
+Result<UpdateOutcome> updateDocumentCatalog(const ProjectContext &project, const QString &document,
                                             SentenceSegmenter &segmenter, const QDateTime &now);
 /// The same for a document already segmented.
-Result<UpdateOutcome> updateDocumentCatalog(const Project &project, const SegmentedDocument &doc, const QString &language,
-                                            const QDateTime &now);
+Result<UpdateOutcome> updateDocumentCatalog(const ProjectContext &project, const SegmentedDocument &doc, const QDateTime &now);
 
 } // namespace wb

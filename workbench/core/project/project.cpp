@@ -22,6 +22,14 @@ Result<Project> Project::open(const QString &root, const QString &sourceLanguage
     return project;
 }
 
+Project Project::at(const QString &root, const QString &sourceLanguage)
+{
+    Project project;
+    project.m_root = root.isEmpty() ? QString() : QDir(root).absolutePath();
+    project.m_sourceLanguage = sourceLanguage;
+    return project;
+}
+
 QString Project::sourceFolder() const
 {
     return m_root + QStringLiteral("/source-content/") + m_sourceLanguage;
@@ -39,12 +47,6 @@ QStringList Project::documents() const
 QString Project::relativePath(const QString &path) const
 {
     return QDir(m_root).relativeFilePath(path);
-}
-
-bool isLanguageCode(const QString &code)
-{
-    static const QRegularExpression tag(QStringLiteral("^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$"));
-    return tag.match(code).hasMatch();
 }
 
 bool isInsideFolder(const QString &path, const QString &folder)
@@ -93,16 +95,6 @@ Result<SegmentedDocument> segmentFile(const QString &path, SentenceSegmenter &se
     if (!source)
         return source.error();
     return segmentDocument(*source, segmenter);
-}
-
-QString currentUserName()
-{
-    for (const char *variable : {"WORKBENCH_USER", "USER", "LOGNAME"}) {
-        const QString value = qEnvironmentVariable(variable);
-        if (!value.isEmpty())
-            return value;
-    }
-    return QStringLiteral("unknown");
 }
 
 } // namespace wb

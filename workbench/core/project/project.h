@@ -1,4 +1,5 @@
 #pragma once
+#include "common/language_tag.h"
 #include "common/result.h"
 #include "model/segmented_document.h"
 #include <QString>
@@ -15,6 +16,8 @@ class Project {
 public:
     /// Opens a project folder; fails when it has no source-content/<sourceLanguage>/.
     static Result<Project> open(const QString &root, const QString &sourceLanguage = QStringLiteral("en"));
+    /// A folder taken as the project as it is, without looking at what it holds.
+    static Project at(const QString &root, const QString &sourceLanguage);
 
     QString root() const { return m_root; }
     QString sourceLanguage() const { return m_sourceLanguage; }
@@ -40,15 +43,8 @@ QString rulesBeside(const QString &markdownPath);
 /// Loads, parses and segments one Markdown file.
 Result<SegmentedDocument> segmentFile(const QString &path, SentenceSegmenter &segmenter);
 
-/// Whether a language code can name a folder safely: a BCP 47-like tag ("es", "es-US",
-/// "pt_BR", "zh-Hant-TW"), never a path ("../x", "es/..").
-bool isLanguageCode(const QString &code);
-
 /// Whether `path` lies inside `folder` once both are made absolute and cleaned: what an
 /// export checks before writing, whatever names its input held.
 bool isInsideFolder(const QString &path, const QString &folder);
-
-/// Who is working: $WORKBENCH_USER, else the login name.
-QString currentUserName();
 
 } // namespace wb

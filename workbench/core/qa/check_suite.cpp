@@ -2,8 +2,7 @@
 #include "qa/foreign_text.h"
 #include "qa/negation_check.h"
 #include "qa/publishing_check.h"
-#include "glossary/tbx_format.h"
-#include "project/language_resources.h"
+#include "glossary/termbase.h"
 #include "qa/number_check.h"
 #include "qa/terminology_check.h"
 #include "qa/text_checks.h"
@@ -29,57 +28,42 @@ void CheckSuite::addConcept(const Concept &added)
             m_spelling->dictionary().addWord(token.text);
 }
 
-Result<std::shared_ptr<CheckSuite>> CheckSuite::load(const QString &projectRoot, const QString &sourceLanguage,
-                                                     const QString &targetLanguage, const Options &options)
+Result<std::shared_ptr<CheckSuite>> CheckSuite::create(const CheckResources &resources, const Options &options)
 {
-    ResourceUses used;
-    auto termbase = loadProjectGlossary(projectRoot, &used);
-    if (!termbase)
-        return termbase.error();
-    for (const QString &path : options.glossaries) {
-        auto extra = loadTbx(path);
-        if (!extra)
-            return extra.error();
-        (*termbase)->merge(*extra);
-        used.append({QStringLiteral("glossary"), path, QStringLiteral("option")});
-    }
-    auto sourceDictionary = loadProjectDictionary(projectRoot, sourceLanguage, &used);
-    if (!sourceDictionary)
-        return sourceDictionary.error();
-    auto targetDictionary = loadProjectDictionary(projectRoot, targetLanguage, &used);
-    if (!targetDictionary)
-        return targetDictionary.error();
-
+    const QString &sourceLanguage = resources.sourceLanguage;
+    const QString &targetLanguage = resources.targetLanguage;
+    const auto &termbase = resources.termbase;
+    const auto &sourceDictionary = resources.sourceDictionary;
+    const auto &targetDictionary = resources.targetDictionary;
     std::shared_ptr<CheckSuite> suite(new CheckSuite);
     suite->m_sourceLanguage = sourceLanguage;
     suite->m_targetLanguage = targetLanguage;
     suite->m_options = options;
-    suite->m_sourceDictionary = *sourceDictionary;
-    suite->m_targetDictionary = *targetDictionary;
-    suite->m_termbase = *termbase;
+    suite->m_sourceDictionary = sourceDictionary;
+    suite->m_targetDictionary = targetDictionary;
+    suite->m_termbase = termbase;
     // Words of target-language terms are never misspelled.
     QSet<QString> glossaryWords;
     WordTokenizer tokenizer(targetLanguage);
-    for (const Concept &c : (*termbase)->concepts)
+    for (const Concept &c : termbase->concepts)
         for (const Term &t : c.termsIn(targetLanguage))
             for (const Token &token : tokenizer.tokenize(t.text))
                 glossaryWords.insert(token.text.toLower());
-    suite->m_terminology = std::make_unique<TerminologyChecker>(*termbase, sourceLanguage, targetLanguage,
-                                                                *sourceDictionary, *targetDictionary);
-    suite->m_spelling = std::make_unique<SpellChecker>(*targetDictionary, targetLanguage, glossaryWords);
-    suite->m_sourceSpelling = std::make_unique<SpellChecker>(*sourceDictionary, sourceLanguage);
+    suite->m_terminology = std::make_unique<TerminologyChecker>(termbase, sourceLanguage, targetLanguage,
+                                                                sourceDictionary, targetDictionary);
+    suite->m_spelling = std::make_unique<SpellChecker>(targetDictionary, targetLanguage, glossaryWords);
+    suite->m_sourceSpelling = std::make_unique<SpellChecker>(sourceDictionary, sourceLanguage);
     suite->m_targetTokenizer = std::make_unique<WordTokenizer>(targetLanguage);
-    suite->m_numbers = std::make_unique<NumberChecker>(sourceLanguage, targetLanguage, projectRoot);
+    suite->m_numbers = std::make_unique<NumberChecker>(sourceLanguage, targetLanguage, resources.sourceNumberWords,
+                                                       resources.targetNumberWords);
     if (auto error = suite->m_numbers->wordListError())
         return *error;
-    for (const QString &path : suite->m_numbers->wordLists())
-        used.append({QStringLiteral("number-words"), resourceDisplayPath(path),
-                     path.startsWith(QLatin1Char(':')) ? QStringLiteral("built-in") : QStringLiteral("project")});
-    auto negation = NegationChecker::load(projectRoot, sourceLanguage, targetLanguage, &used);
+    auto negation = NegationChecker::load(sourceLanguage, resources.sourceNegationWords, targetLanguage,
+                                          resources.targetNegationWords);
     if (!negation)
         return negation.error();
     suite->m_negation = std::move(*negation);
-    suite->m_resources = used;
+    suite->m_resources = resources.used;
     return suite;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 #include "common/result.h"
-#include "project/language_resources.h"
+#include "common/resource_use.h"
 #include "qa/consistency_check.h"
 #include "qa/qa_runner.h"
 #include <QSet>
@@ -17,18 +17,28 @@ class WordTokenizer;
 struct Concept;
 struct Termbase;
 
-/// Everything the QA checks of one language pair need, loaded once: the project's
-/// glossary, Hunspell dictionaries with the project's word lists, and the checks:
-/// spelling, numbers, negation, markup, punctuation, whitespace, untranslated,
-/// consistency, length and terminology.
+/// What the checks of one language pair are built from. The project layer finds and loads
+/// it (ProjectContext::loadCheckSuite); the checks never look for files themselves.
+struct CheckResources {
+    QString sourceLanguage, targetLanguage;
+    std::shared_ptr<Termbase> termbase;
+    std::shared_ptr<HunspellDictionary> sourceDictionary, targetDictionary;
+    QString sourceNumberWords, targetNumberWords;     ///< number-words.txt (empty: ICU's rules alone)
+    QString sourceNegationWords, targetNegationWords; ///< negation-words.txt (either empty: no negation check)
+    ResourceUses used;                                ///< what was loaded, for reports
+};
+
+/// Everything the QA checks of one language pair need, loaded once: the glossary,
+/// Hunspell dictionaries with the project's word lists, and the checks: spelling,
+/// numbers, negation, markup, punctuation, whitespace, untranslated, consistency, length
+/// and terminology.
 class CheckSuite {
 public:
     struct Options {
         QStringList glossaries;  ///< extra TBX files on top of the project's glossary/*.tbx
         bool suggestions = false; ///< add Hunspell suggestions to spelling findings (slow)
     };
-    static Result<std::shared_ptr<CheckSuite>> load(const QString &projectRoot, const QString &sourceLanguage,
-                                                    const QString &targetLanguage, const Options &options);
+    static Result<std::shared_ptr<CheckSuite>> create(const CheckResources &resources, const Options &options);
     ~CheckSuite();
 
     /// Catalogs whose translations the consistency check compares (all of the language).

@@ -1,4 +1,5 @@
 #pragma once
+#include "text/text_span.h"
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -10,23 +11,6 @@ namespace wb {
 enum class Severity { Info = 0, Warning = 1, Error = 2 };
 QString severityName(Severity severity);                      ///< "info", "warning", "error"
 std::optional<Severity> severityFromName(const QString &name);
-
-/// A stretch of a unit's text (UTF-16 offsets into msgid or msgstr).
-struct TextSpan {
-    int start = -1;
-    int length = 0;
-    bool isValid() const { return start >= 0; }
-    int end() const { return start + length; }
-    /// Whether `inner` lies wholly inside this span.
-    bool contains(const TextSpan &inner) const { return inner.start >= start && inner.end() <= end(); }
-    friend bool operator==(const TextSpan &, const TextSpan &) = default;
-};
-
-/// Whether one of `spans` holds `inner` wholly (a word inside a name, a URL, a kept stretch).
-inline bool anySpanContains(const QList<TextSpan> &spans, const TextSpan &inner)
-{
-    return std::any_of(spans.cbegin(), spans.cend(), [&](const TextSpan &s) { return s.contains(inner); });
-}
 
 /// One QA finding: which unit, which check, how bad, what is wrong and where.
 struct Finding {

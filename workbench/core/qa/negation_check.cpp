@@ -1,6 +1,5 @@
 #include "qa/negation_check.h"
 #include "common/text_file.h"
-#include "project/language_resources.h"
 #include "text/word_tokenizer.h"
 
 #include <QFileInfo>
@@ -50,18 +49,9 @@ bool isContractedNegation(const QString &word)
 
 NegationChecker::~NegationChecker() = default;
 
-Result<std::unique_ptr<NegationChecker>> NegationChecker::load(const QString &projectRoot, const QString &sourceLanguage,
-                                                               const QString &targetLanguage, ResourceUses *used)
+Result<std::unique_ptr<NegationChecker>> NegationChecker::load(const QString &sourceLanguage, const QString &sourceList,
+                                                               const QString &targetLanguage, const QString &targetList)
 {
-    // The project's own list, else the one the workbench ships for that language.
-    const auto listOf = [&](const QString &language, bool *builtIn) {
-        return projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("negation-words.txt"), builtIn)
-            .value(0);
-    };
-    bool sourceBuiltIn = false;
-    bool targetBuiltIn = false;
-    const QString sourceList = listOf(sourceLanguage, &sourceBuiltIn);
-    const QString targetList = listOf(targetLanguage, &targetBuiltIn);
     if (sourceList.isEmpty() || targetList.isEmpty())
         return std::unique_ptr<NegationChecker>();
     auto sourceWords = readWordList(sourceList);
@@ -70,10 +60,6 @@ Result<std::unique_ptr<NegationChecker>> NegationChecker::load(const QString &pr
     auto targetWords = readWordList(targetList);
     if (!targetWords)
         return targetWords.error();
-    if (used)
-        for (const auto &[path, builtIn] : {std::pair{sourceList, sourceBuiltIn}, std::pair{targetList, targetBuiltIn}})
-            used->append({QStringLiteral("negation-words"), resourceDisplayPath(path),
-                          builtIn ? QStringLiteral("built-in") : QStringLiteral("project")});
     std::unique_ptr<NegationChecker> checker(new NegationChecker);
     checker->m_source = *sourceWords;
     checker->m_target = *targetWords;

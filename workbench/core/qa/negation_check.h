@@ -7,21 +7,19 @@
 namespace wb {
 
 class WordTokenizer;
-struct ResourceUse;
-using ResourceUses = QList<ResourceUse>;
 
 /// negation.missing (error): the source negates ("not", "never", "without", "don't") and the
 /// translation holds no negation word at all. A dropped "not" turns medical advice into its
 /// opposite, and no other check sees it: the words, numbers and terms can all be right.
 ///
-/// The words come from locales/LANG/negation-words.txt of the project, else the list built
-/// into the binary; a language with neither is not checked. Only the absence is an error: a translation may negate what
+/// The words come from each language's negation-words.txt (the project finds it: its own,
+/// else the one built into the binary); a language with neither is not checked. Only the absence is an error: a translation may negate what
 /// the source says with a prefix ("unable" -> "no puede"), so extra negations are not flagged.
 class NegationChecker {
 public:
-    /// Null when either language has no word list.
-    static Result<std::unique_ptr<NegationChecker>> load(const QString &projectRoot, const QString &sourceLanguage,
-                                                         const QString &targetLanguage, ResourceUses *used = nullptr);
+    /// Reads the two word lists; null when either language has none (an empty path).
+    static Result<std::unique_ptr<NegationChecker>> load(const QString &sourceLanguage, const QString &sourceList,
+                                                         const QString &targetLanguage, const QString &targetList);
     ~NegationChecker();
     Findings check(const QString &source, const QString &target);
 

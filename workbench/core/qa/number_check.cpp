@@ -1,7 +1,6 @@
 #include "qa/number_check.h"
 #include "common/bounded_cache.h"
 #include "model/placeholder_text.h"
-#include "project/language_resources.h"
 #include "text/word_tokenizer.h"
 
 #include "common/text_file.h"
@@ -39,9 +38,9 @@ struct NumberChecker::Language {
     QString listPath;              ///< where `listed` came from; empty when there is no list
     std::optional<Diagnostic> listError;
 
-    Language(const QString &code, const QString &projectRoot)
+    Language(const QString &code, const QString &listPath)
     {
-        loadListedWords(code, projectRoot);
+        loadListedWords(listPath);
         UErrorCode status = U_ZERO_ERROR;
         const icu::Locale locale(code.toUtf8().constData());
         decimal.reset(icu::NumberFormat::createInstance(locale, status));
@@ -54,12 +53,8 @@ struct NumberChecker::Language {
     // "word value [article | multiplier | not-before WORD]" a line; '#' starts a comment. A
     // language without a list keeps ICU's spell-out rules alone; an unreadable list or one
     // that is not UTF-8 is kept in listError for the caller to report.
-    void loadListedWords(const QString &code, const QString &projectRoot)
+    void loadListedWords(const QString &path)
     {
-        QString path;
-        for (const QString &language : {code, code.section(QRegularExpression(QStringLiteral("[-_]")), 0, 0)})
-            if (path.isEmpty())
-                path = projectOrBuiltInFiles(projectRoot, QStringLiteral("locales/") + language, QStringLiteral("number-words.txt")).value(0);
         if (path.isEmpty())
             return;
         auto bytes = readUtf8File(path);
@@ -121,9 +116,10 @@ struct NumberChecker::Language {
     }
 };
 
-NumberChecker::NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &projectRoot)
-    : m_source(std::make_unique<Language>(sourceLanguage, projectRoot)),
-      m_target(std::make_unique<Language>(targetLanguage, projectRoot)),
+NumberChecker::NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &sourceWords,
+                             const QString &targetWords)
+    : m_source(std::make_unique<Language>(sourceLanguage, sourceWords)),
+      m_target(std::make_unique<Language>(targetLanguage, targetWords)),
       m_sourceTokens(std::make_unique<WordTokenizer>(sourceLanguage)), m_targetTokens(std::make_unique<WordTokenizer>(targetLanguage))
 {
 }

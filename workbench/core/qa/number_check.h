@@ -25,15 +25,17 @@ class WordTokenizer;
 ///   numbers.code    (error)  a phone number or code lost or changed digits
 ///   numbers.word    (warning) a spelled-out source number ("two") is not in the target
 ///
-/// Besides ICU's spell-out rules, each language has a list of number words ICU does not
-/// read (locales/LANG/number-words.txt of the project, else the built-in one): "once",
+/// Besides ICU's spell-out rules, each language may have a list of number words ICU does not
+/// read (number-words.txt; the project finds its own, else the built-in one): "once",
 /// "twice", "both", "a dozen", "half"; "ambos", "docena", "mitad". Words marked `article`
 /// there ("a", "an"; "un", "una") are indefinite articles first: a target article counts
 /// as the number one only beyond the articles of the source, so "one or more … a doctor"
 /// translated "dos o más … un médico" has lost its "one".
 class NumberChecker {
 public:
-    NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &projectRoot = QString());
+    /// `sourceWords`, `targetWords`: each language's number-words.txt (empty: ICU's rules alone).
+    NumberChecker(const QString &sourceLanguage, const QString &targetLanguage, const QString &sourceWords = {},
+                  const QString &targetWords = {});
     ~NumberChecker();
     Findings check(const QString &source, const QString &target);
     /// Why a language's number-words.txt could not be read (not UTF-8, unreadable), if so.

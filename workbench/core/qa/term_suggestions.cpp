@@ -86,7 +86,7 @@ QList<TermSuggestion> termSuggestions(const QList<SourceTermHit> &hits, const QS
         s.termConcept = hit.termConcept;
         s.inSource = source.mid(hit.span.start, hit.span.length);
         const Term *chosen = termFor(hit);
-        const bool plural = isPlural(s.inSource, *hit.sourceTerm) && targetLanguage.section(QLatin1Char('-'), 0, 0) == QLatin1String("es");
+        const bool plural = isPlural(s.inSource, *hit.sourceTerm) && primaryLanguage(targetLanguage) == QLatin1String("es");
         s.insertion = plural ? spanishPlural(chosen->text) : chosen->text;
         for (const Term *t : hit.acceptable)
             if (t != chosen)
@@ -114,7 +114,7 @@ bool endsWithAbbreviation(const QString &before, const QString &language)
                                 QStringLiteral("mrs"), QStringLiteral("ms"), QStringLiteral("etc"), QStringLiteral("vs"),
                                 QStringLiteral("fig"), QStringLiteral("approx")}}};
     const QString text = before.chopped(1).toLower(); // without the period
-    for (const QString &a : abbreviations.value(language.section(QLatin1Char('-'), 0, 0)))
+    for (const QString &a : abbreviations.value(primaryLanguage(language)))
         if (text.endsWith(a) && (text.size() == a.size() || !text.at(text.size() - a.size() - 1).isLetter()))
             return true;
     return false;

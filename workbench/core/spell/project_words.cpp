@@ -6,11 +6,6 @@
 
 namespace wb {
 
-QString projectWordsPath(const QString &projectRoot, const QString &language)
-{
-    return projectRoot + QStringLiteral("/locales/%1/project-words.tsv").arg(language);
-}
-
 Result<QList<ProjectWord>> loadProjectWords(const QString &path)
 {
     QList<ProjectWord> words;

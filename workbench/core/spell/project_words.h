@@ -15,7 +15,6 @@ struct ProjectWord {
 
 /// locales/<lang>/project-words.tsv: "word<TAB>added_by<TAB>added_at" with a header row.
 /// A readable table rather than a .dic, because a .dic cannot say who added a word and when.
-QString projectWordsPath(const QString &projectRoot, const QString &language);
 Result<QList<ProjectWord>> loadProjectWords(const QString &path);
 /// Adds words not yet present (sorted, written atomically); returns how many were new.
 Result<int> addProjectWords(const QString &path, const QStringList &words, const QString &by, const QDateTime &at);

@@ -1,5 +1,5 @@
 #pragma once
-#include "qa/finding.h"
+#include "text/text_span.h"
 #include "text/word_tokenizer.h"
 #include <QHash>
 #include <QSet>

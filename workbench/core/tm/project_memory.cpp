@@ -5,7 +5,6 @@
 #include "common/text_file.h"
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
-#include "project/project.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
 
@@ -14,8 +13,8 @@
 
 namespace wb {
 
-Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QString &sourceLanguage,
-                                            const QString &targetLanguage, const MemorySources &sources)
+Result<std::unique_ptr<TmIndex>> loadMemory(const QString &sourceLanguage, const QString &targetLanguage,
+                                            const MemorySources &sources)
 {
     auto index = std::make_unique<TmIndex>(sourceLanguage);
     if (!sources.database.isEmpty() && QFileInfo::exists(sources.database)) {
@@ -28,56 +27,48 @@ Result<std::unique_ptr<TmIndex>> loadMemory(const QString &projectRoot, const QS
         for (const TmUnit &u : *units)
             index->add(u);
     }
-    if (projectRoot.isEmpty()) {
-        index->finishLoading();
-        return index;
+    for (const QString &path : sources.tmxFiles) {
+        auto bytes = readFileBytes(path);
+        if (!bytes)
+            return bytes.error();
+        auto units = readTmx(*bytes, path, targetLanguage);
+        if (!units)
+            return units.error();
+        for (const TmUnit &u : *units)
+            index->add(u);
     }
-    const QDir locale(projectRoot + QStringLiteral("/locales/") + targetLanguage);
-    if (sources.projectTmx) {
-        for (const QString &name : locale.entryList({QStringLiteral("*.tmx")}, QDir::Files, QDir::Name)) {
-            auto bytes = readFileBytes(locale.filePath(name));
-            if (!bytes)
-                return bytes.error();
-            auto units = readTmx(*bytes, locale.filePath(name), targetLanguage);
-            if (!units)
-                return units.error();
-            for (const TmUnit &u : *units)
-                index->add(u);
-        }
-    }
-    if (sources.projectCatalogs) {
-        for (const QString &name : locale.entryList({QStringLiteral("*.po")}, QDir::Files, QDir::Name)) {
-            auto catalog = PoCatalog::read(locale.filePath(name));
-            if (!catalog)
-                return catalog.error();
-            const QList<PoEntry> &entries = catalog->entries;
-            for (qsizetype i = 0; i < entries.size(); ++i) {
-                const PoEntry &e = entries[i];
-                const UnitState state = stateOf(e);
-                if (e.obsolete || !(state == UnitState::Translated || state == UnitState::Approved))
-                    continue;
-                TmUnit u;
-                u.source = e.msgid;
-                u.target = e.msgstr;
-                u.sourceLanguage = sourceLanguage;
-                u.targetLanguage = targetLanguage;
-                u.previousSource = i > 0 ? entries[i - 1].msgid : QString();
-                u.nextSource = i + 1 < entries.size() ? entries[i + 1].msgid : QString();
-                u.origin = name;
-                // Who translated it and when (docs/po-store.md).
-                // The last line that wrote the text, not a review that only read it.
-                static const QStringList writers = {QStringLiteral("translated"), QStringLiteral("edited-by-reviewer"),
-                                                    QStringLiteral("pretranslated"), QStringLiteral("imported"),
-                                                    QStringLiteral("aligned"), QStringLiteral("resolved"), QStringLiteral("updated")};
-                const QList<QJsonObject> history = structuredLines(e.translatorComments, QStringLiteral("history"));
-                for (auto h = history.crbegin(); h != history.crend(); ++h)
-                    if (writers.contains(h->value(QLatin1String("action")).toString())) {
-                        u.author = h->value(QLatin1String("by")).toString();
-                        u.changed = QDateTime::fromString(h->value(QLatin1String("at")).toString(), Qt::ISODate);
-                        break;
-                    }
-                index->add(u);
-            }
+    for (const QString &path : sources.catalogFiles) {
+        const QString name = QFileInfo(path).fileName();
+        auto catalog = PoCatalog::read(path);
+        if (!catalog)
+            return catalog.error();
+        const QList<PoEntry> &entries = catalog->entries;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const PoEntry &e = entries[i];
+            const UnitState state = stateOf(e);
+            if (e.obsolete || !(state == UnitState::Translated || state == UnitState::Approved))
+                continue;
+            TmUnit u;
+            u.source = e.msgid;
+            u.target = e.msgstr;
+            u.sourceLanguage = sourceLanguage;
+            u.targetLanguage = targetLanguage;
+            u.previousSource = i > 0 ? entries[i - 1].msgid : QString();
+            u.nextSource = i + 1 < entries.size() ? entries[i + 1].msgid : QString();
+            u.origin = name;
+            // Who translated it and when (docs/po-store.md).
+            // The last line that wrote the text, not a review that only read it.
+            static const QStringList writers = {QStringLiteral("translated"), QStringLiteral("edited-by-reviewer"),
+                                                QStringLiteral("pretranslated"), QStringLiteral("imported"),
+                                                QStringLiteral("aligned"), QStringLiteral("resolved"), QStringLiteral("updated")};
+            const QList<QJsonObject> history = structuredLines(e.translatorComments, QStringLiteral("history"));
+            for (auto h = history.crbegin(); h != history.crend(); ++h)
+                if (writers.contains(h->value(QLatin1String("action")).toString())) {
+                    u.author = h->value(QLatin1String("by")).toString();
+                    u.changed = QDateTime::fromString(h->value(QLatin1String("at")).toString(), Qt::ISODate);
+                    break;
+                }
+            index->add(u);
         }
     }
     index->finishLoading();
