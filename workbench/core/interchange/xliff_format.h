@@ -1,5 +1,6 @@
 #pragma once
 #include "common/result.h"
+#include "common/xml_root.h"
 #include "interchange/xliff_document.h"
 #include "interchange/xliff_inline.h"
 #include <QByteArray>
@@ -13,6 +14,7 @@ namespace wb {
 Result<XliffDocument> readXliff(const QByteArray &bytes, const QString &path);
 
 /// The XLIFF family the root element declares (1.x or 2.x namespace), if any.
+std::optional<XliffVersion> xliffFamilyOf(const XmlRoot &root);
 std::optional<XliffVersion> xliffFamilyOf(const QByteArray &bytes);
 
 /// Writes the document as XLIFF 2.1 or 1.2. The output depends only on the document

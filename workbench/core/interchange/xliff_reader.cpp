@@ -1,4 +1,5 @@
 // XLIFF 1.2 and 2.x readers (QXmlStreamReader) into the version-neutral XliffDocument.
+#include "common/xml_root.h"
 #include "common/xml_safety.h"
 #include "interchange/xliff2_validator.h"
 #include "interchange/xliff_format.h"
@@ -258,46 +259,44 @@ Result<XliffDocument> readXliff12(const QByteArray &bytes, const QString &path, 
 
 } // namespace
 
+std::optional<XliffVersion> xliffFamilyOf(const XmlRoot &root)
+{
+    if (root.name != u"xliff")
+        return std::nullopt;
+    if (isXliff2Namespace(root.namespaceUri))
+        return XliffVersion::V2;
+    if (isXliff1Namespace(root.namespaceUri) || (root.namespaceUri.isEmpty() && root.version.startsWith(QLatin1String("1."))))
+        return XliffVersion::V12;
+    return std::nullopt;
+}
+
 std::optional<XliffVersion> xliffFamilyOf(const QByteArray &bytes)
 {
-    QXmlStreamReader xml(bytes);
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() != u"xliff")
-            return std::nullopt;
-        if (isXliff2Namespace(xml.namespaceUri()))
-            return XliffVersion::V2;
-        if (isXliff1Namespace(xml.namespaceUri()) || (xml.namespaceUri().isEmpty() && attribute(xml, QLatin1String("version")).startsWith(QLatin1String("1."))))
-            return XliffVersion::V12;
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return xliffFamilyOf(sniffXmlRoot(bytes));
 }
 
 Result<XliffDocument> readXliff(const QByteArray &bytes, const QString &path)
 {
     if (Status safe = checkXmlInput(bytes, path); !safe)
         return safe.error();
-    QXmlStreamReader xml(bytes);
-    while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::DTD && !xml.entityDeclarations().isEmpty())
-            return xmlError(path, xml, QStringLiteral("the DTD declares entities; the workbench never expands them"));
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        const QString version = attribute(xml, QLatin1String("version"));
-        if (xml.name() != u"xliff")
-            return xmlError(path, xml, QStringLiteral("not XLIFF: the root element is <%1>").arg(xml.name()));
-        if (isXliff2Namespace(xml.namespaceUri()))
-            return readXliff2(bytes, path);
-        if (isXliff1Namespace(xml.namespaceUri()) || (xml.namespaceUri().isEmpty() && version.startsWith(QLatin1String("1."))))
-            return readXliff12(bytes, path, version);
-        return xmlError(path, xml,
-                        QStringLiteral("XLIFF version '%1' in namespace '%2' is not one the workbench reads (1.0-1.2, 2.0-2.2)")
-                            .arg(version, xml.namespaceUri()));
-    }
-    return xmlError(path, xml, xml.hasError() ? xml.errorString() : QStringLiteral("no root element"));
+    const XmlRoot root = sniffXmlRoot(bytes);
+    auto error = [&](int line, int column, const QString &message) {
+        return Diagnostic{ErrorKind::InvalidInput, path, line, column, message};
+    };
+    if (root.entityDtdLine > 0)
+        return error(root.entityDtdLine, root.entityDtdColumn, QStringLiteral("the DTD declares entities; the workbench never expands them"));
+    if (root.name.isEmpty())
+        return error(root.line, root.column, root.error.isEmpty() ? QStringLiteral("no root element") : root.error);
+    if (root.name != u"xliff")
+        return error(root.line, root.column, QStringLiteral("not XLIFF: the root element is <%1>").arg(root.name));
+    const std::optional<XliffVersion> family = xliffFamilyOf(root);
+    if (family == XliffVersion::V2)
+        return readXliff2(bytes, path);
+    if (family == XliffVersion::V12)
+        return readXliff12(bytes, path, root.version);
+    return error(root.line, root.column,
+                 QStringLiteral("XLIFF version '%1' in namespace '%2' is not one the workbench reads (1.0-1.2, 2.0-2.2)")
+                     .arg(root.version, root.namespaceUri));
 }
 
 } // namespace wb
