@@ -1,8 +1,8 @@
 // workbench export: localized Markdown from PO catalogs, for one file or a project.
 #include "cli_common.h"
 #include "common/text_file.h"
+#include "interchange/format_registry.h"
 #include "interchange/po_xliff_mapping.h"
-#include "interchange/xliff_format.h"
 #include "markdown/markdown_source.h"
 #include "project/language_resources.h"
 #include "project/localize_workflow.h"
@@ -29,27 +29,16 @@ void report(const QString &name, const ExportOutcome &outcome, const QString &ta
 }
 
 // The file name a format gives one document's catalog in the output folder.
-QString exchangeFileName(const QString &document, const QString &language, const QString &format)
+QString exchangeFileName(const QString &document, const QString &language, const FileFormat &format)
 {
-    const QString base = QFileInfo(document).completeBaseName() + QLatin1Char('.') + language;
-    if (format == QLatin1String("xliff2"))
-        return base + QStringLiteral(".xlf");
-    if (format == QLatin1String("xliff12"))
-        return base + QStringLiteral(".v12.xlf");
-    return base + QStringLiteral(".po");
+    return QFileInfo(document).completeBaseName() + QLatin1Char('.') + language + QLatin1Char('.') + format.suffixes.first();
 }
 
 // XLIFF or PO for other tools: every unit with its state, not just the publishable ones.
 Result<QByteArray> exchangeBytes(const Project &project, const QString &document, const PoCatalog &catalog,
-                                 const QString &language, const QString &format)
+                                 const QString &language, const FileFormat &format)
 {
-    if (format == QLatin1String("po"))
-        return catalog.toBytes();
-    XliffDocument xliff;
-    xliff.sourceLanguage = project.sourceLanguage();
-    xliff.targetLanguage = language;
-    xliff.files.append(xliffFileOf(catalog, project.relativePath(document)));
-    return writeXliff(xliff, format == QLatin1String("xliff2") ? XliffVersion::V2 : XliffVersion::V12);
+    return format.write(format.fromCatalog(catalog, {project.sourceLanguage(), language, project.relativePath(document)}));
 }
 
 } // namespace
@@ -85,9 +74,10 @@ int runExport(const QStringList &arguments)
     if (!parseArguments(parser, QStringLiteral("export"), arguments, exitCode))
         return exitCode;
     const QString format = parser.value(QStringLiteral("format"));
-    if (!QStringList{QStringLiteral("markdown"), QStringLiteral("xliff2"), QStringLiteral("xliff12"), QStringLiteral("po")}.contains(format))
+    const FileFormat *fileFormat = formatNamed(format);
+    if (!fileFormat || !(fileFormat->sourceDocument || fileFormat->fromCatalog))
         return usageError(QStringLiteral("export"), QStringLiteral("--format takes markdown, xliff2, xliff12 or po"));
-    const bool exchange = format != QLatin1String("markdown");
+    const bool exchange = !fileFormat->sourceDocument;
     if (exchange && !parser.isSet(QStringLiteral("project")))
         return usageError(QStringLiteral("export"), QStringLiteral("--format %1 needs --project and --locale").arg(format));
 
@@ -151,10 +141,10 @@ int runExport(const QStringList &arguments)
                 auto catalog = PoCatalog::read(project->catalogPath(document, language));
                 if (!catalog)
                     return fail(catalog.error());
-                auto bytes = exchangeBytes(*project, document, *catalog, language, format);
+                auto bytes = exchangeBytes(*project, document, *catalog, language, *fileFormat);
                 if (!bytes)
                     return fail(bytes.error());
-                const QString target = outFolder + QLatin1Char('/') + exchangeFileName(document, language, format);
+                const QString target = outFolder + QLatin1Char('/') + exchangeFileName(document, language, *fileFormat);
                 std::fprintf(stderr, "%s: %lld units -> %s\n", qPrintable(project->relativePath(document)),
                              qlonglong(xliffUnitsOf(*catalog).size()), qPrintable(target));
                 written.append(QJsonObject{{QStringLiteral("source"), project->relativePath(document)},

@@ -3,8 +3,8 @@
 #include "cli_common.h"
 #include "common/text_file.h"
 #include "glossary/termbase.h"
+#include "interchange/format_registry.h"
 #include "interchange/po_xliff_mapping.h"
-#include "interchange/xliff_format.h"
 #include "po/catalog_lock.h"
 #include "project/language_resources.h"
 #include "project/project.h"
@@ -58,9 +58,13 @@ int runImport(const QStringList &arguments)
     auto bytes = readFileBytes(path);
     if (!bytes)
         return fail(bytes.error());
-    auto xliff = readXliff(*bytes, path);
-    if (!xliff)
-        return fail(xliff.error());
+    // XLIFF 1.x or 2.x, as the registry tells them apart; a file of neither is read as XLIFF
+    // all the same, and the reader says what it is instead.
+    const FileFormat *format = detectFormat(path, *bytes, [](const FileFormat &f) { return f.family == kXliffFamily; });
+    auto read = (format ? format : formatNamed(u"xliff12"))->read(*bytes, path, QString());
+    if (!read)
+        return fail(read.error());
+    const XliffDocument *xliff = &std::get<XliffDocument>(*read);
 
     const QString language = parser.isSet(QStringLiteral("locale")) ? parser.value(QStringLiteral("locale")) : xliff->targetLanguage;
     if (language.isEmpty())

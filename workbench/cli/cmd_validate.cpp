@@ -2,90 +2,47 @@
 // must be? Every problem the readers find, with file, line and rule; exit 4 when any.
 #include "cli_common.h"
 #include "common/text_file.h"
-#include "common/xml_safety.h"
-#include "glossary/tbx_format.h"
-#include "interchange/xliff2_validator.h"
-#include "interchange/xliff_format.h"
-#include "po/po_catalog.h"
-#include "segment/srx_rules.h"
-#include "tm/tmx_format.h"
+#include "interchange/format_registry.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QXmlStreamReader>
 #include <cstdio>
 
 namespace wb::cli {
 namespace {
 
-// The format by extension, else by the XML root element; empty when neither says.
-QString formatOf(const QString &path, const QByteArray &bytes)
+// The formats validate checks: every one but the documents a project translates (Markdown has
+// no standard to check against).
+bool isInterchangeFormat(const FileFormat &format)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("po") || suffix == QLatin1String("pot"))
-        return QStringLiteral("po");
-    if (QStringList{QStringLiteral("xlf"), QStringLiteral("xliff"), QStringLiteral("tmx"), QStringLiteral("tbx"),
-                    QStringLiteral("srx")}.contains(suffix))
-        return suffix == QLatin1String("xliff") ? QStringLiteral("xlf") : suffix;
-    QXmlStreamReader xml(bytes);
-    while (!xml.atEnd())
-        if (xml.readNext() == QXmlStreamReader::StartElement) {
-            const QString root = xml.name().toString();
-            if (root == QLatin1String("xliff"))
-                return QStringLiteral("xlf");
-            if (root == QLatin1String("tmx") || root == QLatin1String("srx"))
-                return root;
-            if (root == QLatin1String("tbx") || root == QLatin1String("martif"))
-                return QStringLiteral("tbx");
-            break;
-        }
-    return {};
+    return !format.sourceDocument;
+}
+
+// What a valid file holds, for the human line; units are counted for XLIFF.
+QString summaryOf(const FormatDocument &document, int &units)
+{
+    if (const auto *xliff = std::get_if<XliffDocument>(&document)) {
+        for (const XliffFile &file : xliff->files)
+            units += int(file.units.size());
+        return QStringLiteral("XLIFF %1, %2 files, %3 units").arg(xliff->version).arg(xliff->files.size()).arg(units);
+    }
+    if (const auto *termbase = std::get_if<Termbase>(&document))
+        return QStringLiteral("TBX, %1 concepts").arg(termbase->concepts.size());
+    if (const auto *catalog = std::get_if<PoCatalog>(&document))
+        return QStringLiteral("PO, %1 entries").arg(catalog->entries.size());
+    return std::holds_alternative<SrxRules>(document) ? QStringLiteral("SRX") : QStringLiteral("TMX");
 }
 
 // Every problem in the file (the XLIFF 2 validator finds them all; the other readers stop at the first).
-Diagnostics problemsIn(const QString &format, const QByteArray &bytes, const QString &path, QString &summary, int &units)
+Diagnostics problemsIn(const FileFormat &format, const QByteArray &bytes, const QString &path, QString &summary, int &units)
 {
-    if (format != QLatin1String("po"))
-        if (Status safe = checkXmlInput(bytes, path); !safe)
-            return {safe.error()};
-    if (format == QLatin1String("xlf")) {
-        if (xliffFamilyOf(bytes) == XliffVersion::V2)
-            if (Diagnostics found = validateXliff2(bytes, path); !found.isEmpty())
-                return found;
-        auto document = readXliff(bytes, path);
-        if (!document)
-            return {document.error()};
-        for (const XliffFile &file : document->files)
-            units += int(file.units.size());
-        summary = QStringLiteral("XLIFF %1, %2 files, %3 units").arg(document->version).arg(document->files.size()).arg(units);
-        return {};
-    }
-    if (format == QLatin1String("tmx")) {
-        auto units = readTmx(bytes, path, QString());
-        if (!units)
-            return {units.error()};
-        summary = QStringLiteral("TMX");
-        return {};
-    }
-    if (format == QLatin1String("tbx")) {
-        auto termbase = readTbx(bytes, path);
-        if (!termbase)
-            return {termbase.error()};
-        summary = QStringLiteral("TBX, %1 concepts").arg(termbase->concepts.size());
-        return {};
-    }
-    if (format == QLatin1String("srx")) {
-        auto rules = SrxRules::parse(bytes, path);
-        if (!rules)
-            return {rules.error()};
-        summary = QStringLiteral("SRX");
-        return {};
-    }
-    auto catalog = PoCatalog::read(path);
-    if (!catalog)
-        return {catalog.error()};
-    summary = QStringLiteral("PO, %1 entries").arg(catalog->entries.size());
+    if (format.validate)
+        if (Diagnostics found = format.validate(bytes, path); !found.isEmpty())
+            return found;
+    auto document = format.read(bytes, path, QString());
+    if (!document)
+        return {document.error()};
+    summary = summaryOf(*document, units);
     return {};
 }
 
@@ -110,19 +67,18 @@ int runValidate(const QStringList &arguments)
             exitCode = std::max(exitCode, fail(bytes.error()));
             continue;
         }
-        const QString format = formatOf(path, *bytes);
+        const FileFormat *format = detectFormat(path, *bytes, isInterchangeFormat);
         QString summary;
         int units = 0;
-        const Diagnostics problems = format.isEmpty()
-                                         ? Diagnostics{Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
-                                                                  QStringLiteral("not an XLIFF, TMX, TBX, SRX or PO file")}}
-                                         : problemsIn(format, *bytes, path, summary, units);
+        const Diagnostics problems = !format ? Diagnostics{Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
+                                                                      QStringLiteral("not an XLIFF, TMX, TBX, SRX or PO file")}}
+                                             : problemsIn(*format, *bytes, path, summary, units);
         if (problems.isEmpty())
             std::fprintf(stderr, "%s: valid (%s)\n", qPrintable(path), qPrintable(summary));
         else
             exitCode = std::max(exitCode, fail(problems));
         results.append(QJsonObject{{QStringLiteral("file"), path},
-                                   {QStringLiteral("format"), format == QLatin1String("xlf") ? QStringLiteral("xliff") : format},
+                                   {QStringLiteral("format"), format ? format->family : QString()},
                                    {QStringLiteral("valid"), problems.isEmpty()},
                                    {QStringLiteral("problem_count"), int(problems.size())},
                                    {QStringLiteral("units"), units}});
