@@ -116,18 +116,6 @@ TEST(PoCatalog, SyntaxErrorNamesFileAndLine)
     EXPECT_TRUE(broken.error().file.endsWith(QStringLiteral("test_syntax_error1.po")));
 }
 
-TEST(PoCatalog, InvalidUtf8InAUtf8CatalogNamesTheLine)
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bad.po"));
-    test::writeAll(path, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"a\"\nmsgstr \"\xff\"\n");
-    auto read = PoCatalog::read(path);
-    ASSERT_FALSE(read.ok());
-    EXPECT_EQ(read.error().line, 5);
-    EXPECT_EQ(read.error().column, 9);
-    EXPECT_EQ(read.error().message, QStringLiteral("invalid multibyte sequence")); // gettext's own check
-}
-
 TEST(PoCatalog, DuplicateEntriesAreAnError)
 {
     QTemporaryDir dir;

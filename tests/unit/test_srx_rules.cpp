@@ -46,16 +46,6 @@ TEST(SrxRules, BundledRulesMapEnglishAndSpanish)
     EXPECT_TRUE(rules->rulesFor(QStringLiteral("de")).isEmpty());
 }
 
-TEST(SrxRules, TruncatedXmlNamesTheLine)
-{
-    auto rules = SrxRules::parse("<?xml version=\"1.0\"?>\n<srx xmlns=\"http://www.lisa.org/srx20\">\n<body>\n<languagerules>\n",
-                                 QStringLiteral("broken.srx"));
-    ASSERT_FALSE(rules.ok());
-    EXPECT_EQ(rules.error().file, QStringLiteral("broken.srx"));
-    EXPECT_GE(rules.error().line, 4);
-    EXPECT_TRUE(rules.error().message.startsWith(QStringLiteral("malformed XML")));
-}
-
 TEST(SrxRules, WrongRootIsRefused)
 {
     auto rules = SrxRules::parse("<tmx version=\"1.4\"/>", QStringLiteral("x.srx"));

@@ -19,14 +19,6 @@ TEST(TextFile, InvalidUtf8IsReportedByLineAndColumn)
     EXPECT_EQ(status.error().toString(), QStringLiteral("doc.md:2:8: invalid UTF-8 byte 0xc3"));
 }
 
-TEST(TextFile, NulByteIsRefused)
-{
-    const Status status = checkUtf8(QByteArray("ab\0cd", 5), QStringLiteral("x.po"));
-    ASSERT_FALSE(status.ok());
-    EXPECT_EQ(status.error().message, QStringLiteral("NUL byte in text"));
-    EXPECT_EQ(status.error().column, 3);
-}
-
 TEST(TextFile, ValidUtf8WithAccentsPasses)
 {
     EXPECT_TRUE(checkUtf8("médula ósea — ¿sí?\n", QStringLiteral("x")).ok());
