@@ -1,25 +1,15 @@
 #include "model/unit_id.h"
 #include "model/placeholder_text.h"
+#include "text/text_key.h"
 
 #include <QCryptographicHash>
 #include <QHash>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 namespace wb {
 
 QString normalizedForIdentity(const QString &text)
 {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
-    QString normalized = text;
-    if (U_SUCCESS(status)) {
-        const icu::UnicodeString in(reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()));
-        const icu::UnicodeString out = nfc->normalize(in, status);
-        if (U_SUCCESS(status))
-            normalized = QString(reinterpret_cast<const QChar *>(out.getBuffer()), out.length());
-    }
-    return normalized.simplified();
+    return toNfc(text).simplified();
 }
 
 QString unitIdForText(const QString &text)

@@ -1,4 +1,5 @@
 #include "text/search_key.h"
+#include "text/text_key.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -23,8 +24,7 @@ QString searchKey(const QString &text)
             kept.append(c);
         i += U16_LENGTH(c);
     }
-    kept.foldCase();
-    return QString(reinterpret_cast<const QChar *>(kept.getBuffer()), kept.length());
+    return textKey(QString(reinterpret_cast<const QChar *>(kept.getBuffer()), kept.length()));
 }
 
 bool holdsAllWords(const QString &text, const QStringList &words)
