@@ -1,7 +1,14 @@
 // Text written in decomposed Unicode (NFD, as macOS editors and some converters write it)
 // is the same text as its precomposed (NFC) twin: every reader gives NFC, and every match
 // compares one key, textKey (NFC plus ICU case folding).
+#include "glossary/tbx_format.h"
+#include "glossary/term_table.h"
+#include "interchange/xliff_format.h"
+#include "markdown/markdown_source.h"
+#include "po/po_catalog.h"
+#include "test_support.h"
 #include "text/text_key.h"
+#include "tm/tmx_format.h"
 
 #include <gtest/gtest.h>
 
@@ -40,4 +47,66 @@ TEST(TextKey, OneKeyWhateverTheCaseAndTheEncoding)
     // Full case folding, which lowercasing is not: "ß" is "ss", a final sigma is a sigma.
     EXPECT_EQ(textKey(QStringLiteral("Straße")), textKey(QStringLiteral("STRASSE")));
     EXPECT_EQ(textKey(QStringLiteral("ΣΊΣΥΦΟΣ")), textKey(QStringLiteral("σίσυφος")));
+}
+
+TEST(NfcAtRead, APoCatalogReadsComposed)
+{
+    const QByteArray po = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                          "msgctxt \"u\"\nmsgid \"" + nfdUtf8(QStringLiteral("Médula")) + "\"\nmsgstr \"" + nfdUtf8(kMarrow) + "\"\n";
+    auto catalog = PoCatalog::fromBytes(po, QStringLiteral("nfd.po"));
+    ASSERT_TRUE(catalog.ok()) << qPrintable(catalog.error().toString());
+    EXPECT_EQ(catalog->entries.value(0).msgid, QStringLiteral("Médula"));
+    EXPECT_EQ(catalog->entries.value(0).msgstr, kMarrow);
+}
+
+TEST(NfcAtRead, ADecomposedMarkdownFileGivesTheUnitsOfItsComposedTwin)
+{
+    const QString markdown = QStringLiteral("# Médula ósea\n\nLa médula ósea produce *glóbulos* blancos. Añádalo.\n");
+    const SegmentedDocument composed = test::segmentBytes(markdown.toUtf8());
+    const SegmentedDocument decomposed = test::segmentBytes(nfdUtf8(markdown));
+    EXPECT_EQ(test::unitTexts(decomposed), test::unitTexts(composed));
+    ASSERT_EQ(decomposed.units.size(), composed.units.size());
+    for (qsizetype i = 0; i < composed.units.size(); ++i)
+        EXPECT_EQ(decomposed.units[i].id, composed.units[i].id);
+    EXPECT_EQ(decomposed.source->bytes(), markdown.toUtf8()); // what the export splices into
+}
+
+TEST(NfcAtRead, XliffTmxTbxAndTermTablesReadComposed)
+{
+    const QByteArray target = nfdUtf8(kMarrow);
+    const auto xliff2 = readXliff("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"es\">"
+                                  "<file id=\"f\"><unit id=\"u\"><segment><source>The bone marrow.</source><target>" + target
+                                      + "</target></segment></unit></file></xliff>",
+                                  QStringLiteral("nfd.xlf"));
+    ASSERT_TRUE(xliff2.ok()) << qPrintable(xliff2.error().toString());
+    EXPECT_EQ(xliff2->files.value(0).units.value(0).target, kMarrow);
+
+    const auto xliff12 = readXliff("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"en\" "
+                                   "target-language=\"es\" datatype=\"plaintext\" original=\"doc.md\"><body><trans-unit id=\"u\">"
+                                   "<source>The bone marrow.</source><target>" + target + "</target><note>" + target
+                                       + "</note></trans-unit></body></file></xliff>",
+                                   QStringLiteral("nfd.xlf"));
+    ASSERT_TRUE(xliff12.ok()) << qPrintable(xliff12.error().toString());
+    const XliffUnit unit = xliff12->files.value(0).units.value(0);
+    EXPECT_EQ(unit.target, kMarrow);
+    EXPECT_EQ(unit.notes.value(0).text, kMarrow);
+
+    const auto tmx = readTmx("<tmx version=\"1.4\"><header srclang=\"en\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" "
+                             "o-tmf=\"x\" creationtool=\"x\" creationtoolversion=\"1\"/><body><tu><tuv xml:lang=\"en\"><seg>The bone "
+                             "marrow.</seg></tuv><tuv xml:lang=\"es\"><seg>" + target + "</seg></tuv></tu></body></tmx>",
+                             QStringLiteral("nfd.tmx"), QStringLiteral("es"));
+    ASSERT_TRUE(tmx.ok()) << qPrintable(tmx.error().toString());
+    EXPECT_EQ(tmx->value(0).target, kMarrow);
+
+    const auto tbx = readTbx("<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" xml:lang=\"en\"><text><body><conceptEntry id=\"c\">"
+                             "<langSec xml:lang=\"es\"><termSec><term>" + nfdUtf8(QStringLiteral("médula ósea"))
+                                 + "</term></termSec></langSec></conceptEntry></body></text></tbx>",
+                             QStringLiteral("nfd.tbx"));
+    ASSERT_TRUE(tbx.ok()) << qPrintable(tbx.error().toString());
+    EXPECT_EQ(tbx->concepts.value(0).terms.value(0).text, QStringLiteral("médula ósea"));
+
+    const auto tsv = readTermTable("concept\tlanguage\tterm\nc\tes\t" + nfdUtf8(QStringLiteral("médula ósea")) + "\n",
+                                   TableFormat::Tsv, QStringLiteral("nfd.tsv"));
+    ASSERT_TRUE(tsv.ok()) << qPrintable(tsv.error().toString());
+    EXPECT_EQ(tsv->concepts.value(0).terms.value(0).text, QStringLiteral("médula ósea"));
 }

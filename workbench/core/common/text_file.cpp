@@ -1,4 +1,5 @@
 #include "common/text_file.h"
+#include "text/text_key.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -90,6 +91,14 @@ Result<QByteArray> readUtf8File(const QString &path)
     if (Status utf8 = checkUtf8(*bytes, path); !utf8)
         return utf8.error();
     return bytes;
+}
+
+Result<QString> readUtf8Text(const QString &path)
+{
+    auto bytes = readUtf8File(path);
+    if (!bytes)
+        return bytes.error();
+    return toNfc(QString::fromUtf8(*bytes));
 }
 
 Status writeFileAtomically(const QString &path, const QByteArray &bytes)

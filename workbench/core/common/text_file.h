@@ -19,6 +19,10 @@ Status checkUtf8(const QByteArray &bytes, const QString &path);
 /// Reads a file that must be UTF-8 text: readFileBytes + checkUtf8.
 Result<QByteArray> readUtf8File(const QString &path);
 
+/// The same, decoded, in NFC: the text of a word list or a table, whose words must match
+/// the (NFC) text they are looked for in even when a tool wrote them decomposed.
+Result<QString> readUtf8Text(const QString &path);
+
 /// Writes bytes atomically (QSaveFile): the target is either the old file or the
 /// complete new one, never a half-written mix.
 Status writeFileAtomically(const QString &path, const QByteArray &bytes);

@@ -1,6 +1,7 @@
 #include "glossary/tbx_format.h"
 #include "common/xml_safety.h"
 #include "common/text_file.h"
+#include "text/text_key.h"
 
 #include <QHash>
 #include <QSet>
@@ -83,23 +84,27 @@ private:
         } else if (core && name == u"term") {
             if (m_level != Level::TermSection)
                 return tbxError(m_path, m_xml, QStringLiteral("<term> outside a term section: the term has no language"));
-            m_term.text = m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+            m_term.text = elementText();
             m_termLine = int(m_xml.lineNumber());
             if (m_term.text.isEmpty() && !m_xml.hasError())
                 return tbxError(m_path, m_xml, QStringLiteral("empty <term>: a term section must name its term"));
         } else if (core && (name == u"termNote" || name == u"descrip" || name == u"admin")) {
             const QString type = m_xml.attributes().value(QLatin1String("type")).toString();
-            dataCategory(type, m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
+            dataCategory(type, elementText());
         } else if (core && name == u"note") {
-            const QString text = m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+            const QString text = elementText();
             if (m_level == Level::TermSection)
                 m_term.note = m_term.note.isEmpty() ? text : m_term.note + QLatin1Char(' ') + text;
         } else if (!core && m_concept) {
             // DCT style: the data category is the element itself (<min:administrativeStatus>).
-            dataCategory(name.toString(), m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
+            dataCategory(name.toString(), elementText());
         }
         return std::nullopt;
     }
+
+    // Terms, notes and definitions: the element's text, white space collapsed, in NFC (a
+    // term a macOS tool wrote decomposed must still match the text it is found in).
+    QString elementText() { return toNfc(m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified()); }
 
     void dataCategory(const QString &type, const QString &value)
     {

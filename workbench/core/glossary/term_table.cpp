@@ -1,5 +1,6 @@
 #include "glossary/term_table.h"
 #include "common/text_file.h"
+#include "text/text_key.h"
 
 #include <QHash>
 
@@ -100,7 +101,7 @@ Result<Termbase> readTermTable(const QByteArray &bytes, TableFormat format, cons
 {
     if (Status utf8 = checkUtf8(bytes, path); !utf8)
         return utf8.error();
-    QString text = QString::fromUtf8(bytes);
+    QString text = toNfc(QString::fromUtf8(bytes));
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     const QList<QStringList> rows = splitRows(text, format);

@@ -3,6 +3,7 @@
 #include "common/xml_safety.h"
 #include "interchange/xliff2_validator.h"
 #include "interchange/xliff_format.h"
+#include "text/text_key.h"
 
 #include <QXmlStreamReader>
 
@@ -257,6 +258,22 @@ Result<XliffDocument> readXliff12(const QByteArray &bytes, const QString &path, 
     return document;
 }
 
+// The document's texts in NFC, whatever tool wrote it (macOS tools write NFD): the
+// catalog's msgids are NFC, and a decomposed source would match none of them.
+Result<XliffDocument> inNfc(Result<XliffDocument> read)
+{
+    if (!read)
+        return read;
+    for (XliffFile &file : read->files)
+        for (XliffUnit &unit : file.units) {
+            for (QString *text : {&unit.source, &unit.target, &unit.rawSource, &unit.rawTarget})
+                *text = toNfc(*text);
+            for (XliffNote &note : unit.notes)
+                note.text = toNfc(note.text);
+        }
+    return read;
+}
+
 } // namespace
 
 std::optional<XliffVersion> xliffFamilyOf(const XmlRoot &root)
@@ -291,9 +308,9 @@ Result<XliffDocument> readXliff(const QByteArray &bytes, const QString &path)
         return error(root.line, root.column, QStringLiteral("not XLIFF: the root element is <%1>").arg(root.name));
     const std::optional<XliffVersion> family = xliffFamilyOf(root);
     if (family == XliffVersion::V2)
-        return readXliff2(bytes, path);
+        return inNfc(readXliff2(bytes, path));
     if (family == XliffVersion::V12)
-        return readXliff12(bytes, path, root.version);
+        return inNfc(readXliff12(bytes, path, root.version));
     return error(root.line, root.column,
                  QStringLiteral("XLIFF version '%1' in namespace '%2' is not one the workbench reads (1.0-1.2, 2.0-2.2)")
                      .arg(root.version, root.namespaceUri));

@@ -1,6 +1,7 @@
 #include "markdown/markdown_source.h"
 #include "common/text_file.h"
 #include "markdown/front_matter_block.h"
+#include "text/text_key.h"
 
 #include <algorithm>
 #include <cmark-gfm.h>
@@ -29,10 +30,16 @@ int nestingDepth(cmark_node *root)
 
 } // namespace
 
-Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &bytes, const QString &path)
+Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &bytesRead, const QString &path)
 {
-    if (Status utf8 = checkUtf8(bytes, path); !utf8)
+    if (Status utf8 = checkUtf8(bytesRead, path); !utf8)
         return utf8.error();
+    // The document is kept in NFC from here on: cmark's positions, the units, their ids and
+    // the export all see one text, so a file a macOS editor saved decomposed (NFD) gives
+    // the same units, and matches the same catalog, as its precomposed twin. NFC composes
+    // nothing with Markdown's punctuation but '<', '=' and '>' followed by U+0338, which
+    // no text writes. Already-NFC files are kept byte for byte.
+    const QByteArray bytes = toNfcUtf8(bytesRead);
     std::shared_ptr<MarkdownSource> doc(new MarkdownSource);
     doc->m_bytes = bytes;
     doc->m_path = path;

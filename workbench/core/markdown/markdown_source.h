@@ -10,7 +10,8 @@ struct cmark_node;
 namespace wb {
 
 /// A Markdown document as bytes plus cmark-gfm's block tree with source positions.
-/// Keeps the exact bytes: the export splices translations back into them.
+/// Keeps the exact bytes, in NFC (a decomposed file is composed when read): the export
+/// splices translations back into them.
 class MarkdownSource {
 public:
     /// Parses UTF-8 Markdown. YAML front matter (--- ... --- at the top) is kept as

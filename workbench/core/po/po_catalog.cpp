@@ -3,6 +3,7 @@
 #include "common/memory_file.h"
 #include "common/text_file.h"
 #include "po/gettext_po_session.h"
+#include "text/text_key.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -14,7 +15,8 @@
 namespace wb {
 namespace {
 
-// Turns libgettextpo's strings (in the file's charset) into QString.
+// Turns libgettextpo's strings (in the file's charset) into QString, in NFC: every string of
+// a catalog passes here, so a target a macOS tool wrote decomposed reads as the same text.
 class CharsetDecoder {
 public:
     explicit CharsetDecoder(const QByteArray &charset)
@@ -39,7 +41,7 @@ public:
             // Not QString::fromUtf8: it drops a leading U+FEFF, and a msgid that is only a
             // byte order mark became the header's empty msgid (found by fuzz_po).
             QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
-            return utf8(QByteArrayView(text));
+            return toNfc(utf8(QByteArrayView(text)));
         }
         UErrorCode status = U_ZERO_ERROR;
         const int32_t length = int32_t(std::strlen(text));
@@ -47,7 +49,7 @@ public:
         const int32_t written = ucnv_toUChars(m_converter, reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
                                               text, length, &status);
         out.resize(U_SUCCESS(status) ? written : 0);
-        return out;
+        return toNfc(out);
     }
 
 private:

@@ -11,10 +11,10 @@ Result<QList<ProjectWord>> loadProjectWords(const QString &path)
     QList<ProjectWord> words;
     if (!QFileInfo::exists(path))
         return words;
-    auto bytes = readUtf8File(path);
-    if (!bytes)
-        return bytes.error();
-    const QStringList lines = QString::fromUtf8(*bytes).split(QLatin1Char('\n'));
+    auto text = readUtf8Text(path);
+    if (!text)
+        return text.error();
+    const QStringList lines = text->split(QLatin1Char('\n'));
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QString line = lines[i].trimmed();
         if (line.isEmpty())

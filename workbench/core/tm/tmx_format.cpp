@@ -2,6 +2,7 @@
 #include "common/xml_safety.h"
 #include "glossary/termbase.h"
 #include "model/placeholder_text.h"
+#include "text/text_key.h"
 
 #include <QHash>
 #include <QXmlStreamReader>
@@ -20,7 +21,7 @@ QDateTime tmxDate(QStringView text)
     return QDateTime::fromString(text.toString(), QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toUTC();
 }
 
-// The text of a <seg>, its inline codes as placeholders. The reader is on <seg>.
+// The text of a <seg> in NFC, its inline codes as placeholders. The reader is on <seg>.
 QString readSegment(QXmlStreamReader &xml)
 {
     QString text;
@@ -58,7 +59,7 @@ QString readSegment(QXmlStreamReader &xml)
                 --depth;
         }
     }
-    return text;
+    return toNfc(text); // the placeholders' ASCII composes with nothing
 }
 
 } // namespace
