@@ -135,6 +135,27 @@ TEST(CliCheck, ANumberWordListThatIsNotUtf8StopsTheCheckAtItsLine)
                                         QStringLiteral("project ") + list}));
 }
 
+// A catalog a macOS tool saved in decomposed Unicode (NFD) is checked as its composed twin:
+// its two correct sentences had 12 spelling and terminology findings, the NFC ones none.
+TEST(CliCheck, ADecomposedCatalogIsCheckedAsItsComposedTwin)
+{
+    QTemporaryDir dir;
+    const QString po = QStringLiteral(
+        "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+        "msgctxt \"marrow\"\nmsgid \"The bone marrow makes white blood cells.\"\n"
+        "msgstr \"La médula ósea produce glóbulos blancos.\"\n\n"
+        "msgctxt \"all\"\nmsgid \"Acute lymphoblastic leukemia is a type of cancer in which the bone marrow makes too many lymphocytes.\"\n"
+        "msgstr \"La leucemia linfoblástica aguda es un tipo de cáncer por el que la médula ósea produce demasiados linfocitos.\"\n");
+    for (const auto form : {QString::NormalizationForm_C, QString::NormalizationForm_D}) {
+        const QString path = dir.filePath(form == QString::NormalizationForm_C ? QStringLiteral("nfc.po") : QStringLiteral("nfd.po"));
+        test::writeAll(path, po.normalized(form).toUtf8());
+        const auto r = runCli({QStringLiteral("check"), path, QStringLiteral("--json")});
+        EXPECT_EQ(r.exitCode, 0) << path.toStdString() << r.err.constData();
+        EXPECT_EQ(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("findings")).toArray().size(), 0)
+            << path.toStdString() << r.out.constData();
+    }
+}
+
 TEST(CliGlossary, ConvertsBetweenTbxTsvAndCsvAndImportsTbx2008)
 {
     QTemporaryDir dir;

@@ -6,6 +6,9 @@
 #include "interchange/xliff_format.h"
 #include "markdown/markdown_source.h"
 #include "po/po_catalog.h"
+#include "qa/check_suite.h"
+#include "qa/terminology_check.h"
+#include "spell/hunspell_dictionary.h"
 #include "test_support.h"
 #include "text/text_key.h"
 #include "tm/tmx_format.h"
@@ -26,6 +29,14 @@ QString nfd(const QString &text)
 QByteArray nfdUtf8(const QString &text)
 {
     return nfd(text).toUtf8();
+}
+
+QStringList checksOf(const Findings &findings)
+{
+    QStringList out;
+    for (const Finding &f : findings)
+        out.append(f.check + QLatin1Char(' ') + f.message);
+    return out;
 }
 
 } // namespace
@@ -109,4 +120,63 @@ TEST(NfcAtRead, XliffTmxTbxAndTermTablesReadComposed)
                                    TableFormat::Tsv, QStringLiteral("nfd.tsv"));
     ASSERT_TRUE(tsv.ok()) << qPrintable(tsv.error().toString());
     EXPECT_EQ(tsv->concepts.value(0).terms.value(0).text, QStringLiteral("médula ósea"));
+}
+
+// The defect as a translator met it: two correct sentences, saved decomposed by a macOS
+// editor, were reported misspelled and missing their glossary terms.
+TEST(NfcChecks, ADecomposedCatalogGetsTheFindingsOfItsComposedTwin)
+{
+    auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+    ASSERT_TRUE(suite.ok()) << qPrintable(suite.error().toString());
+    const QList<std::pair<QString, QString>> units = {
+        {QStringLiteral("The bone marrow makes white blood cells."), kMarrow},
+        {QStringLiteral("Acute lymphoblastic leukemia is a type of cancer in which the bone marrow makes too many lymphocytes."),
+         QStringLiteral("La leucemia linfoblástica aguda es un tipo de cáncer por el que la médula ósea produce demasiados linfocitos.")}};
+    auto findingsOf = [&](auto encode) {
+        QByteArray po = "msgid \"\"\nmsgstr \"Language: es\\nContent-Type: text/plain; charset=UTF-8\\n\"\n";
+        for (qsizetype i = 0; i < units.size(); ++i)
+            po += "\nmsgctxt \"u" + QByteArray::number(i) + "\"\nmsgid \"" + units[i].first.toUtf8() + "\"\nmsgstr \""
+                  + encode(units[i].second) + "\"\n";
+        auto catalog = PoCatalog::fromBytes(po, QStringLiteral("doc.po"));
+        EXPECT_TRUE(catalog.ok());
+        QStringList found;
+        for (const PoEntry &entry : catalog->entries)
+            found += checksOf((*suite)->checkUnit(entry));
+        return found;
+    };
+    const QStringList composed = findingsOf([](const QString &t) { return t.toUtf8(); });
+    EXPECT_EQ(composed, QStringList());
+    EXPECT_EQ(findingsOf(nfdUtf8), composed);
+}
+
+class NfcTerms : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        auto termbase = loadTbx(test::dataDir() + QStringLiteral("/glossary/mini.tbx"));
+        auto en = HunspellDictionary::load(QStringLiteral("en_US"));
+        auto es = HunspellDictionary::load(QStringLiteral("es_US"));
+        ASSERT_TRUE(termbase.ok() && en.ok() && es.ok());
+        s_checker = std::make_unique<TerminologyChecker>(std::make_shared<Termbase>(*termbase), QStringLiteral("en"),
+                                                         QStringLiteral("es"), *en, *es);
+    }
+    static void TearDownTestSuite() { s_checker.reset(); }
+    static std::unique_ptr<TerminologyChecker> s_checker;
+};
+std::unique_ptr<TerminologyChecker> NfcTerms::s_checker;
+
+// Text that reaches a check without a reader (typed in the editor) may be decomposed, and
+// folding may lengthen a word before the term ("ß" folds to "ss", "İ" to "i" and a dot):
+// the finding still marks the term's own characters in the text as written.
+TEST_F(NfcTerms, AForbiddenTermIsFoundInDecomposedTextAtItsOwnSpan)
+{
+    const QString source = QStringLiteral("The bone marrow makes white blood cells.");
+    for (const QString &target : {nfd(QStringLiteral("Straße: la médula espinal también produce leucocitos.")),
+                                  nfd(QStringLiteral("İSTANBUL: la médula espinal también produce leucocitos."))}) {
+        const Findings findings = s_checker->check(source, target);
+        const auto forbidden = std::find_if(findings.cbegin(), findings.cend(),
+                                            [](const Finding &f) { return f.check == QLatin1String("terminology.forbidden"); });
+        ASSERT_NE(forbidden, findings.cend()) << checksOf(findings).join(QLatin1Char('\n')).toStdString();
+        EXPECT_EQ(target.mid(forbidden->targetSpan.start, forbidden->targetSpan.length), nfd(QStringLiteral("médula espinal")));
+    }
 }

@@ -1,5 +1,6 @@
 #include "align/anchors.h"
 #include "common/string_ids.h"
+#include "text/text_key.h"
 #include "text/word_tokenizer.h"
 
 #include <algorithm>
@@ -82,7 +83,7 @@ Anchors anchorsOf(const QString &unitText, const QStringList &destinations, Word
             if (isAcronym(token.text))
                 weak.append(token.text);
             else if (token.text.size() >= kCognateMinLength)
-                weak.append(QLatin1Char('~') + withoutAccents(token.text).toLower().left(kCognateKeyLength));
+                weak.append(QLatin1Char('~') + textKey(withoutAccents(token.text)).left(kCognateKeyLength));
         }
     }
     // One per placeholder: "{1}" opens, "{2/}" stands alone; closings are not counted twice.

@@ -16,14 +16,14 @@ bool TermNormalizer::isDropped(const Token &token)
 QString TermNormalizer::foldedKey(const Token &token)
 {
     if (token.kind != Token::Kind::Word || !m_dictionary)
-        return token.text.toLower();
+        return token.key;
     return m_dictionary->stem(token.text);
 }
 
 QStringList TermNormalizer::foldedKeys(const Token &token)
 {
     if (token.kind != Token::Kind::Word || !m_dictionary)
-        return {token.text.toLower()};
+        return {token.key};
     return m_dictionary->allStems(token.text);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "glossary/termbase.h"
+#include "text/text_key.h"
 #include "text/text_span.h"
 #include "text/word_tokenizer.h"
 #include <QHash>
@@ -10,7 +11,7 @@ namespace wb {
 
 class HunspellDictionary;
 
-/// Turns tokens into match keys: a word's Hunspell stem, lowercased ("Leukemias" ->
+/// Turns tokens into match keys: a word's Hunspell stem as a textKey ("Leukemias" ->
 /// "leukemia"), and for words written in capitals an exact key too, so that acronyms
 /// match case-sensitively ("ALL" the disease, not "all"). Hyphens and dashes are
 /// dropped, so "T-cell" and "T cell" read the same.
@@ -21,7 +22,7 @@ public:
     QString foldedKey(const Token &token);
     /// Every folded reading of a token, foldedKey() first ("trata": "trata", "tratar").
     QStringList foldedKeys(const Token &token);
-    static QString exactKey(const Token &token) { return QLatin1Char('=') + token.text; }
+    static QString exactKey(const Token &token) { return QLatin1Char('=') + toNfc(token.text); }
 
 private:
     HunspellDictionary *m_dictionary;

@@ -41,7 +41,7 @@ QByteArray hunspellWordList(const Termbase &termbase, const QString &language, H
                     continue;
                 const QString word = token.text;
                 const bool isHead = nextIsHead;
-                nextIsHead = spanish && kSpanishLinkWords.contains(word.toLower());
+                nextIsHead = spanish && kSpanishLinkWords.contains(token.key);
                 if (base.spell(word) || std::any_of(word.cbegin(), word.cend(), [](QChar ch) { return ch.isDigit(); }))
                     continue;
                 // Acronyms and proper names (any capital: "LLA", "Ommaya", "ClinicalTrials.gov")

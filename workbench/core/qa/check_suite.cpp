@@ -48,7 +48,7 @@ Result<std::shared_ptr<CheckSuite>> CheckSuite::create(const CheckResources &res
     for (const Concept &c : termbase->concepts)
         for (const Term &t : c.termsIn(targetLanguage))
             for (const Token &token : tokenizer.tokenize(t.text))
-                glossaryWords.insert(token.text.toLower());
+                glossaryWords.insert(token.key);
     suite->m_terminology = std::make_unique<TerminologyChecker>(termbase, sourceLanguage, targetLanguage,
                                                                 sourceDictionary, targetDictionary);
     suite->m_spelling = std::make_unique<SpellChecker>(targetDictionary, targetLanguage, glossaryWords);

@@ -1,19 +1,21 @@
 #include "qa/consistency_check.h"
+#include "text/text_key.h"
 
 namespace wb {
 namespace {
 
 QString sourceKey(const QString &text)
 {
-    QString key = text.simplified().toLower();
+    QString key = textKey(text.simplified());
     while (!key.isEmpty() && QStringLiteral(".:;!?").contains(key.back()))
         key.chop(1);
     return key;
 }
 
+// Case is part of a translation; how its accents are encoded (NFC or NFD) is not.
 QString targetKey(const QString &text)
 {
-    return text.simplified();
+    return toNfc(text.simplified());
 }
 
 bool counts(const PoEntry &e)

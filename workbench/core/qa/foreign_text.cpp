@@ -1,4 +1,5 @@
 #include "qa/foreign_text.h"
+#include "text/text_key.h"
 
 #include <QSet>
 
@@ -102,7 +103,7 @@ Findings checkUntranslatedFragments(const QString &source, const QString &target
 {
     Findings findings;
     QSet<QString> sourceWords;
-    for (const QString &word : source.toLower().split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts))
+    for (const QString &word : textKey(source).split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts))
         sourceWords.insert(word);
     // Words of a name left as it is continue a run ("said Tedros Adhanom, the director")
     // but never count as unknown words: a kept name alone is no forgotten sentence.
@@ -112,7 +113,7 @@ Findings checkUntranslatedFragments(const QString &source, const QString &target
         if (hasDigit(word))
             return false;
         if (anySpanContains(names, TextSpan{tokens[i].start, tokens[i].length}))
-            return sourceWords.contains(word.toLower());
+            return sourceWords.contains(tokens[i].key);
         const bool targetKnows = words.isTargetWord(word);
         // Acronyms and codes ("SARS", "CoV") travel between languages unchanged, and so do
         // names: a capital inside a sentence ("Ohio", "Hospital") is not a forgotten word.
@@ -120,7 +121,7 @@ Findings checkUntranslatedFragments(const QString &source, const QString &target
         const bool name = isCapitalized(word)
                           && ((i > 0 && tokens[i - 1].kind == Token::Kind::Word) || !words.isSourceWord(word.toLower()));
         foreign.insert(i, !targetKnows && !code && !name && word.size() >= 3);
-        return sourceWords.contains(word.toLower()) || (!targetKnows && words.isSourceWord(word));
+        return sourceWords.contains(tokens[i].key) || (!targetKnows && words.isSourceWord(word));
     };
     for (const auto &[first, last] : runs(target, tokens, true, sourceLanguageWord)) {
         int length = 0; // words, not the commas and hyphens between them

@@ -1,5 +1,6 @@
 #include "qa/negation_check.h"
 #include "common/text_file.h"
+#include "text/text_key.h"
 #include "text/word_tokenizer.h"
 
 #include <QFileInfo>
@@ -11,12 +12,12 @@ namespace {
 // starts with a negation word and does not negate ("sin embargo", "not only").
 Result<NegationChecker::WordList> readWordList(const QString &path)
 {
-    auto bytes = readUtf8File(path);
-    if (!bytes)
-        return bytes.error();
+    auto text = readUtf8Text(path);
+    if (!text)
+        return text.error();
     NegationChecker::WordList list;
-    for (const QString &line : QString::fromUtf8(*bytes).split(QLatin1Char('\n'))) {
-        const QString entry = line.simplified().toLower();
+    for (const QString &line : text->split(QLatin1Char('\n'))) {
+        const QString entry = textKey(line.simplified());
         if (entry.isEmpty() || entry.startsWith(QLatin1Char('#')))
             continue;
         if (entry.contains(QLatin1Char(' ')))
@@ -33,7 +34,7 @@ bool opensNonNegatingPhrase(const QList<Token> &tokens, qsizetype index, const Q
     for (const QStringList &phrase : phrases) {
         bool all = index + phrase.size() <= tokens.size();
         for (qsizetype k = 0; all && k < phrase.size(); ++k)
-            all = tokens[index + k].text.toLower() == phrase[k];
+            all = tokens[index + k].key == phrase[k];
         if (all)
             return true;
     }
@@ -76,8 +77,7 @@ Findings NegationChecker::check(const QString &source, const QString &target)
     const QList<Token> sourceTokens = m_sourceTokenizer->tokenize(source);
     for (qsizetype i = 0; i < sourceTokens.size(); ++i) {
         const Token &t = sourceTokens[i];
-        const QString word = t.text.toLower();
-        if (t.kind == Token::Kind::Word && (m_source.words.contains(word) || isContractedNegation(word))
+        if (t.kind == Token::Kind::Word && (m_source.words.contains(t.key) || isContractedNegation(t.key))
             && !opensNonNegatingPhrase(sourceTokens, i, m_source.notNegating)) {
             negating = &t;
             break;
@@ -87,7 +87,7 @@ Findings NegationChecker::check(const QString &source, const QString &target)
         return {};
     const QList<Token> targetTokens = m_targetTokenizer->tokenize(target);
     for (qsizetype i = 0; i < targetTokens.size(); ++i)
-        if (targetTokens[i].kind == Token::Kind::Word && m_target.words.contains(targetTokens[i].text.toLower())
+        if (targetTokens[i].kind == Token::Kind::Word && m_target.words.contains(targetTokens[i].key)
             && !opensNonNegatingPhrase(targetTokens, i, m_target.notNegating))
             return {};
     Finding f;
@@ -98,7 +98,7 @@ Findings NegationChecker::check(const QString &source, const QString &target)
                     .arg(negating->text)
                     .arg(negating->start + 1);
     f.sourceSpan = TextSpan{negating->start, negating->length};
-    f.subject = negating->text.toLower();
+    f.subject = negating->key;
     return {f};
 }
 

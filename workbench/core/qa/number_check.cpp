@@ -1,6 +1,7 @@
 #include "qa/number_check.h"
 #include "common/bounded_cache.h"
 #include "model/placeholder_text.h"
+#include "text/text_key.h"
 #include "text/word_tokenizer.h"
 
 #include "common/text_file.h"
@@ -57,21 +58,21 @@ struct NumberChecker::Language {
     {
         if (path.isEmpty())
             return;
-        auto bytes = readUtf8File(path);
-        if (!bytes) {
-            listError = bytes.error();
+        auto text = readUtf8Text(path);
+        if (!text) {
+            listError = text.error();
             return;
         }
         listPath = path;
-        for (const QString &line : QString::fromUtf8(*bytes).split(QLatin1Char('\n'))) {
+        for (const QString &line : text->split(QLatin1Char('\n'))) {
             const QStringList fields = line.simplified().split(QLatin1Char(' '));
             bool ok = false;
             const double value = fields.value(1).toDouble(&ok);
             if (fields.size() < 2 || fields.first().startsWith(QLatin1Char('#')) || !ok)
                 continue;
-            listed.insert(fields.first().toLower(),
+            listed.insert(textKey(fields.first()),
                           Listed{value, fields.value(2) == QLatin1String("article"),
-                                 fields.value(2) == QLatin1String("not-before") ? fields.value(3).toLower() : QString(),
+                                 fields.value(2) == QLatin1String("not-before") ? textKey(fields.value(3)) : QString(),
                                  fields.value(2) == QLatin1String("multiplier")});
         }
     }
@@ -94,7 +95,9 @@ struct NumberChecker::Language {
     // A whole word read by ICU's spell-out rules ("two", "veintiuno"), cached.
     std::optional<double> parseWord(const QString &word)
     {
-        const QString lower = word.toLower();
+        // ICU's rules read a spelling, in lower case and NFC: not a textKey ("dreißig" would
+        // fold to "dreissig", which they do not know).
+        const QString lower = toNfc(word).toLower();
         const auto cached = words.constFind(lower);
         if (cached != words.cend())
             return *cached;
@@ -202,7 +205,7 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
     }
     const QList<Token> tokens = (isSource ? *m_sourceTokens : *m_targetTokens).tokenize(text);
     const auto followedBy = [&](qsizetype index, const QString &word) {
-        return std::any_of(tokens.cbegin() + index + 1, tokens.cend(), [&](const Token &t) { return t.text.toLower() == word; });
+        return std::any_of(tokens.cbegin() + index + 1, tokens.cend(), [&](const Token &t) { return t.key == word; });
     };
     // The number item that ends right before a position, with only spaces or a hyphen
     // between: what a following number word continues ("twenty four", "52 thousand").
@@ -226,7 +229,7 @@ QList<NumberChecker::Item> NumberChecker::numbersIn(const QString &text, bool is
         if (token.kind != Token::Kind::Word)
             continue;
         const TextSpan span{token.start, token.length};
-        const auto it = own.listed.constFind(token.text.toLower());
+        const auto it = own.listed.constFind(token.key);
         if (it != own.listed.cend() && !it->notBefore.isEmpty() && followedBy(index, it->notBefore))
             continue; // "both T cells and NK cells": a conjunction, not the number two
         Item *before = itemJustBefore(token.start);

@@ -1,6 +1,7 @@
 #include "qa/term_suggestions.h"
 
 #include "glossary/termbase.h"
+#include "text/text_key.h"
 
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -26,7 +27,7 @@ const Term *termFor(const SourceTermHit &hit)
 
 bool isPlural(const QString &inSource, const Term &sourceTerm)
 {
-    return inSource.toLower() != sourceTerm.text.toLower() && inSource.endsWith(QLatin1Char('s')) && !sourceTerm.isAcronym();
+    return textKey(inSource) != textKey(sourceTerm.text) && inSource.endsWith(QLatin1Char('s')) && !sourceTerm.isAcronym();
 }
 
 } // namespace
@@ -56,7 +57,7 @@ QString spanishPlural(const QString &term)
     for (QString &w : words) {
         if (w.isEmpty())
             continue;
-        const bool link = linkWords.contains(w.toLower());
+        const bool link = linkWords.contains(textKey(w));
         const bool invariable = w != w.toLower() || w.endsWith(QLatin1Char('s')) || w.endsWith(QLatin1Char('x'));
         // Only the head noun and the words agreeing with it inflect, not a complement
         // after "de" ("trasplante de células madre" -> "trasplantes de células madre").
@@ -113,7 +114,7 @@ bool endsWithAbbreviation(const QString &before, const QString &language)
         {QStringLiteral("en"), {QStringLiteral("e.g"), QStringLiteral("i.e"), QStringLiteral("dr"), QStringLiteral("mr"),
                                 QStringLiteral("mrs"), QStringLiteral("ms"), QStringLiteral("etc"), QStringLiteral("vs"),
                                 QStringLiteral("fig"), QStringLiteral("approx")}}};
-    const QString text = before.chopped(1).toLower(); // without the period
+    const QString text = textKey(before.chopped(1)); // without the period; positions only within it
     for (const QString &a : abbreviations.value(primaryLanguage(language)))
         if (text.endsWith(a) && (text.size() == a.size() || !text.at(text.size() - a.size() - 1).isLetter()))
             return true;

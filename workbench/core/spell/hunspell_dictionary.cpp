@@ -1,6 +1,8 @@
 #include "spell/hunspell_dictionary.h"
 #include "common/bounded_cache.h"
 #include "common/memory_file.h"
+#include "common/text_file.h"
+#include "text/text_key.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -36,40 +38,41 @@ Status HunspellDictionary::addWordList(const QString &dicPath)
 {
     if (!QFileInfo(dicPath).isReadable())
         return Diagnostic{ErrorKind::MissingInput, dicPath, 0, 0, QStringLiteral("no such word list")};
-    if (dicPath.startsWith(QLatin1Char(':'))) {
-        // A list built into the binary (Qt resource): Hunspell opens files by name only,
-        // so it reads an in-memory copy that leaves nothing on disk.
-        QFile resource(dicPath);
-        if (!resource.open(QIODevice::ReadOnly))
-            return Diagnostic{ErrorKind::MissingInput, dicPath, 0, 0, QStringLiteral("built-in word list unreadable")};
-        auto copy = MemoryFile::create("word-list");
-        if (!copy)
-            return copy.error();
-        if (Status written = copy->assign(resource.readAll()); !written)
-            return written.error();
-        m_hunspell->add_dic(copy->path().constData());
-    } else {
-        m_hunspell->add_dic(QFile::encodeName(dicPath).constData());
-    }
+    // Hunspell compares bytes, and its dictionaries are NFC: a list a tool wrote decomposed
+    // is handed over composed, through an in-memory copy (Hunspell opens files by name
+    // only, and a list built into the binary, a Qt resource, has no name it could open).
+    // A list in a legacy charset (its .aff's SET) is handed over as it is.
+    QFile file(dicPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Diagnostic{ErrorKind::MissingInput, dicPath, 0, 0, QStringLiteral("word list unreadable")};
+    QByteArray words = file.readAll();
+    if (checkUtf8(words, dicPath))
+        words = toNfcUtf8(words);
+    auto copy = MemoryFile::create("word-list");
+    if (!copy)
+        return copy.error();
+    if (Status written = copy->assign(words); !written)
+        return written.error();
+    m_hunspell->add_dic(copy->path().constData());
     m_stemCache.clear();
     return {};
 }
 
 void HunspellDictionary::addWord(const QString &word)
 {
-    m_hunspell->add(word.toStdString());
+    m_hunspell->add(toNfc(word).toStdString());
     m_stemCache.remove(word);
 }
 
 bool HunspellDictionary::spell(const QString &word)
 {
-    return m_hunspell->spell(word.toStdString());
+    return m_hunspell->spell(toNfc(word).toStdString());
 }
 
 QStringList HunspellDictionary::stems(const QString &word)
 {
     QStringList result;
-    for (const std::string &s : m_hunspell->stem(word.toStdString()))
+    for (const std::string &s : m_hunspell->stem(toNfc(word).toStdString()))
         result.append(QString::fromStdString(s));
     return result;
 }
@@ -84,25 +87,29 @@ const QStringList &HunspellDictionary::allStems(const QString &word)
     const auto cached = m_stemCache.constFind(word);
     if (cached != m_stemCache.cend())
         return *cached;
-    const QString lower = word.toLower();
+    // Hunspell is asked for spellings (`written`, `lower`); what it answers is kept as
+    // match keys (textKey), compared with the word's own `key`.
+    const QString written = toNfc(word);
+    const QString lower = written.toLower();
+    const QString key = textKey(word);
     // A reading that strips a prefix changes the meaning ("re+current", "un+treated",
     // "ir+radiación"): only suffixes are inflection, so such readings are dropped.
     auto readings = [&](const QString &w) {
         QStringList forms;
         for (const QString &s : stems(w))
-            if (!s.isEmpty() && s.at(0).toLower() == lower.at(0) && !forms.contains(s.toLower()))
-                forms.append(s.toLower());
+            if (const QString form = textKey(s); !form.isEmpty() && form.at(0) == key.at(0) && !forms.contains(form))
+                forms.append(form);
         return forms;
     };
-    QStringList forms = readings(word);
-    if (forms.isEmpty() && word != lower)
+    QStringList forms = readings(written);
+    if (forms.isEmpty() && written != lower)
         forms = readings(lower); // "Leukemias" at a sentence start
     // No reading left (the dictionary lists the word without a plural flag, "leukemia/M",
     // or only through a prefix, "en+sayo"), or only the word itself (a word list that
     // spells plurals out, "anticuerpos" beside "anticuerpo"): a plural ending removed must
     // leave a known word, whose readings are then the plural's.
     for (const char *ending : {"s", "es"}) {
-        const bool onlyItself = forms.size() == 1 && forms.first() == lower;
+        const bool onlyItself = forms.size() == 1 && forms.first() == key;
         if ((!forms.isEmpty() && !onlyItself) || !lower.endsWith(QLatin1String(ending)) || lower.size() <= 3)
             break;
         if (onlyItself)
@@ -110,28 +117,28 @@ const QStringList &HunspellDictionary::allStems(const QString &word)
         const QString singular = lower.chopped(qsizetype(std::strlen(ending)));
         if (spell(singular)) {
             forms = allStems(singular);
-            if (!forms.contains(singular))
-                forms.append(singular);
+            if (!forms.contains(textKey(singular)))
+                forms.append(textKey(singular));
         }
     }
     if (forms.isEmpty())
-        forms.append(lower);
+        forms.append(key);
     // Which reading comes first: a plural's singular ("sweats" -> "sweat"); else the word
     // itself when it is a dictionary form ("number", not "numb+er"); else the shortest.
     // The feminine of a masculine reading counts as its inflection too ("cancerosas" ->
     // "canceroso"), so every form of an adjective keys alike whichever list spells it out.
     const auto singular = std::find_if(forms.cbegin(), forms.cend(), [&](const QString &r) {
         const bool feminine = r.endsWith(QLatin1Char('o'))
-                              && (lower == r.chopped(1) + QLatin1Char('a') || lower == r.chopped(1) + QLatin1String("as"));
-        return lower == r + QLatin1Char('s') || lower == r + QLatin1String("es") || feminine;
+                              && (key == r.chopped(1) + QLatin1Char('a') || key == r.chopped(1) + QLatin1String("as"));
+        return key == r + QLatin1Char('s') || key == r + QLatin1String("es") || feminine;
     });
     if (singular != forms.cend()) {
         const QString first = *singular;
         forms.removeAll(first);
         forms.prepend(first);
-    } else if (forms.contains(lower)) {
-        forms.removeAll(lower);
-        forms.prepend(lower);
+    } else if (forms.contains(key)) {
+        forms.removeAll(key);
+        forms.prepend(key);
     } else {
         std::stable_sort(forms.begin(), forms.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); });
     }
@@ -141,7 +148,7 @@ const QStringList &HunspellDictionary::allStems(const QString &word)
 QStringList HunspellDictionary::suggest(const QString &word)
 {
     QStringList result;
-    for (const std::string &s : m_hunspell->suggest(word.toStdString()))
+    for (const std::string &s : m_hunspell->suggest(toNfc(word).toStdString()))
         result.append(QString::fromStdString(s));
     return result;
 }

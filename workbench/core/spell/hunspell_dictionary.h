@@ -28,7 +28,7 @@ public:
     bool spell(const QString &word);
     /// The dictionary form(s) of a word, e.g. "glóbulos" -> "glóbulo". Empty when unknown.
     QStringList stems(const QString &word);
-    /// The word's dictionary form, lowercased: the word itself when it is a dictionary
+    /// The word's dictionary form as a textKey: the word itself when it is a dictionary
     /// form ("number", not "numb"; "recurrent", not "current"), else the shortest stem;
     /// the word itself when Hunspell knows none. Cached.
     QString stem(const QString &word);

@@ -1,6 +1,7 @@
 #include "spell/spell_checker.h"
 #include "common/bounded_cache.h"
 #include "spell/hunspell_dictionary.h"
+#include "text/text_key.h"
 
 #include <QRegularExpression>
 
@@ -71,7 +72,7 @@ bool SpellChecker::isCorrect(const QString &word)
     const auto cached = m_known.constFind(word);
     if (cached != m_known.cend())
         return *cached;
-    const bool correct = m_glossaryWords.contains(word.toLower()) || m_dictionary->spell(word);
+    const bool correct = m_glossaryWords.contains(textKey(word)) || m_dictionary->spell(word);
     insertBounded(m_known, word, correct);
     return correct;
 }
@@ -162,7 +163,7 @@ bool keysAdjacent(QChar a, QChar b)
 // form the dictionary lacks of a word it knows, not a slip of the fingers.
 bool isInflection(const QString &word, const QString &known)
 {
-    const QString w = word.toLower(), k = known.toLower();
+    const QString w = textKey(word), k = textKey(known);
     if (k == w + QLatin1Char('s') || k == w + QStringLiteral("es") || w == k + QLatin1Char('s') || w == k + QStringLiteral("es"))
         return true;
     if (w.size() != k.size() || w.size() < 3)
@@ -185,9 +186,10 @@ QString SpellChecker::likelyTypoOf(const QString &word)
         if (c.isLetter() && !alphabet.contains(c))
             alphabet += c;
     const auto known = [this](const QString &candidate) {
-        return !candidate.isEmpty() && (m_glossaryWords.contains(candidate.toLower()) || m_dictionary->spell(candidate));
+        return !candidate.isEmpty() && (m_glossaryWords.contains(textKey(candidate)) || m_dictionary->spell(candidate));
     };
     // A gender or number form of a known word is a form the dictionary lacks, not a slip.
+    // These are spellings to ask Hunspell for, so lowercased, not folded.
     const QString lower = word.toLower();
     QStringList inflections = {lower + QLatin1Char('s'), lower + QStringLiteral("es")};
     if (lower.endsWith(QLatin1Char('s')))

@@ -28,6 +28,7 @@ struct Misspelling {
 /// Results are cached per word. One instance per thread.
 class SpellChecker {
 public:
+    /// `glossaryWords` are textKeys.
     SpellChecker(std::shared_ptr<HunspellDictionary> dictionary, const QString &language, QSet<QString> glossaryWords = {});
     QList<Misspelling> check(const QString &unitText);
     /// Hunspell's suggestions (20-100 ms a word): cached; call off any interactive path.

@@ -1,5 +1,6 @@
 #include "text/word_tokenizer.h"
 #include "model/placeholder_text.h"
+#include "text/text_key.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
@@ -61,6 +62,7 @@ QList<Token> WordTokenizer::tokenize(const QString &unitText)
             token.start = unitOffsetOf[start];
             token.length = unitOffsetOf[end] - token.start;
             token.text = text;
+            token.key = textKey(text);
             tokens.append(token);
         }
     }

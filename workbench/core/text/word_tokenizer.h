@@ -16,7 +16,8 @@ struct Token {
     Kind kind = Kind::Word;
     int start = 0;   ///< UTF-16 offset in the text given to tokenize()
     int length = 0;
-    QString text;
+    QString text;   ///< as written
+    QString key;    ///< textKey(text): what matches compare, folded per token so spans stay the text's
     int end() const { return start + length; }
 };
 

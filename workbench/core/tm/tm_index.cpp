@@ -112,7 +112,7 @@ TmIndex::Query TmIndex::prepare(const QString &text, Words words)
         surface.append(t.text);
         if (t.kind == Token::Kind::Punctuation)
             continue;
-        const QString folded = t.text.toLower();
+        const QString &folded = t.key;
         if (words == Words::Learn) {
             q.tokens.push_back(tokenId(folded));
         } else {
