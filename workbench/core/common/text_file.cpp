@@ -1,5 +1,5 @@
 #include "common/text_file.h"
-#include "text/text_key.h"
+#include "common/unicode_nfc.h"
 
 #include <QFile>
 #include <QFileInfo>

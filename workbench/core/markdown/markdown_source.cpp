@@ -1,7 +1,7 @@
 #include "markdown/markdown_source.h"
 #include "common/text_file.h"
 #include "markdown/front_matter_block.h"
-#include "text/text_key.h"
+#include "common/unicode_nfc.h"
 
 #include <algorithm>
 #include <cmark-gfm.h>

@@ -1,6 +1,6 @@
 #include "model/unit_id.h"
 #include "model/placeholder_text.h"
-#include "text/text_key.h"
+#include "common/unicode_nfc.h"
 
 #include <QCryptographicHash>
 #include <QHash>

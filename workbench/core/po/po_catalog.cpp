@@ -3,7 +3,7 @@
 #include "common/memory_file.h"
 #include "common/text_file.h"
 #include "po/gettext_po_session.h"
-#include "text/text_key.h"
+#include "common/unicode_nfc.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>

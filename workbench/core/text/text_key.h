@@ -1,18 +1,8 @@
 #pragma once
-#include <QByteArray>
+#include "common/unicode_nfc.h"
 #include <QString>
 
 namespace wb {
-
-/// The text in Unicode NFC (ICU). Every reader passes the text it reads through this, so
-/// "médula" written decomposed (NFD, as macOS editors and some converters write it) is the
-/// same string as the precomposed one everywhere after reading. Text already in NFC (nearly
-/// all) costs a quick check and comes back as it is.
-QString toNfc(const QString &text);
-
-/// The same for UTF-8 bytes; bytes already in NFC come back as they are, a byte order mark
-/// included. The bytes must be valid UTF-8.
-QByteArray toNfcUtf8(const QByteArray &utf8);
 
 /// The key words and phrases match by: NFC plus ICU's full case folding, so "Médula"
 /// (NFC or NFD), "MÉDULA" and "médula" are one key. The one key every match uses (terms,
