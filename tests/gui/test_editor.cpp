@@ -139,7 +139,11 @@ template <typename Dialog>
 void whenModalShows(const std::function<void(Dialog *)> &act, int triesLeft = 500)
 {
     QTimer::singleShot(10, [act, triesLeft] {
-        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget()))
+        // Only once the dialog is the active window: until then key events go to the window
+        // below it. Acting as soon as it existed typed the first letters into the editor on a
+        // loaded machine (a flaky "cross section" term and annotation severity).
+        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        if (dialog && dialog->isActiveWindow())
             act(dialog);
         else if (triesLeft > 0)
             whenModalShows<Dialog>(act, triesLeft - 1);
