@@ -2,6 +2,7 @@
 // is the same text as its precomposed (NFC) twin: every reader gives NFC, and every match
 // compares one key, textKey (NFC plus ICU case folding).
 #include "glossary/tbx_format.h"
+#include "project/project_context.h"
 #include "glossary/term_table.h"
 #include "interchange/xliff_format.h"
 #include "markdown/markdown_source.h"
@@ -126,7 +127,7 @@ TEST(NfcAtRead, XliffTmxTbxAndTermTablesReadComposed)
 // editor, were reported misspelled and missing their glossary terms.
 TEST(NfcChecks, ADecomposedCatalogGetsTheFindingsOfItsComposedTwin)
 {
-    auto suite = CheckSuite::load(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"), {});
+    auto suite = ProjectContext::atFolder(test::sourceDir(), QStringLiteral("en"), QStringLiteral("es"))->loadCheckSuite();
     ASSERT_TRUE(suite.ok()) << qPrintable(suite.error().toString());
     const QList<std::pair<QString, QString>> units = {
         {QStringLiteral("The bone marrow makes white blood cells."), kMarrow},
