@@ -5,6 +5,7 @@
 #include "spell/project_words.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QProcess>
 
@@ -93,6 +94,28 @@ QString ProjectContext::user() const
 QString ProjectContext::localeFolder(const QString &language) const
 {
     return root() + QStringLiteral("/locales/") + language;
+}
+
+QStringList ProjectContext::catalogFiles() const
+{
+    QStringList catalogs;
+    if (!inProject())
+        return catalogs;
+    QDirIterator it(root() + QStringLiteral("/locales"), {QStringLiteral("*.po")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        catalogs.append(it.next());
+    catalogs.sort();
+    return catalogs;
+}
+
+QString ProjectContext::catalogPattern()
+{
+    return QStringLiteral("locales/**/*.po");
+}
+
+bool ProjectContext::isCatalog(const QString &relativePath)
+{
+    return relativePath.startsWith(QLatin1String("locales/")) && relativePath.endsWith(QLatin1String(".po"));
 }
 
 QString ProjectContext::projectWordsPath(const QString &language) const

@@ -48,6 +48,12 @@ public:
     QString localeFolder(const QString &language) const;
     /// The target language's catalog of a source document.
     QString catalogPath(const QString &document) const { return m_project.catalogPath(document, m_targetLanguage); }
+    /// Every catalog of the project, all languages (locales/*/*.po), sorted.
+    QStringList catalogFiles() const;
+    /// The catalogs as a git glob relative to the project: "locales/**/*.po".
+    static QString catalogPattern();
+    /// Whether a path relative to the project names one of its catalogs.
+    static bool isCatalog(const QString &relativePath);
     /// locales/<language>/project-words.tsv: the words users added to the dictionary.
     QString projectWordsPath(const QString &language) const;
     /// A language's file of that name: the project's own (locales/<language>/<name>), else
