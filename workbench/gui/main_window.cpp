@@ -163,8 +163,8 @@ void MainWindow::buildLayout()
     m_stateFilter->addItem(ui("Changed since my last review"), QStringLiteral("changed-since-review"));
     m_stateFilter->addItem(ui("Changed by the last update"), QStringLiteral("changed-by-update"));
     m_stateFilter->addItem(ui("Aligned, low confidence"), QStringLiteral("aligned-low-confidence"));
-    for (const char *state : {"untranslated", "draft", "translated", "approved", "rejected"})
-        m_stateFilter->addItem(uiTerm(QString::fromLatin1(state)), QString::fromLatin1(state));
+    for (UnitState state : kUnitStates)
+        m_stateFilter->addItem(uiTerm(stateName(state)), stateName(state));
     m_findingsFilter = new QCheckBox(ui("With QA findings"), toolbar);
     m_search = new QLineEdit(toolbar);
     m_search->setPlaceholderText(ui("Search (Ctrl+F)"));
@@ -536,7 +536,7 @@ void MainWindow::refreshStatus()
         return QString();
     };
     QStringList parts;
-    for (UnitState s : {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved, UnitState::Rejected})
+    for (UnitState s : kUnitStates)
         parts.append(count(s));
     m_statusLabel->setText(QStringLiteral("%1 \u2014 %2 %3/%4 (%5%)   %6 %7/%8")
                                .arg(parts.join(QStringLiteral(" \u00B7 ")), ui("words"))

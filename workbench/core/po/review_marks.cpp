@@ -33,8 +33,7 @@ QString stateName(UnitState state)
 
 std::optional<UnitState> stateFromName(const QString &name)
 {
-    for (UnitState s : {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved,
-                        UnitState::Rejected})
+    for (UnitState s : kUnitStates)
         if (stateName(s) == name)
             return s;
     return std::nullopt;

@@ -7,6 +7,9 @@ namespace wb {
 
 /// Where a unit stands in the workflow (docs/po-store.md).
 enum class UnitState { Untranslated, Draft, Translated, Approved, Rejected };
+/// Every state, in workflow order (reports, statistics and filters list them so).
+inline constexpr UnitState kUnitStates[] = {UnitState::Untranslated, UnitState::Draft, UnitState::Translated,
+                                            UnitState::Approved, UnitState::Rejected};
 
 QString stateName(UnitState state);       ///< "untranslated", "draft", ...
 std::optional<UnitState> stateFromName(const QString &name);

@@ -9,8 +9,6 @@
 namespace wb {
 namespace {
 
-const UnitState kStates[] = {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved, UnitState::Rejected};
-
 QString stateColor(UnitState s)
 {
     switch (s) {
@@ -75,7 +73,7 @@ QByteArray ReviewReport::statesSvg() const
     QXmlStreamWriter svg(&out);
     svg.setAutoFormatting(true);
     const int barHeight = 26, labelWidth = 120, chartWidth = 420, gap = 8;
-    const int height = int(std::size(kStates)) * (barHeight + gap) + 40;
+    const int height = int(std::size(kUnitStates)) * (barHeight + gap) + 40;
     svg.writeStartDocument();
     svg.writeStartElement(QStringLiteral("svg"));
     svg.writeDefaultNamespace(QStringLiteral("http://www.w3.org/2000/svg"));
@@ -86,7 +84,7 @@ QByteArray ReviewReport::statesSvg() const
     svg.writeTextElement(QStringLiteral("title"), QStringLiteral("Units per state"));
     const int total = std::max(1, stats.total().units);
     int y = 10;
-    for (UnitState s : kStates) {
+    for (UnitState s : kUnitStates) {
         const int units = stats.byState.value(s).units;
         const int width = units * chartWidth / total;
         svg.writeStartElement(QStringLiteral("text"));
@@ -125,7 +123,7 @@ QString ReviewReport::toMarkdown(const QString &chartFileName) const
               .arg(reviewedUnits)
               .arg(stats.total().units);
     md += QStringLiteral("## Units per state\n\n![Units per state](%1)\n\n| state | units | words |\n| --- | ---: | ---: |\n").arg(chartFileName);
-    for (UnitState s : kStates)
+    for (UnitState s : kUnitStates)
         md += QStringLiteral("| %1 | %2 | %3 |\n").arg(stateName(s)).arg(stats.byState.value(s).units).arg(stats.byState.value(s).words);
     md += QStringLiteral("\n## Errors by category and severity\n\n");
     if (errors.isEmpty())

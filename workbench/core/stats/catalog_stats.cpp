@@ -3,11 +3,6 @@
 #include "stats/word_count.h"
 
 namespace wb {
-namespace {
-const UnitState kStates[] = {UnitState::Untranslated, UnitState::Draft, UnitState::Translated, UnitState::Approved,
-                             UnitState::Rejected};
-}
-
 void CatalogStats::add(const CatalogStats &other)
 {
     for (auto it = other.byState.cbegin(); it != other.byState.cend(); ++it) {
@@ -29,7 +24,7 @@ CatalogStats::Count CatalogStats::total() const
 QJsonObject CatalogStats::toJson() const
 {
     QJsonObject states;
-    for (UnitState s : kStates) {
+    for (UnitState s : kUnitStates) {
         const Count c = byState.value(s);
         states.insert(stateName(s), QJsonObject{{QStringLiteral("units"), c.units}, {QStringLiteral("words"), c.words}});
     }
@@ -41,7 +36,7 @@ QJsonObject CatalogStats::toJson() const
 QString CatalogStats::toText() const
 {
     QString out = QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("state"), -14).arg(QStringLiteral("units"), 7).arg(QStringLiteral("words"), 7);
-    for (UnitState s : kStates) {
+    for (UnitState s : kUnitStates) {
         const Count c = byState.value(s);
         out += QStringLiteral("%1 %2 %3\n").arg(stateName(s), -14).arg(c.units, 7).arg(c.words, 7);
     }
