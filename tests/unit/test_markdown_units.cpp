@@ -147,3 +147,18 @@ TEST(MarkdownUnits, BareAddressesAreLinksKeptWhole)
     EXPECT_EQ(doc.units[0].placeholders[0].label, QStringLiteral("link http://www.cancer.gov"));
     EXPECT_EQ(doc.units[0].placeholders[1].label, QStringLiteral("link mailto:cis@cancer.gov"));
 }
+
+// What the editor shows as chips and deletes whole: every placeholder the parser reads, and
+// nothing a literal brace starts ("{{1}" is "{" then "1}").
+TEST(MarkdownUnits, PlaceholderRangesAreThePlaceholdersTheParserReads)
+{
+    const QString text = QStringLiteral("{1}Take{/1} {{1} and {2/} or {12345} {/3}");
+    QStringList found;
+    for (const auto &[start, length] : placeholderRanges(text))
+        found.append(text.mid(start, length));
+    EXPECT_EQ(found, (QStringList{"{1}", "{/1}", "{2/}", "{/3}"}));
+    int parsed = 0;
+    for (const TextPiece &piece : parsePlaceholderText(text))
+        parsed += piece.kind != TextPiece::Kind::Text ? 1 : 0;
+    EXPECT_EQ(parsed, found.size());
+}

@@ -1,6 +1,7 @@
 #include "model/placeholder_text.h"
 
 #include <QMap>
+#include <QRegularExpression>
 
 namespace wb {
 
@@ -51,6 +52,19 @@ QList<TextPiece> parsePlaceholderText(const QString &text)
     }
     flush();
     return pieces;
+}
+
+QList<QPair<int, int>> placeholderRanges(const QString &unitText)
+{
+    // "{{" is matched first, so "{{1}" is a literal brace before "1}", as the parser reads it.
+    static const QRegularExpression placeholder(QStringLiteral(R"(\{\{|\{/?\d{1,4}\}|\{\d{1,4}/\})"));
+    QList<QPair<int, int>> ranges;
+    for (auto it = placeholder.globalMatch(unitText); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedView() != u"{{")
+            ranges.append({int(m.capturedStart()), int(m.capturedLength())});
+    }
+    return ranges;
 }
 
 QString escapeUnitText(const QString &text)

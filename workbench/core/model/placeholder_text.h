@@ -1,5 +1,6 @@
 #pragma once
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace wb {
@@ -15,6 +16,10 @@ struct TextPiece {
 };
 
 QList<TextPiece> parsePlaceholderText(const QString &text);
+
+/// Where the placeholders are in a unit's text, as (start, length) in UTF-16 units; a
+/// literal "{{" is not one. What editors show as chips and keep whole.
+QList<QPair<int, int>> placeholderRanges(const QString &unitText);
 
 /// Escapes literal text for a unit: '{' becomes "{{".
 QString escapeUnitText(const QString &text);

@@ -1,7 +1,7 @@
 #include "spell_highlighter.h"
 #include "spell/spell_checker.h"
 
-#include <QRegularExpression>
+#include "model/placeholder_text.h"
 #include <QTextBlock>
 #include <QTextDocument>
 #include <algorithm>
@@ -20,14 +20,11 @@ SpellHighlighter::SpellHighlighter(QTextDocument *document, SpellChecker *spelli
 
 void SpellHighlighter::highlightBlock(const QString &text)
 {
-    static const QRegularExpression placeholder(QStringLiteral(R"(\{/?\d{1,4}\}|\{\d{1,4}/\})"));
     QTextCharFormat chip;
     chip.setBackground(QColor(0xdf, 0xe3, 0xee));
     chip.setForeground(QColor(0x3b, 0x4a, 0x6b));
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()), chip);
-    }
+    for (const auto &[start, length] : placeholderRanges(text))
+        setFormat(start, length, chip);
     if (m_findingsOf) {
         const int blockStart = currentBlock().position();
         for (const Finding &f : m_findingsOf(document()->toPlainText())) {

@@ -5,7 +5,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPointer>
-#include <QRegularExpression>
+#include "model/placeholder_text.h"
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace wb::gui {
@@ -14,12 +14,9 @@ namespace {
 // Placeholder ranges [start, end) in the text.
 QList<QPair<int, int>> placeholders(const QString &text)
 {
-    static const QRegularExpression placeholder(QStringLiteral(R"(\{/?\d{1,4}\}|\{\d{1,4}/\})"));
     QList<QPair<int, int>> ranges;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        ranges.append({int(m.capturedStart()), int(m.capturedEnd())});
-    }
+    for (const auto &[start, length] : placeholderRanges(text))
+        ranges.append({start, start + length});
     return ranges;
 }
 

@@ -9,25 +9,25 @@
 #include <QApplication>
 #include <QColor>
 #include <QStyle>
-#include <QRegularExpression>
 
 namespace wb::gui {
 
 QString unitTextHtml(const QString &unitText, const QList<QPair<int, int>> &underlined)
 {
-    static const QRegularExpression placeholder(QStringLiteral(R"(\{/?\d{1,4}\}|\{\d{1,4}/\})"));
+    const QList<QPair<int, int>> placeholders = placeholderRanges(unitText);
+    qsizetype nextPlaceholder = 0;
     QString html;
     auto isUnderlined = [&](int at) {
         return std::any_of(underlined.cbegin(), underlined.cend(), [at](const QPair<int, int> &s) { return at >= s.first && at < s.first + s.second; });
     };
     bool open = false;
     for (int i = 0; i < unitText.size();) {
-        const auto m = placeholder.match(unitText, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
-        if (m.hasMatch()) {
+        if (nextPlaceholder < placeholders.size() && placeholders[nextPlaceholder].first == i) {
+            const auto [start, length] = placeholders[nextPlaceholder++];
             if (open) { html += QStringLiteral("</u>"); open = false; }
             html += QStringLiteral("<span style=\"background:#dfe3ee;color:#3b4a6b;font-size:small\">&#8239;%1&#8239;</span>")
-                        .arg(m.captured().mid(1, m.capturedLength() - 2).toHtmlEscaped());
-            i = int(m.capturedEnd());
+                        .arg(unitText.mid(start + 1, length - 2).toHtmlEscaped());
+            i = start + length;
             continue;
         }
         const bool u = isUnderlined(i);
