@@ -287,31 +287,24 @@ Status EditorSession::resolveConflict(int index, bool keepMine)
 // clone would keep showing it. The unit stays a draft: the choice is confirmed as usual.
 Status EditorSession::resolveRecordedConflict(int index, bool keepMine)
 {
-    auto lock = CatalogLock::acquire(m_catalogPath);
-    if (!lock)
-        return lock.error();
-    auto writable = entryToWrite(index);
-    if (!writable)
-        return writable.error();
-    PoEntry *e = *writable;
     const QString id = m_units[index].id;
-    const QList<RecordedConflict> records = recordedConflicts(*e);
-    if (!records.isEmpty()) { // else someone resolved it meanwhile, and the merge above took that
-        const PoEntry before = *e;
+    const Status done = writeChange(index, [&](PoEntry &e) {
+        const QList<RecordedConflict> records = recordedConflicts(e);
+        if (records.isEmpty()) // someone resolved it meanwhile, and the merge before this took that
+            return Status{};
         if (!keepMine) {
-            e->msgstr = records.last().theirs;
+            e.msgstr = records.last().theirs;
             if (!records.last().theirsPlural.isEmpty())
-                e->msgstrPlural = records.last().theirsPlural;
+                e.msgstrPlural = records.last().theirsPlural;
         }
-        clearRecordedConflicts(*e);
+        clearRecordedConflicts(e);
         // The choice is on record, as one made on the command line is (the unit stays a draft).
-        recordHistory(*e, QStringLiteral("resolved"), m_user, QDateTime::currentDateTimeUtc(),
+        recordHistory(e, QStringLiteral("resolved"), m_user, QDateTime::currentDateTimeUtc(),
                       QJsonObject{{QStringLiteral("kept"), keepMine ? QStringLiteral("ours") : QStringLiteral("theirs")}});
-        if (Status written = writeCatalog(); !written) {
-            *e = before;
-            return written;
-        }
-    }
+        return Status{};
+    });
+    if (!done)
+        return done;
     m_conflicts.remove(id);
     m_recordedConflicts.remove(id);
     m_findingsCache.remove(id);
