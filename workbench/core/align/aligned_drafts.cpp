@@ -1,6 +1,6 @@
 #include "align/aligned_drafts.h"
 #include "po/review_marks.h"
-#include "po/structured_comments.h"
+#include "po/unit_record.h"
 #include "review/review_record.h"
 
 #include <QJsonObject>
@@ -76,7 +76,7 @@ AlignmentFill fillFromAlignment(PoCatalog &catalog, const SegmentedDocument &sou
 
 std::optional<double> alignedScoreOf(const PoEntry &entry)
 {
-    const QList<QJsonObject> history = structuredLines(entry.translatorComments, QStringLiteral("history"));
+    const QList<QJsonObject> history = recordOf(entry)->lines(recordKeyword::kHistory); // "score" is not in HistoryEvent
     if (history.isEmpty() || history.last().value(QLatin1String("action")).toString() != QLatin1String("aligned"))
         return std::nullopt;
     return history.last().value(QLatin1String("score")).toDouble();

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <atomic>
+#include <memory>
 
 namespace wb {
 
@@ -13,6 +15,27 @@ struct PoReference {
     QString file;
     int line = 0;
     friend bool operator==(const PoReference &, const PoReference &) = default;
+};
+
+class UnitRecord;
+
+/// Where an entry keeps its review record once read (po/unit_record.h: recordOf). Copies of
+/// the entry share it; it is checked against the comments it was read from before use, so an
+/// edit to `translatorComments` makes it stale. Safe to read from several threads.
+class UnitRecordCache {
+public:
+    UnitRecordCache() = default;
+    UnitRecordCache(const UnitRecordCache &other) : m_record(other.load()) {}
+    UnitRecordCache &operator=(const UnitRecordCache &other)
+    {
+        store(other.load());
+        return *this;
+    }
+    std::shared_ptr<const UnitRecord> load() const { return m_record.load(std::memory_order_acquire); }
+    void store(std::shared_ptr<const UnitRecord> record) const { m_record.store(std::move(record), std::memory_order_release); }
+
+private:
+    mutable std::atomic<std::shared_ptr<const UnitRecord>> m_record;
 };
 
 /// One PO entry as gettext models it. Everything gettext keeps is kept here, so
@@ -32,6 +55,7 @@ struct PoEntry {
     QString previousMsgid;      ///< "#| msgid"
     QStringList formats;        ///< "c-format", "no-python-format", ... as gettext flags them
     int line = 0;               ///< where the entry starts in the file it was read from (0: not read)
+    UnitRecordCache recordCache{}; ///< the review record read from translatorComments (not a PO field)
 
     bool isTranslated() const { return !msgstr.isEmpty() && !fuzzy; }
 };

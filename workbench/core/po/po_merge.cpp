@@ -1,6 +1,6 @@
 #include "po/po_merge.h"
 #include "po/review_marks.h"
-#include "po/structured_comments.h"
+#include "po/unit_record.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -11,7 +11,6 @@
 namespace wb {
 namespace {
 
-const QString kConflictKeyword = QStringLiteral("conflict");
 const QString kStatePrefix = QStringLiteral("wb:state ");
 
 // ---- keys ---------------------------------------------------------------------------
@@ -130,13 +129,6 @@ QJsonObject conflictRecord(const PoEntry &base, const PoEntry &ours, const PoEnt
     return record;
 }
 
-QString withConflictRecord(const QString &comments, const QJsonObject &record)
-{
-    QList<QJsonObject> records = structuredLines(comments, kConflictKeyword);
-    records.append(record);
-    return withStructuredLines(comments, kConflictKeyword, records);
-}
-
 // ---- one unit --------------------------------------------------------------------------
 
 enum class Side { Ours, Theirs, Both, Conflict, Neither };
@@ -178,7 +170,7 @@ MergedEntry mergeEntry(const PoEntry &base, const PoEntry &ours, const PoEntry &
         return {merged, Side::Both};
     // Nothing is lost and nothing ships: both versions in the unit, which is a draft now.
     merged.fuzzy = true;
-    merged.translatorComments = withConflictRecord(merged.translatorComments, conflictRecord(base, ours, theirs, at));
+    appendRecordLine(merged, recordKeyword::kConflict, conflictRecord(base, ours, theirs, at));
     return {merged, Side::Conflict};
 }
 
@@ -230,31 +222,16 @@ void takeNewerRevisionDate(PoCatalog &merged, const PoCatalog &theirs)
         merged.setHeaderField(QStringLiteral("PO-Revision-Date"), theirs.headerField(QStringLiteral("PO-Revision-Date")));
 }
 
-QStringList stringsOf(const QJsonValue &value)
-{
-    QStringList strings;
-    for (const QJsonValue &v : value.toArray())
-        strings.append(v.toString());
-    return strings;
-}
-
 } // namespace
 
 QList<RecordedConflict> recordedConflicts(const PoEntry &entry)
 {
-    QList<RecordedConflict> conflicts;
-    for (const QJsonObject &o : structuredLines(entry.translatorComments, kConflictKeyword))
-        conflicts.append({o.value(QLatin1String("ours")).toString(), o.value(QLatin1String("theirs")).toString(),
-                          o.value(QLatin1String("base")).toString(),
-                          QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
-                          o.value(QLatin1String("ours_state")).toString(), o.value(QLatin1String("theirs_state")).toString(),
-                          stringsOf(o.value(QLatin1String("ours_plural"))), stringsOf(o.value(QLatin1String("theirs_plural")))});
-    return conflicts;
+    return recordOf(entry)->conflicts;
 }
 
 void clearRecordedConflicts(PoEntry &entry)
 {
-    entry.translatorComments = withStructuredLines(entry.translatorComments, kConflictKeyword, {});
+    setRecordLines(entry, recordKeyword::kConflict, {});
 }
 
 Status refuseIfConflicted(const PoEntry &entry, const QString &action)

@@ -1,6 +1,7 @@
 #pragma once
 #include "common/result.h"
 #include "po/po_catalog.h"
+#include "po/unit_record.h"
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -18,21 +19,7 @@ struct PoMergeReport {
     QStringList conflicts;      ///< unit ids both sides changed differently, now recorded in the unit
 };
 
-/// A conflict the merge recorded in a unit: "# wb:conflict {"ours","theirs","base","at",
-/// "ours_state","theirs_state"}" (docs/teamwork.md). The unit keeps our msgstr and is fuzzy
-/// until someone chooses.
-struct RecordedConflict {
-    QString ours;
-    QString theirs;
-    QString base;
-    QDateTime at;
-    QString oursState;          ///< the unit's state on each side ("translated", "approved", ...)
-    QString theirsState;
-    QStringList oursPlural;     ///< plural entries: each side's plural forms
-    QStringList theirsPlural;
-};
-
-/// The conflicts recorded in a unit, oldest first.
+/// The conflicts recorded in a unit ("# wb:conflict", struct RecordedConflict in po/unit_record.h), oldest first.
 QList<RecordedConflict> recordedConflicts(const PoEntry &entry);
 /// Removes every conflict record from the unit (a choice was made).
 void clearRecordedConflicts(PoEntry &entry);

@@ -1,23 +1,11 @@
 #include "po/review_marks.h"
 
 #include "po/structured_comments.h"
+#include "po/unit_record.h"
 
 #include <QJsonObject>
 
 namespace wb {
-namespace {
-
-const QString kStateKeyword = QStringLiteral("state");
-
-std::optional<QJsonObject> stateMark(const PoEntry &entry)
-{
-    const QList<QJsonObject> marks = structuredLines(entry.translatorComments, kStateKeyword);
-    if (marks.isEmpty())
-        return std::nullopt;
-    return marks.first();
-}
-
-} // namespace
 
 QString stateName(UnitState state)
 {
@@ -46,14 +34,15 @@ QString targetFingerprint(const QString &msgstr)
 
 UnitState stateOf(const PoEntry &entry)
 {
-    const auto mark = stateMark(entry);
-    const QString marked = mark ? mark->value(QLatin1String("state")).toString() : QString();
+    const std::shared_ptr<const UnitRecord> record = recordOf(entry);
+    const std::optional<StateMark> &mark = record->state;
+    const QString marked = mark ? mark->state : QString();
     if (entry.fuzzy)
         return marked == QLatin1String("rejected") ? UnitState::Rejected : UnitState::Draft;
     if (entry.msgstr.isEmpty())
         return UnitState::Untranslated;
     if (marked == QLatin1String("approved")
-        && mark->value(QLatin1String("target")).toString() == targetFingerprint(entry.msgstr))
+        && mark->target == targetFingerprint(entry.msgstr))
         return UnitState::Approved;
     return UnitState::Translated;
 }
@@ -71,7 +60,7 @@ void setReviewState(PoEntry &entry, UnitState state, const QString &by, const QD
             mark.insert(QStringLiteral("reason"), reason);
         marks.append(mark);
     }
-    entry.translatorComments = withStructuredLines(entry.translatorComments, kStateKeyword, marks);
+    setRecordLines(entry, recordKeyword::kState, marks);
     if (state == UnitState::Rejected || state == UnitState::Draft)
         entry.fuzzy = true;
     else if (state == UnitState::Approved || state == UnitState::Translated)

@@ -11,21 +11,6 @@ QString prefixOf(const QString &keyword)
 }
 } // namespace
 
-QList<QJsonObject> structuredLines(const QString &comments, const QString &keyword)
-{
-    QList<QJsonObject> objects;
-    const QString prefix = prefixOf(keyword);
-    for (const QString &line : comments.split(QLatin1Char('\n'))) {
-        const QString trimmed = line.trimmed();
-        if (!trimmed.startsWith(prefix))
-            continue;
-        const QJsonDocument json = QJsonDocument::fromJson(trimmed.mid(prefix.size()).toUtf8());
-        if (json.isObject())
-            objects.append(json.object());
-    }
-    return objects;
-}
-
 QString withStructuredLines(const QString &comments, const QString &keyword, const QList<QJsonObject> &objects)
 {
     const QString prefix = prefixOf(keyword);

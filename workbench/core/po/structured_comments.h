@@ -7,7 +7,7 @@ namespace wb {
 
 /// The workbench's facts in PO translator comments: one line per fact,
 /// "wb:<keyword> <compact JSON object>" (docs/po-store.md). Other comment lines are kept.
-QList<QJsonObject> structuredLines(const QString &comments, const QString &keyword);
+/// They are read once per entry into its UnitRecord (po/unit_record.h).
 
 /// The comments with every line of `keyword` replaced by `objects` (appended at the end).
 QString withStructuredLines(const QString &comments, const QString &keyword, const QList<QJsonObject> &objects);

@@ -2,7 +2,7 @@
 // continues, and what that means for its translation (docs/revisions.md).
 #include "project/catalog_merge.h"
 #include "po/review_marks.h"
-#include "po/structured_comments.h"
+#include "po/unit_record.h"
 #include "qa/suppressions.h"
 #include "tm/tm_index.h"
 
@@ -16,7 +16,6 @@
 namespace wb {
 namespace {
 
-const QString kChanged = QStringLiteral("changed");
 constexpr int kEditedScore = 50;   // a reworded sentence still shares half its words
 constexpr int kSplitJoinScore = 85; // the pieces together say what the whole said
 constexpr int kLongestRun = 3;     // a sentence cut into (or made of) up to three
@@ -312,8 +311,7 @@ void makeDraft(PoEntry &entry, const QString &previousSource, const QString &tar
 
 void markChange(PoEntry &entry, UnitChange::Kind kind)
 {
-    entry.translatorComments = withStructuredLines(entry.translatorComments, kChanged,
-                                                   {QJsonObject{{QStringLiteral("kind"), changeKindName(kind)}}});
+    setRecordLines(entry, recordKeyword::kChanged, {QJsonObject{{QStringLiteral("kind"), changeKindName(kind)}}});
 }
 
 } // namespace
@@ -333,10 +331,10 @@ QString changeKindName(UnitChange::Kind kind)
 
 std::optional<UnitChange::Kind> lastChangeOf(const PoEntry &entry)
 {
-    const QList<QJsonObject> marks = structuredLines(entry.translatorComments, kChanged);
+    const QStringList marks = recordOf(entry)->changes;
     if (marks.isEmpty())
         return std::nullopt;
-    const QString name = marks.first().value(QLatin1String("kind")).toString();
+    const QString name = marks.first();
     for (auto kind : {UnitChange::Kind::Added, UnitChange::Kind::Edited, UnitChange::Kind::Moved, UnitChange::Kind::Split,
                       UnitChange::Kind::Joined, UnitChange::Kind::Deleted})
         if (changeKindName(kind) == name)
@@ -421,7 +419,7 @@ PoCatalog mergeCatalog(const PoCatalog &existing, const PoCatalog &templ, MergeR
     if (report.changed()) {
         for (qsizetype i = 0; i < merged.entries.size(); ++i) {
             PoEntry &entry = merged.entries[i];
-            entry.translatorComments = withStructuredLines(entry.translatorComments, kChanged, {});
+            setRecordLines(entry, recordKeyword::kChanged, {});
             if (i < changeOf.size() && changeOf[i])
                 markChange(entry, *changeOf[i]);
         }

@@ -1,20 +1,14 @@
 #pragma once
 #include "po/po_catalog.h"
+#include "po/unit_record.h"
 #include "qa/finding.h"
 #include <QDateTime>
 
 namespace wb {
 
-/// A finding a person decided to accept for one unit, with who, when and why. Stored in
-/// the PO as "# wb:qa-ignore {...}" with a fingerprint of the unit's source and target:
+/// A finding a person decided to accept for one unit (struct Suppression, po/unit_record.h).
+/// Stored in the PO as "# wb:qa-ignore {...}" with a fingerprint of the unit's source and target:
 /// when either changes, the suppression no longer applies and is dropped on the next write.
-struct Suppression {
-    QString check;    ///< the finding's check id
-    QString subject;  ///< what it was about (a concept id); empty: any finding of the check
-    QString by;
-    QDateTime at;
-    QString reason;
-};
 
 /// Suppressions still valid for the entry as it is now.
 QList<Suppression> suppressionsOf(const PoEntry &entry);

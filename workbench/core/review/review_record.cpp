@@ -1,27 +1,16 @@
 #include "review/review_record.h"
 #include "po/po_merge.h"
 #include "po/structured_comments.h"
+#include "po/unit_record.h"
 
 #include <QJsonObject>
 
 namespace wb {
 namespace {
 
-const QString kHistory = QStringLiteral("history");
-const QString kComment = QStringLiteral("comment");
-const QString kError = QStringLiteral("error");
-const QString kPrevious = QStringLiteral("previous-target");
-
 QString iso(const QDateTime &at)
 {
     return at.toUTC().toString(Qt::ISODate);
-}
-
-void append(PoEntry &entry, const QString &keyword, const QJsonObject &object)
-{
-    QList<QJsonObject> objects = structuredLines(entry.translatorComments, keyword);
-    objects.append(object);
-    entry.translatorComments = withStructuredLines(entry.translatorComments, keyword, objects);
 }
 
 void addHistory(PoEntry &entry, const QString &action, const QString &by, const QDateTime &at, const QJsonObject &extra = {})
@@ -30,7 +19,7 @@ void addHistory(PoEntry &entry, const QString &action, const QString &by, const 
                       {QStringLiteral("at"), iso(at)}, {QStringLiteral("target"), textFingerprint(entry.msgstr)}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         event.insert(it.key(), it.value());
-    append(entry, kHistory, event);
+    appendRecordLine(entry, recordKeyword::kHistory, event);
 }
 
 Diagnostic refused(const PoEntry &entry, const QString &why)
@@ -39,15 +28,6 @@ Diagnostic refused(const PoEntry &entry, const QString &why)
 }
 
 } // namespace
-
-int ReviewError::weight() const
-{
-    if (severity == QLatin1String("critical"))
-        return 25;
-    if (severity == QLatin1String("major"))
-        return 5;
-    return 1;
-}
 
 const QStringList &errorCategories()
 {
@@ -67,48 +47,25 @@ const QStringList &errorSeverities()
 
 QList<HistoryEvent> historyOf(const PoEntry &entry)
 {
-    QList<HistoryEvent> events;
-    for (const QJsonObject &o : structuredLines(entry.translatorComments, kHistory))
-        events.append(HistoryEvent{o.value(QLatin1String("action")).toString(), o.value(QLatin1String("by")).toString(),
-                                   QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
-                                   o.value(QLatin1String("target")).toString()});
-    return events;
+    return recordOf(entry)->history;
 }
 
 QList<ReviewComment> commentsOf(const PoEntry &entry)
 {
-    QList<ReviewComment> comments;
-    for (const QJsonObject &o : structuredLines(entry.translatorComments, kComment))
-        comments.append(ReviewComment{o.value(QLatin1String("by")).toString(),
-                                      QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate),
-                                      o.value(QLatin1String("text")).toString()});
-    return comments;
+    return recordOf(entry)->comments;
 }
 
 QList<ReviewError> errorsOf(const PoEntry &entry)
 {
-    QList<ReviewError> errors;
-    for (const QJsonObject &o : structuredLines(entry.translatorComments, kError)) {
-        ReviewError e;
-        e.category = o.value(QLatin1String("category")).toString();
-        e.severity = o.value(QLatin1String("severity")).toString();
-        e.by = o.value(QLatin1String("by")).toString();
-        e.at = QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODate);
-        e.note = o.value(QLatin1String("note")).toString();
-        e.start = o.value(QLatin1String("start")).toInt(-1);
-        e.length = o.value(QLatin1String("length")).toInt(0);
-        e.words = o.value(QLatin1String("words")).toString();
-        errors.append(e);
-    }
-    return errors;
+    return recordOf(entry)->errors;
 }
 
 std::optional<QString> previousTargetOf(const PoEntry &entry)
 {
-    const QList<QJsonObject> previous = structuredLines(entry.translatorComments, kPrevious);
-    if (previous.isEmpty())
+    const std::shared_ptr<const UnitRecord> record = recordOf(entry);
+    if (record->previousTargets.isEmpty())
         return std::nullopt;
-    return previous.last().value(QLatin1String("text")).toString();
+    return record->previousTargets.last().text;
 }
 
 Status recordTranslation(PoEntry &entry, const QString &by, const QDateTime &at)
@@ -135,8 +92,9 @@ Status rejectUnit(PoEntry &entry, const QString &by, const QDateTime &at, const 
         return refused(entry, QStringLiteral("an untranslated unit cannot be rejected"));
     setReviewState(entry, UnitState::Rejected, by, at, reason);
     addHistory(entry, QStringLiteral("rejected"), by, at);
-    append(entry, kComment, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)},
-                                        {QStringLiteral("text"), QStringLiteral("Rejected: ") + reason}});
+    appendRecordLine(entry, recordKeyword::kComment,
+                     QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)},
+                                 {QStringLiteral("text"), QStringLiteral("Rejected: ") + reason}});
     return {};
 }
 
@@ -144,7 +102,7 @@ Status commentUnit(PoEntry &entry, const QString &by, const QDateTime &at, const
 {
     if (text.trimmed().isEmpty())
         return refused(entry, QStringLiteral("an empty comment"));
-    append(entry, kComment, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)}, {QStringLiteral("text"), text}});
+    appendRecordLine(entry, recordKeyword::kComment, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)}, {QStringLiteral("text"), text}});
     addHistory(entry, QStringLiteral("commented"), by, at);
     return {};
 }
@@ -153,7 +111,7 @@ Status reviewerEdit(PoEntry &entry, const QString &newTarget, const QString &by,
 {
     if (newTarget == entry.msgstr)
         return {};
-    append(entry, kPrevious, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)}, {QStringLiteral("text"), entry.msgstr}});
+    appendRecordLine(entry, recordKeyword::kPreviousTarget, QJsonObject{{QStringLiteral("by"), by}, {QStringLiteral("at"), iso(at)}, {QStringLiteral("text"), entry.msgstr}});
     entry.msgstr = newTarget;
     setReviewState(entry, UnitState::Translated, by, at);
     addHistory(entry, QStringLiteral("edited-by-reviewer"), by, at);
@@ -176,7 +134,7 @@ Status annotateError(PoEntry &entry, const ReviewError &error)
         record.insert(QStringLiteral("length"), error.length);
         record.insert(QStringLiteral("words"), entry.msgstr.mid(error.start, error.length));
     }
-    append(entry, kError, record);
+    appendRecordLine(entry, recordKeyword::kError, record);
     addHistory(entry, QStringLiteral("annotated"), error.by, error.at);
     return {};
 }

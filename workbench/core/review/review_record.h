@@ -2,6 +2,7 @@
 #include "common/result.h"
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
+#include "po/unit_record.h"
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -9,48 +10,11 @@
 
 namespace wb {
 
-/// Who did what to a unit, and when ("# wb:history {...}").
-struct HistoryEvent {
-    QString action;   ///< "translated", "approved", "rejected", "edited-by-reviewer", "commented", "annotated"
-    QString by;
-    QDateTime at;
-    QString target;   ///< fingerprint of the target the action was about
-};
-
-/// A comment in a unit's thread ("# wb:comment {...}").
-struct ReviewComment {
-    QString by;
-    QDateTime at;
-    QString text;
-};
-
-/// An error a reviewer annotated (MQM-style; "# wb:error {...}").
-struct ReviewError {
-    ReviewError() = default;
-    ReviewError(QString category, QString severity, QString by, QDateTime at, QString note)
-        : category(std::move(category)), severity(std::move(severity)), by(std::move(by)), at(std::move(at)), note(std::move(note))
-    {
-    }
-    QString category;   ///< "accuracy/mistranslation", "terminology", "fluency/spelling", "style", "locale/numbers", ...
-    QString severity;   ///< "minor" (1), "major" (5), "critical" (25)
-    QString by;
-    QDateTime at;
-    QString note;
-    /// The target words the error is about, where the reviewer selected them: their
-    /// position in the target (UTF-16 code units) and the words themselves, which stay
-    /// meaningful after the target changes. start -1: the whole unit. When `words` is given,
-    /// annotating refuses a target whose text at start/length differs (it changed meanwhile).
-    int start = -1;
-    int length = 0;
-    QString words;
-    int weight() const;
-};
-
 /// The error typology reviewers choose from.
 const QStringList &errorCategories();
 const QStringList &errorSeverities();
 
-/// Read a unit's review record from its translator comments (docs/po-store.md).
+/// A unit's review record (docs/po-store.md), as read once into its UnitRecord (po/unit_record.h).
 QList<HistoryEvent> historyOf(const PoEntry &entry);
 QList<ReviewComment> commentsOf(const PoEntry &entry);
 QList<ReviewError> errorsOf(const PoEntry &entry);

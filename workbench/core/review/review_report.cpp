@@ -1,6 +1,6 @@
 #include "review/review_report.h"
 
-#include "po/structured_comments.h"
+#include "po/unit_record.h"
 #include "stats/word_count.h"
 
 #include <QJsonObject>
@@ -19,12 +19,6 @@ QString stateColor(UnitState s)
     case UnitState::Rejected: return QStringLiteral("#e15554");
     }
     return {};
-}
-
-QString reason(const PoEntry &entry)
-{
-    const QList<QJsonObject> marks = structuredLines(entry.translatorComments, QStringLiteral("state"));
-    return marks.isEmpty() ? QString() : marks.first().value(QLatin1String("reason")).toString();
 }
 
 } // namespace
@@ -46,7 +40,8 @@ ReviewReport buildReviewReport(const QList<QPair<QString, PoCatalog>> &catalogs,
         for (const PoEntry &e : catalog.entries) {
             if (e.obsolete)
                 continue;
-            const QList<ReviewError> errors = errorsOf(e);
+            const std::shared_ptr<const UnitRecord> record = recordOf(e);
+            const QList<ReviewError> &errors = record->errors;
             for (const ReviewError &error : errors) {
                 ++report.errors[error.category][error.severity];
                 report.penaltyPoints += error.weight();
@@ -57,10 +52,10 @@ ReviewReport buildReviewReport(const QList<QPair<QString, PoCatalog>> &catalogs,
                 report.reviewedWords += counter.count(e.msgid);
             }
             if (state == UnitState::Rejected) {
-                const QList<HistoryEvent> history = historyOf(e);
+                const QList<HistoryEvent> &history = record->history;
                 const auto last = std::find_if(history.crbegin(), history.crend(),
                                                [](const HistoryEvent &h) { return h.action == QLatin1String("rejected"); });
-                report.rejected.append({file, e.context, e.msgid, e.msgstr, reason(e), last != history.crend() ? last->by : QString()});
+                report.rejected.append({file, e.context, e.msgid, e.msgstr, record->state ? record->state->reason : QString(), last != history.crend() ? last->by : QString()});
             }
         }
     }

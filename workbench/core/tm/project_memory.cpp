@@ -1,5 +1,5 @@
 #include "tm/project_memory.h"
-#include "po/structured_comments.h"
+#include "po/unit_record.h"
 
 #include <QJsonObject>
 #include "common/text_file.h"
@@ -61,11 +61,11 @@ Result<std::unique_ptr<TmIndex>> loadMemory(const QString &sourceLanguage, const
             static const QStringList writers = {QStringLiteral("translated"), QStringLiteral("edited-by-reviewer"),
                                                 QStringLiteral("pretranslated"), QStringLiteral("imported"),
                                                 QStringLiteral("aligned"), QStringLiteral("resolved"), QStringLiteral("updated")};
-            const QList<QJsonObject> history = structuredLines(e.translatorComments, QStringLiteral("history"));
-            for (auto h = history.crbegin(); h != history.crend(); ++h)
-                if (writers.contains(h->value(QLatin1String("action")).toString())) {
-                    u.author = h->value(QLatin1String("by")).toString();
-                    u.changed = QDateTime::fromString(h->value(QLatin1String("at")).toString(), Qt::ISODate);
+            const std::shared_ptr<const UnitRecord> record = recordOf(e);
+            for (auto h = record->history.crbegin(); h != record->history.crend(); ++h)
+                if (writers.contains(h->action)) {
+                    u.author = h->by;
+                    u.changed = h->at;
                     break;
                 }
             index->add(u);
