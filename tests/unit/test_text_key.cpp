@@ -7,6 +7,9 @@
 #include "interchange/xliff_format.h"
 #include "markdown/markdown_source.h"
 #include "po/po_catalog.h"
+#include "po/review_marks.h"
+#include "qa/suppressions.h"
+#include "review/review_record.h"
 #include "qa/check_suite.h"
 #include "qa/terminology_check.h"
 #include "spell/hunspell_dictionary.h"
@@ -14,6 +17,7 @@
 #include "text/text_key.h"
 #include "tm/tmx_format.h"
 
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace wb;
@@ -180,4 +184,40 @@ TEST_F(NfcTerms, AForbiddenTermIsFoundInDecomposedTextAtItsOwnSpan)
         ASSERT_NE(forbidden, findings.cend()) << checksOf(findings).join(QLatin1Char('\n')).toStdString();
         EXPECT_EQ(target.mid(forbidden->targetSpan.start, forbidden->targetSpan.length), nfd(QStringLiteral("médula espinal")));
     }
+}
+
+// A catalog written decomposed before text was normalized at read fingerprinted its NFD
+// text: the reviewer's approval and the accepted finding still stand for the same words,
+// and an update does not prune the suppression as stale (found in review).
+TEST(NfcAtRead, ApprovalsAndSuppressionsOfADecomposedCatalogStillHold)
+{
+    QTemporaryDir dir;
+    const QDateTime at(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC);
+    PoEntry e;
+    e.context = QStringLiteral("u1");
+    e.msgid = QStringLiteral("The bone marrow makes blood cells.");
+    e.msgstr = QStringLiteral("La médula ósea produce células sanguíneas.").normalized(QString::NormalizationForm_D);
+    ASSERT_TRUE(recordTranslation(e, QStringLiteral("Ana"), at).ok());
+    ASSERT_TRUE(approveUnit(e, QStringLiteral("Rosa"), at).ok());
+    addSuppression(e, Suppression{QStringLiteral("terminology.missing"), QStringLiteral("c1"), QStringLiteral("Rosa"), at,
+                                  QStringLiteral("the glossary's term reads wrong here")});
+    PoCatalog catalog;
+    catalog.header = QStringLiteral("Content-Type: text/plain; charset=UTF-8\nLanguage: es\n");
+    catalog.entries = {e};
+    const QString po = dir.filePath(QStringLiteral("nfd.po"));
+    ASSERT_TRUE(catalog.write(po).ok());
+    ASSERT_TRUE(test::readAll(po).contains(e.msgstr.toUtf8())); // on disk as the old tool wrote it
+
+    auto read = PoCatalog::read(po);
+    ASSERT_TRUE(read.ok());
+    PoEntry &back = read->entries.first();
+    EXPECT_EQ(back.msgstr, e.msgstr.normalized(QString::NormalizationForm_C));
+    EXPECT_EQ(stateOf(back), UnitState::Approved);
+    EXPECT_FALSE(changedSinceLastReview(back, QStringLiteral("Rosa")));
+    EXPECT_EQ(suppressionsOf(back).size(), 1);
+    EXPECT_FALSE(pruneStaleSuppressions(back));
+    // An edit still ends them, as for any catalog.
+    back.msgstr = QStringLiteral("La médula produce células.");
+    EXPECT_EQ(stateOf(back), UnitState::Translated);
+    EXPECT_TRUE(suppressionsOf(back).isEmpty());
 }

@@ -64,4 +64,16 @@ QByteArray toNfcUtf8(const QByteArray &utf8)
     return U_SUCCESS(status) ? QByteArray(out.data(), qsizetype(out.size())) : utf8;
 }
 
+QString toNfd(const QString &text)
+{
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+        return text;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status))
+        return text;
+    const icu::UnicodeString out = nfd->normalize(readOnlyAlias(text), status);
+    return U_SUCCESS(status) ? toQString(out) : text;
+}
+
 } // namespace wb

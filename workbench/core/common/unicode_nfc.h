@@ -14,4 +14,7 @@ QString toNfc(const QString &text);
 /// included. The bytes must be valid UTF-8.
 QByteArray toNfcUtf8(const QByteArray &utf8);
 
+/// The text in Unicode NFD (ICU): what a file written decomposed held before it was read.
+QString toNfd(const QString &text);
+
 } // namespace wb

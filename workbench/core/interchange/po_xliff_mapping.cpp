@@ -240,7 +240,7 @@ XliffImportOutcome applyXliffFile(PoCatalog &catalog, const XliffFile &file, con
         // The workbench's own record coming back may already account for this target (a
         // lossless transfer to another machine): then there is nothing new to record.
         const QList<HistoryEvent> carried = comments ? historyOf(updated) : QList<HistoryEvent>{};
-        const bool recordKnowsTarget = !carried.isEmpty() && carried.last().target == textFingerprint(target);
+        const bool recordKnowsTarget = !carried.isEmpty() && fingerprintHolds(carried.last().target, target);
         if (translatedNow && !recordKnowsTarget)
             recordNewTarget();
         // A merge conflict is settled by a new translation, or by the other tool moving the

@@ -42,7 +42,7 @@ UnitState stateOf(const PoEntry &entry)
     if (entry.msgstr.isEmpty())
         return UnitState::Untranslated;
     if (marked == QLatin1String("approved")
-        && mark->target == targetFingerprint(entry.msgstr))
+        && fingerprintHolds(mark->target, entry.msgstr))
         return UnitState::Approved;
     return UnitState::Translated;
 }

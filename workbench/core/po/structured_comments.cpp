@@ -1,4 +1,5 @@
 #include "po/structured_comments.h"
+#include "common/unicode_nfc.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -26,6 +27,14 @@ QString withStructuredLines(const QString &comments, const QString &keyword, con
 QString textFingerprint(const QString &text)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
+
+bool fingerprintHolds(const QString &stored, const QString &text)
+{
+    if (stored == textFingerprint(text))
+        return true;
+    const QString decomposed = toNfd(text);
+    return decomposed != text && stored == textFingerprint(decomposed);
 }
 
 } // namespace wb

@@ -14,5 +14,9 @@ QString withStructuredLines(const QString &comments, const QString &keyword, con
 
 /// A fingerprint of text (12 hex digits of SHA-1): marks tie themselves to what they judged.
 QString textFingerprint(const QString &text);
+/// Whether a stored fingerprint is that of `text`. Text is NFC from the moment it is read; a
+/// catalog written decomposed (NFD) before that fingerprinted its NFD bytes, and an approval or
+/// suppression made then still stands for the same words.
+bool fingerprintHolds(const QString &stored, const QString &text);
 
 } // namespace wb

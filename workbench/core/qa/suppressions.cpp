@@ -4,9 +4,14 @@
 namespace wb {
 namespace {
 
+QString unitText(const PoEntry &entry)
+{
+    return entry.msgid + QChar(0) + entry.msgstr;
+}
+
 QString unitFingerprint(const PoEntry &entry)
 {
-    return textFingerprint(entry.msgid + QChar(0) + entry.msgstr);
+    return textFingerprint(unitText(entry));
 }
 
 } // namespace
@@ -14,9 +19,9 @@ QString unitFingerprint(const PoEntry &entry)
 QList<Suppression> suppressionsOf(const PoEntry &entry)
 {
     QList<Suppression> result;
-    const QString fingerprint = unitFingerprint(entry);
+    const QString text = unitText(entry);
     for (const auto &[unit, suppression] : recordOf(entry)->suppressions)
-        if (unit == fingerprint)
+        if (fingerprintHolds(unit, text))
             result.append(suppression);
     return result;
 }
@@ -34,11 +39,11 @@ void addSuppression(PoEntry &entry, const Suppression &s)
 
 bool pruneStaleSuppressions(PoEntry &entry)
 {
-    const QString fingerprint = unitFingerprint(entry);
+    const QString text = unitText(entry);
     const QList<QJsonObject> all = recordOf(entry)->lines(recordKeyword::kSuppression);
     QList<QJsonObject> valid;
     for (const QJsonObject &o : all)
-        if (o.value(QLatin1String("unit")).toString() == fingerprint)
+        if (fingerprintHolds(o.value(QLatin1String("unit")).toString(), text))
             valid.append(o);
     if (valid.size() == all.size())
         return false;

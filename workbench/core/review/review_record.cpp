@@ -196,7 +196,7 @@ bool changedSinceLastReview(const PoEntry &entry, const QString &reviewer)
         const bool review = it->action == QLatin1String("approved") || it->action == QLatin1String("rejected")
                             || it->action == QLatin1String("commented") || it->action == QLatin1String("annotated");
         if (review && it->by == reviewer)
-            return it->target != textFingerprint(entry.msgstr);
+            return !fingerprintHolds(it->target, entry.msgstr);
     }
     return true;
 }
