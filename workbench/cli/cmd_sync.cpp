@@ -56,7 +56,8 @@ int runSync(const QStringList &arguments)
 
     SyncOptions options;
     options.remote = parser.value(QStringLiteral("remote"));
-    options.message = parser.value(QStringLiteral("message"));
+    if (parser.isSet(QStringLiteral("message")))
+        options.message = parser.value(QStringLiteral("message"));
     options.mergeDriverProgram = QCoreApplication::applicationFilePath();
     options.progress = [](const QString &line) { std::printf("%s\n", qPrintable(line)); };
     SyncOutcome outcome;

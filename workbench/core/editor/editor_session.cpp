@@ -339,7 +339,11 @@ Status EditorSession::writeChange(int index, const std::function<Status(PoEntry 
     PoEntry *e = *writable;
     const PoEntry before = *e;
     Status done = change(*e);
-    if (done)
+    // Nothing changed (a conflict someone resolved meanwhile): nothing to write, no new
+    // revision stamp for sync to commit.
+    const bool unchanged = e->msgstr == before.msgstr && e->msgstrPlural == before.msgstrPlural && e->fuzzy == before.fuzzy
+                           && e->translatorComments == before.translatorComments && e->previousMsgid == before.previousMsgid;
+    if (done && !(unchanged && !undo))
         done = writeCatalog();
     if (!done) { // nothing happened: the entry (and what `undo` knows) as it was, the edit still pending
         *e = before;

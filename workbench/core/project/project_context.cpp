@@ -80,15 +80,15 @@ ProjectContext ProjectContext::withTarget(const QString &language) const
 
 QString ProjectContext::user() const
 {
-    if (m_user->isEmpty()) {
+    std::call_once(m_user->resolved, [this] {
         QString name = qEnvironmentVariable("WORKBENCH_USER");
         if (name.isEmpty())
             name = m_settings.user;
         if (name.isEmpty())
             name = gitUserName(root());
-        *m_user = name.isEmpty() ? loginName() : name;
-    }
-    return *m_user;
+        m_user->name = name.isEmpty() ? loginName() : name;
+    });
+    return m_user->name;
 }
 
 QString ProjectContext::localeFolder(const QString &language) const

@@ -6,6 +6,7 @@
 #include "qa/check_suite.h"
 #include "tm/project_memory.h"
 #include <memory>
+#include <mutex>
 
 namespace wb {
 
@@ -79,7 +80,13 @@ private:
     Project m_project;
     ProjectSettings m_settings;
     QString m_targetLanguage;
-    std::shared_ptr<QString> m_user = std::make_shared<QString>(); ///< resolved on first use, shared by copies
+    /// Who is working, resolved on first use (it may run git) and shared by copies, which may
+    /// live on other threads (the editor's workers).
+    struct UserName {
+        std::once_flag resolved;
+        QString name;
+    };
+    std::shared_ptr<UserName> m_user = std::make_shared<UserName>();
 };
 
 } // namespace wb

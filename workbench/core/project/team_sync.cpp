@@ -305,8 +305,8 @@ Status syncProject(const ProjectContext &project, const SyncOptions &options, Sy
             return finish(finished);
     if (Status repaired = repairMarkedCatalogs(project, say); !repaired)
         return finish(repaired);
-    const QString message = !options.message.isEmpty() ? options.message
-                                                       : QStringLiteral("Translations by %1 (workbench sync)").arg(project.user());
+    const QString message = options.message ? *options.message
+                                            : QStringLiteral("Translations by %1 (workbench sync)").arg(project.user());
     if (Status committed = commitConfirmedWork(git, *repo, project, message, outcome); !committed)
         return finish(committed);
     say(outcome.committed ? QStringLiteral("committed %1").arg(outcome.commit) : QStringLiteral("no new confirmed work to commit"));

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <functional>
+#include <optional>
 
 namespace wb {
 
@@ -32,7 +33,7 @@ using SyncProgress = std::function<void(const QString &line)>;
 
 struct SyncOptions {
     QString remote;              ///< empty: the branch's upstream remote, else origin
-    QString message;             ///< empty: "Translations by <user> (workbench sync)"
+    std::optional<QString> message; ///< none: "Translations by <user> (workbench sync)"
     QString mergeDriverProgram;  ///< the workbench binary git runs as the catalogs' merge driver
     SyncProgress progress = [](const QString &) {};
 };
