@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <gtest/gtest.h>
 #include <memory>
 #include <vector>
@@ -234,6 +235,19 @@ TEST_F(Teamwork, TheSameUnitTranslatedDifferentlyBecomesAConflictBothSidesSee)
     // The translator gets the same conflict with the next sync.
     ASSERT_EQ(sync(m_translator).exitCode, 0);
     EXPECT_EQ(test::readAll(catalogIn(m_translator)), text);
+
+    // Resolved on the command line while the editor still shows it: choosing in the editor
+    // then takes what is on disk and writes nothing more (no new revision for sync to commit).
+    ASSERT_EQ(review(m_reviewer, {QStringLiteral("resolve"), m_doctor, QStringLiteral("--keep"), QStringLiteral("ours")}).exitCode, 0);
+    const QByteArray resolved = test::readAll(po);
+    ASSERT_NE(resolved, text);
+    const QDateTime written = QFileInfo(po).lastModified();
+    QThread::msleep(20); // a write now would have a later time (the bytes may match: minutes only)
+    ASSERT_TRUE((*session)->resolveConflict(index, true).ok());
+    EXPECT_FALSE((*session)->conflictingTarget(index).has_value());
+    EXPECT_EQ(test::readAll(po), resolved);
+    EXPECT_EQ(QFileInfo(po).lastModified(), written);
+    qunsetenv("WORKBENCH_USER");
 }
 
 // A translator who never ran the workbench's git commands: a PO editor (Poedit, say) saves
