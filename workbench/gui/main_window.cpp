@@ -361,8 +361,11 @@ void MainWindow::buildLayout()
 
 void MainWindow::showSessionProblems()
 {
-    for (const Diagnostic &problem : m_session->problems())
-        showLoadProblem(problem.toString());
+    // The session's list only grows: show what came since the last look (this runs with every keystroke).
+    const Diagnostics problems = m_session->problems();
+    for (qsizetype i = m_problemsShown; i < problems.size(); ++i)
+        showLoadProblem(problems[i].toString());
+    m_problemsShown = problems.size();
 }
 
 void MainWindow::showLoadProblem(const QString &text)

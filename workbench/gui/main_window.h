@@ -178,6 +178,7 @@ private:
     QCheckBox *m_regex = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_loadBanner = nullptr; ///< what could not be loaded, naming file and line
+    qsizetype m_problemsShown = 0;  ///< the session's problems already in the banner
     QFileSystemWatcher *m_watcher = nullptr;
     QHash<int, QTextDocument *> m_documents; ///< one per visited unit: undo history per unit
     int m_current = -1;

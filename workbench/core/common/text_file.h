@@ -15,6 +15,8 @@ Result<QByteArray> readFileBytes(const QString &path);
 /// Checks that bytes are well-formed UTF-8 (ICU's decoder) and reports the first bad
 /// byte by line and column. A NUL byte is refused too: no text format we read allows it.
 Status checkUtf8(const QByteArray &bytes, const QString &path);
+/// 3 when the bytes start with a UTF-8 byte order mark, else 0.
+inline qsizetype utf8BomLength(const QByteArray &bytes) { return bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0; }
 
 /// Reads a file that must be UTF-8 text: readFileBytes + checkUtf8.
 Result<QByteArray> readUtf8File(const QString &path);

@@ -28,12 +28,18 @@ QString toQString(const icu::UnicodeString &text)
     return QString(reinterpret_cast<const QChar *>(text.getBuffer()), text.length());
 }
 
+// ASCII holds no combining mark and no precomposed letter: it is NFC and NFD as it stands.
+bool isAscii(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
 } // namespace
 
 QString toNfc(const QString &text)
 {
-    // ASCII holds no combining mark, so it is NFC as it stands: most words ask ICU nothing.
-    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+    // Most words ask ICU nothing.
+    if (isAscii(text))
         return text;
     const icu::Normalizer2 *normalizer = nfc();
     if (!normalizer)
@@ -66,7 +72,7 @@ QByteArray toNfcUtf8(const QByteArray &utf8)
 
 QString toNfd(const QString &text)
 {
-    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+    if (isAscii(text))
         return text;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);

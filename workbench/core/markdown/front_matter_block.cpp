@@ -1,4 +1,5 @@
 #include "markdown/front_matter_block.h"
+#include "common/text_file.h"
 
 namespace wb {
 namespace {
@@ -14,7 +15,7 @@ bool isFenceLine(const QByteArray &bytes, qsizetype start, qsizetype end, bool c
 std::optional<FrontMatterBlock> findFrontMatter(const QByteArray &bytes)
 {
     FrontMatterBlock block;
-    block.start = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    block.start = utf8BomLength(bytes);
     const qsizetype firstEnd = bytes.indexOf('\n', block.start);
     if (firstEnd < 0 || !isFenceLine(bytes, block.start, firstEnd, false))
         return std::nullopt;

@@ -43,7 +43,7 @@ Result<std::shared_ptr<MarkdownSource>> MarkdownSource::parse(const QByteArray &
     std::shared_ptr<MarkdownSource> doc(new MarkdownSource);
     doc->m_bytes = bytes;
     doc->m_path = path;
-    const qsizetype bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    const qsizetype bom = utf8BomLength(bytes);
 
     // cmark-gfm counts line 1's columns from its first byte, a BOM included (cmark 0.30
     // counted from after the BOM).

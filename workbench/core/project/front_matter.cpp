@@ -1,5 +1,6 @@
 #include "project/front_matter.h"
 #include "markdown/front_matter_block.h"
+#include "common/text_file.h"
 
 #include <QList>
 #include <QPair>
@@ -55,8 +56,7 @@ QByteArray withFrontMatter(const QByteArray &markdown, const PublishingFacts &fa
         out.insert(own->closingLine, lines); // just before the document's own closing line
         return out;
     }
-    const qsizetype bom = markdown.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    out.insert(bom, "---\n" + lines + "---\n\n");
+    out.insert(utf8BomLength(markdown), "---\n" + lines + "---\n\n");
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "project/language_resources.h"
 #include "project/added_terms.h"
+#include "common/resource_use.h"
 #include "common/text_file.h"
 
 #include <QDir>
@@ -56,7 +57,7 @@ QString findProjectRoot(const QString &path)
     return {};
 }
 
-QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern, bool *builtIn)
+QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern)
 {
     QStringList files, additions;
     if (!projectRoot.isEmpty()) {
@@ -66,10 +67,8 @@ QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &fol
             // to the glossary in use; alone it must not replace the built-in one.
             (name.startsWith(QLatin1String(kAddedTermsName)) ? additions : files).append(own.filePath(name));
     }
-    if (builtIn)
-        *builtIn = files.isEmpty();
     if (files.isEmpty()) {
-        const QDir shipped(QStringLiteral(":/workbench/") + folder);
+        const QDir shipped(kBuiltInResourcePrefix + folder);
         for (const QString &name : shipped.entryList({pattern}, QDir::Files, QDir::Name))
             files.append(shipped.filePath(name));
     }

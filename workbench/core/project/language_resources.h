@@ -26,9 +26,8 @@ struct ProjectSettings {
 QString findProjectRoot(const QString &path);
 
 /// The files of a project's folder matching a pattern, else the built-in ones of the
-/// same place (":/workbench/<folder>"). `builtIn` tells which were found. Files the editor
-/// writes for added terms ("added-terms*") come last and never replace the built-in ones.
-QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern,
-                                  bool *builtIn = nullptr);
+/// same place (":/workbench/<folder>"). Files the editor writes for added terms
+/// ("added-terms*") come last and never replace the built-in ones.
+QStringList projectOrBuiltInFiles(const QString &projectRoot, const QString &folder, const QString &pattern);
 
 } // namespace wb

@@ -123,13 +123,18 @@ QString ProjectContext::projectWordsPath(const QString &language) const
     return localeFolder(language) + QStringLiteral("/project-words.tsv");
 }
 
+QStringList ProjectContext::localeFiles(const QString &language, const QString &pattern) const
+{
+    return projectOrBuiltInFiles(root(), QStringLiteral("locales/") + language, pattern);
+}
+
 QString ProjectContext::languageFile(const QString &language, const QString &name, bool baseFallback) const
 {
     QStringList languages{language};
     if (baseFallback)
         languages.append(primaryLanguage(language));
     for (const QString &each : languages)
-        if (const QString path = projectOrBuiltInFiles(root(), QStringLiteral("locales/") + each, name).value(0); !path.isEmpty())
+        if (const QString path = localeFiles(each, name).value(0); !path.isEmpty())
             return path;
     return {};
 }
@@ -165,7 +170,7 @@ Result<std::shared_ptr<HunspellDictionary>> ProjectContext::loadDictionary(const
     if (used)
         used->append({QStringLiteral("dictionary"), HunspellDictionary::defaultFolder() + QLatin1Char('/') + systemName,
                       QStringLiteral("system")});
-    for (const QString &path : projectOrBuiltInFiles(root(), QStringLiteral("locales/") + language, QStringLiteral("*.dic"))) {
+    for (const QString &path : localeFiles(language, QStringLiteral("*.dic"))) {
         if (Status added = (*dictionary)->addWordList(path); !added)
             return added.error();
         if (used)

@@ -75,6 +75,8 @@ public:
     MemorySources memorySources(const QString &database, bool projectTmx, bool projectCatalogs) const;
 
 private:
+    /// The files of locales/<language>/ matching a pattern, else the built-in ones.
+    QStringList localeFiles(const QString &language, const QString &pattern) const;
     static Result<ProjectContext> make(const QString &root, const QString &sourceLanguage, const QString &targetLanguage,
                                        bool requireSources);
     Project m_project;
