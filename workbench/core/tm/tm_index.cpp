@@ -1,37 +1,19 @@
 #include "tm/tm_index.h"
 #include "model/placeholder_text.h"
 #include "text/word_tokenizer.h"
+#include "tm/tm_text_analysis.h"
 
-#include <QSet>
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cstdlib>
 
 namespace wb {
 namespace {
 
-constexpr quint32 kUnknown = 0xFFFFFFFFu;
+using tmindex::kUnknownToken;
+using tmindex::signatureBit;
 constexpr int kCap = 74; // changed number or negation: never a high match
-
-const QSet<QString> &negations()
-{
-    static const QSet<QString> words = {QStringLiteral("not"), QStringLiteral("no"), QStringLiteral("never"), QStringLiteral("without"),
-                                        QStringLiteral("none"), QStringLiteral("nor"), QStringLiteral("neither"), QStringLiteral("cannot"),
-                                        QStringLiteral("nunca"), QStringLiteral("sin"), QStringLiteral("ni"), QStringLiteral("jamás"),
-                                        QStringLiteral("tampoco"), QStringLiteral("ningún"), QStringLiteral("ninguna"), QStringLiteral("ninguno"),
-                                        QStringLiteral("n't")};
-    return words;
-}
-
-// The bit a token sets in an entry's signature (Fibonacci hashing of the token id).
-inline int signatureBit(quint32 token)
-{
-    return int((token * 0x9E3779B97F4A7C15ull) >> 58);
-}
-
-quint32 hashOf(const QStringList &items)
-{
-    return quint32(qHash(items.join(QChar(0x1F))));
-}
 
 // Token-level Levenshtein distance. Bit-parallel (Myers 1999) when the query has at most
 // 64 tokens: one machine word per text token instead of a row of the table.
@@ -88,18 +70,51 @@ struct TmIndex::Query {
     quint32 surfaceHash = 0;
 };
 
+void TmIndex::SeenMarks::resize(size_t n)
+{
+    if (n <= size)
+        return;
+    // calloc: large blocks come straight from the kernel, zeroed, resident only once touched.
+    auto *grown = static_cast<quint32 *>(std::calloc(n, sizeof(quint32)));
+    if (!grown)
+        throw std::bad_alloc();
+    if (marks)
+        std::copy(marks, marks + size, grown);
+    std::free(marks);
+    marks = grown;
+    size = n;
+}
+
+TmIndex::SeenMarks::~SeenMarks()
+{
+    std::free(marks);
+}
+
 TmIndex::TmIndex(const QString &sourceLanguage) : m_language(sourceLanguage), m_tokenizer(std::make_unique<WordTokenizer>(sourceLanguage)) {}
+
+TmIndex::TmIndex(const QString &sourceLanguage, std::unique_ptr<TmIndexFile> base) : TmIndex(sourceLanguage)
+{
+    m_base = std::move(base);
+    if (m_base) {
+        m_baseEntries = m_base->entryCount();
+        m_baseVocabulary = m_base->vocabularySize();
+    }
+}
 
 TmIndex::~TmIndex() = default;
 
-quint32 TmIndex::tokenId(const QString &token)
+quint32 TmIndex::tokenId(const QString &token, Words words)
 {
+    if (m_base)
+        if (const quint32 id = m_base->tokenId(token); id != kUnknownToken)
+            return id;
     const auto it = m_vocabulary.constFind(token);
     if (it != m_vocabulary.cend())
         return *it;
-    const quint32 id = quint32(m_vocabulary.size());
+    if (words == Words::Lookup)
+        return kUnknownToken;
+    const quint32 id = m_baseVocabulary + quint32(m_vocabulary.size());
     m_vocabulary.insert(token, id);
-    m_postings.emplace_back();
     return id;
 }
 
@@ -107,32 +122,12 @@ TmIndex::Query TmIndex::prepare(const QString &text, Words words)
 {
     Query q;
     q.text = text;
-    QStringList numbers, negated, surface;
-    for (const Token &t : m_tokenizer->tokenize(text)) {
-        surface.append(t.text);
-        if (t.kind == Token::Kind::Punctuation)
-            continue;
-        const QString &folded = t.key;
-        if (words == Words::Learn) {
-            q.tokens.push_back(tokenId(folded));
-        } else {
-            const auto it = m_vocabulary.constFind(folded);
-            q.tokens.push_back(it == m_vocabulary.cend() ? kUnknown : *it);
-        }
-        if (t.kind == Token::Kind::Number)
-            numbers.append(folded);
-        if (negations().contains(folded))
-            negated.append(folded);
-    }
-    // Placeholders are part of how the text is written, not of its words.
-    for (const TextPiece &p : parsePlaceholderText(text))
-        if (p.kind != TextPiece::Kind::Text)
-            surface.append(QStringLiteral("{%1%2}").arg(int(p.kind)).arg(p.number));
-    std::sort(numbers.begin(), numbers.end());
-    std::sort(negated.begin(), negated.end());
-    q.numbersHash = hashOf(numbers);
-    q.negationsHash = hashOf(negated);
-    q.surfaceHash = hashOf(surface);
+    const TmTextAnalysis a = analyseForMemory(*m_tokenizer, text);
+    for (const QString &key : a.keys)
+        q.tokens.push_back(tokenId(key, words));
+    q.numbersHash = a.numbersHash;
+    q.negationsHash = a.negationsHash;
+    q.surfaceHash = a.surfaceHash;
     q.sorted = q.tokens;
     std::sort(q.sorted.begin(), q.sorted.end());
     return q;
@@ -140,7 +135,7 @@ TmIndex::Query TmIndex::prepare(const QString &text, Words words)
 
 void TmIndex::add(const TmUnit &unit)
 {
-    Entry entry;
+    Texts texts;
     const QByteArray source = unit.source.toUtf8(), target = unit.target.toUtf8(), origin = unit.origin.toUtf8();
     const QByteArray context = unit.previousSource.isEmpty() && unit.nextSource.isEmpty()
                                    ? QByteArray()
@@ -148,13 +143,14 @@ void TmIndex::add(const TmUnit &unit)
     const QByteArray provenance = unit.author.isEmpty() && !unit.changed.isValid()
                                       ? QByteArray()
                                       : (unit.author + QChar(0x1F) + unit.changed.toUTC().toString(Qt::ISODate)).toUtf8();
-    entry.text = m_text.append(source + target + origin + context + provenance);
-    entry.sourceBytes = quint32(source.size());
-    entry.targetBytes = quint32(target.size());
-    entry.originBytes = quint32(origin.size());
-    entry.contextBytes = quint32(context.size());
-    entry.provenanceBytes = quint32(provenance.size());
+    texts.text = m_text.append(source + target + origin + context + provenance);
+    texts.sourceBytes = quint32(source.size());
+    texts.targetBytes = quint32(target.size());
+    texts.originBytes = quint32(origin.size());
+    texts.contextBytes = quint32(context.size());
+    texts.provenanceBytes = quint32(provenance.size());
     const Query q = prepare(unit.source, Words::Learn);
+    tmindex::Entry entry;
     entry.tokenOffset = quint32(m_tokens.size());
     entry.tokenCount = quint16(std::min<size_t>(q.tokens.size(), 0xFFFF));
     m_tokens.insert(m_tokens.end(), q.tokens.begin(), q.tokens.begin() + entry.tokenCount);
@@ -169,20 +165,23 @@ void TmIndex::add(const TmUnit &unit)
     entry.numbersHash = q.numbersHash;
     entry.negationsHash = q.negationsHash;
     entry.surfaceHash = q.surfaceHash;
-    const quint32 index = quint32(m_entries.size());
-    quint32 previous = kUnknown;
+    const quint32 index = m_baseEntries + quint32(m_entries.size());
+    if (!sorted.empty() && sorted.back() >= m_postings.size())
+        m_postings.resize(size_t(sorted.back()) + 1);
+    quint32 previous = kUnknownToken;
     for (quint32 token : sorted) {
         if (token != previous)
             m_postings[token].entries.push_back(index);
         previous = token;
     }
-    Filter filter;
+    tmindex::Filter filter;
     filter.length = entry.tokenCount;
     filter.tokenOffset = entry.tokenOffset;
     for (quint32 token : sorted)
         filter.signature |= 1ull << signatureBit(token);
     m_filters.push_back(filter);
-    m_entries.push_back(std::move(entry));
+    m_entries.push_back(entry);
+    m_texts.push_back(texts);
 }
 
 void TmIndex::orderByLength(Posting &posting)
@@ -192,12 +191,12 @@ void TmIndex::orderByLength(Posting &posting)
     std::vector<quint64> keys;
     keys.reserve(posting.entries.size() - posting.ordered);
     for (size_t i = posting.ordered; i < posting.entries.size(); ++i)
-        keys.push_back(quint64(m_filters[posting.entries[i]].length) << 32 | posting.entries[i]);
+        keys.push_back(quint64(m_filters[posting.entries[i] - m_baseEntries].length) << 32 | posting.entries[i]);
     std::sort(keys.begin(), keys.end());
     for (size_t i = 0; i < keys.size(); ++i)
         posting.entries[posting.ordered + i] = quint32(keys[i]);
     const auto byLength = [this](quint32 a, quint32 b) {
-        const quint16 la = m_filters[a].length, lb = m_filters[b].length;
+        const quint16 la = m_filters[a - m_baseEntries].length, lb = m_filters[b - m_baseEntries].length;
         return la != lb ? la < lb : a < b;
     };
     std::inplace_merge(posting.entries.begin(), posting.entries.begin() + posting.ordered, posting.entries.end(), byLength);
@@ -213,52 +212,91 @@ void TmIndex::finishLoading()
     }
 }
 
-QString TmIndex::sourceOf(const Entry &e) const
+quint64 TmIndex::postingSize(quint32 token) const
 {
-    return QString::fromUtf8(m_text.view(e.text, e.sourceBytes));
+    if (token == kUnknownToken)
+        return 0;
+    quint64 size = token < m_postings.size() ? m_postings[token].entries.size() : 0;
+    if (token < m_baseVocabulary)
+        size += quint64(m_base->postingsEnd(token) - m_base->postingsBegin(token));
+    return size;
 }
 
-QString TmIndex::targetOf(const Entry &e) const
+const tmindex::Entry &TmIndex::entryAt(quint32 entry) const
 {
-    return QString::fromUtf8(m_text.view(e.text + e.sourceBytes, e.targetBytes));
+    return entry < m_baseEntries ? m_base->entries()[entry] : m_entries[entry - m_baseEntries];
 }
 
-QString TmIndex::originOf(const Entry &e) const
+const quint32 *TmIndex::tokensOf(quint32 entry) const
 {
-    return QString::fromUtf8(m_text.view(e.text + e.sourceBytes + e.targetBytes, e.originBytes));
+    return entry < m_baseEntries ? m_base->tokens() + m_base->entries()[entry].tokenOffset
+                                 : m_tokens.data() + m_entries[entry - m_baseEntries].tokenOffset;
 }
 
-QByteArrayView TmIndex::contextOf(const Entry &e) const
+QString TmIndex::sourceOf(quint32 entry) const
 {
-    return m_text.view(e.text + e.sourceBytes + e.targetBytes + e.originBytes, e.contextBytes);
+    if (entry < m_baseEntries)
+        return m_base->unit(entry).source;
+    const Texts &t = m_texts[entry - m_baseEntries];
+    return QString::fromUtf8(m_text.view(t.text, t.sourceBytes));
 }
 
-QString TmIndex::provenanceOf(const Entry &e) const
+QByteArray TmIndex::contextOf(quint32 entry) const
 {
-    return QString::fromUtf8(m_text.view(e.text + e.sourceBytes + e.targetBytes + e.originBytes + e.contextBytes, e.provenanceBytes));
+    if (entry < m_baseEntries) {
+        const TmUnit u = m_base->unit(entry);
+        return u.previousSource.isEmpty() && u.nextSource.isEmpty() ? QByteArray() : (u.previousSource + QChar(0x1F) + u.nextSource).toUtf8();
+    }
+    const Texts &t = m_texts[entry - m_baseEntries];
+    return m_text.view(t.text + t.sourceBytes + t.targetBytes + t.originBytes, t.contextBytes).toByteArray();
+}
+
+TmUnit TmIndex::unitOf(quint32 entry) const
+{
+    if (entry < m_baseEntries)
+        return m_base->unit(entry);
+    const Texts &t = m_texts[entry - m_baseEntries];
+    TmUnit u;
+    TextArena::Handle at = t.text;
+    const auto next = [&](quint32 bytes) {
+        const QString text = QString::fromUtf8(m_text.view(at, bytes));
+        at += bytes;
+        return text;
+    };
+    u.source = next(t.sourceBytes);
+    u.target = next(t.targetBytes);
+    u.origin = next(t.originBytes);
+    next(t.contextBytes);
+    if (t.provenanceBytes) {
+        const QString provenance = next(t.provenanceBytes);
+        u.author = provenance.section(QChar(0x1F), 0, 0);
+        u.changed = QDateTime::fromString(provenance.section(QChar(0x1F), 1), Qt::ISODate);
+    }
+    return u;
 }
 
 QString TmIndex::source(int entry) const
 {
-    return sourceOf(m_entries[size_t(entry)]);
+    return sourceOf(quint32(entry));
 }
 
 QString TmIndex::target(int entry) const
 {
-    return targetOf(m_entries[size_t(entry)]);
+    return unitOf(quint32(entry)).target;
 }
 
-int TmIndex::score(const Query &q, const Entry &e) const
+int TmIndex::score(const Query &q, quint32 entryIndex) const
 {
+    const tmindex::Entry &e = entryAt(entryIndex);
     const int n = int(q.tokens.size()), m = e.tokenCount;
     const int longer = std::max(n, m);
     if (longer == 0)
         return 100;
-    const int distance = editDistance(q.tokens.data(), n, m_tokens.data() + e.tokenOffset, m, n <= 64 ? &m_peq : nullptr);
+    const int distance = editDistance(q.tokens.data(), n, tokensOf(entryIndex), m, n <= 64 ? &m_peq : nullptr);
     int result = distance == 0 ? 100 : std::min(99, int(100.0 * (longer - distance) / longer));
     if (distance == 0 && q.surfaceHash != e.surfaceHash) {
         // Same words; written differently. One point for each kind of difference.
-        const QString written = sourceOf(e);
+        const QString written = sourceOf(entryIndex);
         int points = 0;
         auto letters = [](const QString &text) {
             QString out;
@@ -284,20 +322,17 @@ int TmIndex::score(const Query &q, const Entry &e) const
     return result;
 }
 
-TmMatch TmIndex::match(const Query &q, int entry, int score) const
+TmMatch TmIndex::match(const Query &q, quint32 entry, int score) const
 {
-    const Entry &e = m_entries[size_t(entry)];
+    const TmUnit u = unitOf(entry);
     TmMatch m;
     m.score = score;
-    m.entry = entry;
-    m.source = sourceOf(e);
-    m.target = targetOf(e);
-    m.origin = originOf(e);
-    if (e.provenanceBytes) {
-        const QString provenance = provenanceOf(e);
-        m.author = provenance.section(QChar(0x1F), 0, 0);
-        m.changed = QDateTime::fromString(provenance.section(QChar(0x1F), 1), Qt::ISODate);
-    }
+    m.entry = int(entry);
+    m.source = u.source;
+    m.target = u.target;
+    m.origin = u.origin;
+    m.author = u.author;
+    m.changed = u.changed;
     m.diff = wordDiff(plainTextOf(m.source), plainTextOf(q.text));
     return m;
 }
@@ -327,20 +362,18 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
 {
     QList<TmMatch> result;
     const Query q = prepare(text);
-    m_peq.resize(m_vocabulary.size(), 0);
+    m_peq.resize(size_t(m_baseVocabulary) + size_t(m_vocabulary.size()), 0);
     const PeqScope peq(m_peq, q.tokens);
     const int n = int(q.tokens.size());
     if (n == 0 || max <= 0)
         return result;
     minScore = std::clamp(minScore, 1, 100);
     std::vector<quint32> byRarity = q.tokens;
-    std::sort(byRarity.begin(), byRarity.end(), [this](quint32 a, quint32 b) {
-        const size_t la = a == kUnknown ? 0 : m_postings[a].entries.size(), lb = b == kUnknown ? 0 : m_postings[b].entries.size();
-        return la < lb;
-    });
+    std::sort(byRarity.begin(), byRarity.end(), [this](quint32 a, quint32 b) { return postingSize(a) < postingSize(b); });
+    const quint32 total = quint32(size());
+    m_seen.resize(total);
     if (++m_generation == 0) { // wrapped around: forget every mark
-        for (Filter &f : m_filters)
-            f.seen = 0;
+        std::fill(m_seen.marks, m_seen.marks + m_seen.size, 0u);
         m_generation = 1;
     }
     // Query tokens per signature bit. A query token whose bit an entry lacks is not in the
@@ -349,7 +382,7 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     quint64 queryBits = 0;
     int unknownTokens = 0;
     for (quint32 token : q.tokens) {
-        if (token == kUnknown) {
+        if (token == kUnknownToken) {
             ++unknownTokens;
             continue;
         }
@@ -358,6 +391,9 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
         queryBits |= 1ull << bit;
     }
     const QByteArray context = previousSource.isEmpty() ? QByteArray() : (previousSource + QChar(0x1F) + nextSource).toUtf8();
+    const tmindex::Filter *baseFilters = m_base ? m_base->filters() : nullptr;
+    const quint32 *baseTokens = m_base ? m_base->tokens() : nullptr;
+    const quint64 baseTokenCount = m_base ? m_base->tokenCount() : 0;
 
     struct Candidate { int bound; quint32 entry; bool scored; };
     std::vector<Candidate> candidates;
@@ -366,10 +402,14 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     // Every posting entry read goes through here: dedup, then the length, signature and
     // overlap bounds, each cheaper than the next; what passes is a candidate.
     const auto visit = [&](quint32 entry) {
-        Filter &filter = m_filters[entry];
-        if (filter.seen == m_generation)
+        if (entry >= total) // a damaged index file: never read outside it
             return;
-        filter.seen = m_generation;
+        quint32 &seen = m_seen.marks[entry];
+        if (seen == m_generation)
+            return;
+        seen = m_generation;
+        const bool inBase = entry < m_baseEntries;
+        const tmindex::Filter &filter = inBase ? baseFilters[entry] : m_filters[entry - m_baseEntries];
         const int m = filter.length, longer = std::max(n, m);
         if (100 * std::min(n, m) < minScore * longer) // the length alone rules it out
             return;
@@ -378,7 +418,9 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             missing += perBit[std::countr_zero(absent)];
         if (100 * std::min(m, n - missing) < minScore * longer)
             return;
-        const quint32 *sorted = m_tokens.data() + filter.tokenOffset + m;
+        if (inBase && quint64(filter.tokenOffset) + 2 * quint64(m) > baseTokenCount)
+            return;
+        const quint32 *sorted = (inBase ? baseTokens : m_tokens.data()) + filter.tokenOffset + m;
         int shared = 0;
         for (int a = 0, b = 0; a < n && b < m;) {
             if (q.sorted[size_t(a)] == sorted[b]) { ++shared; ++a; ++b; }
@@ -391,13 +433,35 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     };
     // The units of a band are scattered over the filter table: ask for the ones a few steps
     // ahead while this one is checked (p50 2.5 -> 2.3 ms at a million units).
-    const auto visitAll = [&](std::vector<quint32>::const_iterator from, std::vector<quint32>::const_iterator to) {
+    const auto visitAll = [&](const quint32 *from, const quint32 *to) {
         constexpr std::ptrdiff_t ahead = 8;
-        for (auto it = from; it != to; ++it) {
-            if (to - it > ahead)
-                __builtin_prefetch(&m_filters[*(it + ahead)]);
+        for (const quint32 *it = from; it != to; ++it) {
+            if (to - it > ahead) {
+                const quint32 next = *(it + ahead);
+                if (next < m_baseEntries)
+                    __builtin_prefetch(baseFilters + next);
+                else if (next < total)
+                    __builtin_prefetch(&m_filters[next - m_baseEntries]);
+            }
             visit(*it);
         }
+    };
+    // A token's units ordered by length, in the file and in memory: [begin, end) of each.
+    struct OrderedRange { const quint32 *begin, *end; };
+    const auto orderedRanges = [&](quint32 token) {
+        std::array<OrderedRange, 2> ranges{};
+        if (token < m_baseVocabulary)
+            ranges[0] = {m_base->postingsBegin(token), m_base->postingsEnd(token)};
+        if (token < m_postings.size()) {
+            const Posting &posting = m_postings[token];
+            ranges[1] = {posting.entries.data(), posting.entries.data() + posting.ordered};
+        }
+        return ranges;
+    };
+    const auto lengthOf = [&](quint32 entry) -> int {
+        if (entry < m_baseEntries)
+            return baseFilters[entry].length;
+        return entry < total ? m_filters[entry - m_baseEntries].length : 0;
     };
     struct Scanned { quint32 token; int shortest, longest; }; // the band of lengths read so far
     std::vector<Scanned> scanned;
@@ -418,28 +482,30 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
         const int shortest = (threshold * n + 99) / 100, longest = 100 * n / threshold;
         for (; prefixDone < prefix; ++prefixDone) {
             const quint32 token = byRarity[size_t(prefixDone)];
-            if (token == kUnknown)
+            if (token == kUnknownToken)
                 continue;
-            Posting &posting = m_postings[token];
-            if ((posting.entries.size() - posting.ordered) * 8 > posting.ordered)
-                orderByLength(posting);
-            for (size_t i = posting.ordered; i < posting.entries.size(); ++i) // arrivals: read once, now
-                visit(posting.entries[i]);
+            if (token < m_postings.size()) {
+                Posting &posting = m_postings[token];
+                if ((posting.entries.size() - posting.ordered) * 8 > posting.ordered)
+                    orderByLength(posting);
+                for (size_t i = posting.ordered; i < posting.entries.size(); ++i) // arrivals: read once, now
+                    visit(posting.entries[i]);
+            }
             // The ordered part is read band by band: the lengths [shortest, longest] now,
             // wider bands at the lower thresholds below.
             scanned.push_back({token, shortest, shortest - 1});
         }
         for (Scanned &done : scanned) {
-            const Posting &posting = m_postings[done.token];
-            const auto begin = posting.entries.begin(), end = begin + posting.ordered;
-            const auto at = [&](int length) {
-                return std::partition_point(begin, end, [&](quint32 e) { return m_filters[e].length < length; });
-            };
-            if (done.shortest > done.longest) { // first band
-                visitAll(at(shortest), at(longest + 1));
-            } else {
-                visitAll(at(shortest), at(done.shortest));
-                visitAll(at(done.longest + 1), at(longest + 1));
+            for (const OrderedRange &range : orderedRanges(done.token)) {
+                const auto at = [&](int length) {
+                    return std::partition_point(range.begin, range.end, [&](quint32 e) { return lengthOf(e) < length; });
+                };
+                if (done.shortest > done.longest) { // first band
+                    visitAll(at(shortest), at(longest + 1));
+                } else {
+                    visitAll(at(shortest), at(done.shortest));
+                    visitAll(at(done.longest + 1), at(longest + 1));
+                }
             }
             done.shortest = std::min(done.shortest, shortest);
             done.longest = std::max(done.longest, longest);
@@ -451,8 +517,8 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             if (c.scored)
                 continue;
             c.scored = true;
-            int s = score(q, m_entries[c.entry]);
-            if (s == 100 && !context.isEmpty() && contextOf(m_entries[c.entry]) == context)
+            int s = score(q, c.entry);
+            if (s == 100 && !context.isEmpty() && contextOf(c.entry) == context)
                 s = 101;
             if (s < minScore)
                 continue;
@@ -465,22 +531,28 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             break; // every unit that could still rank scores below the k-th best
     }
     for (const auto &[s, entry] : best)
-        result.append(match(q, int(entry), s));
+        result.append(match(q, entry, s));
     return result;
 }
 
 QList<TmMatch> TmIndex::lookupByScanning(const QString &text, int minScore, int max)
 {
     const Query q = prepare(text);
-    m_peq.resize(m_vocabulary.size(), 0);
+    m_peq.resize(size_t(m_baseVocabulary) + size_t(m_vocabulary.size()), 0);
     const PeqScope peq(m_peq, q.tokens);
-    QList<QPair<int, int>> best;
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        const int s = score(q, m_entries[i]);
+    QList<QPair<int, quint32>> best;
+    const quint32 total = quint32(size());
+    for (quint32 i = 0; i < total; ++i) {
+        if (i < m_baseEntries) { // a damaged index file: never read outside it
+            const tmindex::Entry &e = m_base->entries()[i];
+            if (quint64(e.tokenOffset) + 2 * quint64(e.tokenCount) > m_base->tokenCount())
+                continue;
+        }
+        const int s = score(q, i);
         if (s < minScore)
             continue;
         const auto at = std::find_if(best.begin(), best.end(), [s](const auto &b) { return s > b.first; });
-        best.insert(at, {s, int(i)});
+        best.insert(at, {s, i});
         if (best.size() > max)
             best.removeLast();
     }

@@ -2,6 +2,8 @@
 #include <QDateTime>
 #include "text/text_diff.h"
 #include "tm/text_arena.h"
+#include "tm/tm_index_file.h"
+#include "tm/tm_index_layout.h"
 #include "tm/tm_unit.h"
 #include <QHash>
 #include <QList>
@@ -25,7 +27,8 @@ struct TmMatch {
     QList<DiffPiece> diff; ///< from the memory's source to the looked-up text
 };
 
-/// Fuzzy-match index over translation memory units, in memory.
+/// Fuzzy-match index over translation memory units: the units of a persistent index file
+/// (tm/tm_index_file.h, mapped read-only) and those added in memory since, searched as one.
 ///
 /// Scoring: token-level edit distance over normalized words and numbers (ICU word
 /// tokens, lowercased), 100 * (1 - distance / longer length). Identical words that differ
@@ -45,13 +48,18 @@ struct TmMatch {
 class TmIndex {
 public:
     explicit TmIndex(const QString &sourceLanguage);
+    /// Over a persistent index: its units are entries [0, base size); add() appends after them.
+    TmIndex(const QString &sourceLanguage, std::unique_ptr<TmIndexFile> base);
     ~TmIndex();
 
     void add(const TmUnit &unit);
     /// Orders every posting list by unit length. Optional: lookups order the lists they
     /// touch as they go; call it after a bulk load so the first lookups do not pay for it.
     void finishLoading();
-    int size() const { return int(m_entries.size()); }
+    int size() const { return int(m_baseEntries + m_entries.size()); }
+    /// Units read from the persistent index, and units added in memory.
+    int persistentSize() const { return int(m_baseEntries); }
+    int addedSize() const { return int(m_entries.size()); }
     QString source(int entry) const;
     QString target(int entry) const;
 
@@ -63,57 +71,60 @@ public:
 
 private:
     struct Query;
-    struct Entry {
-        quint32 tokenOffset = 0;  ///< in m_tokens: the tokens in order, then the same sorted
-        quint16 tokenCount = 0;
-        TextArena::Handle text = 0; ///< UTF-8 source, target, origin, then context, back to back
+    /// Where an added unit's UTF-8 texts are: source, target, origin, context, provenance, back to back.
+    struct Texts {
+        TextArena::Handle text = 0;
         quint32 sourceBytes = 0;
         quint32 targetBytes = 0;
         quint32 originBytes = 0;
-        quint32 contextBytes = 0; ///< previous and next source, for 101
+        quint32 contextBytes = 0;    ///< previous and next source, for 101
         quint32 provenanceBytes = 0; ///< author, U+001F, ISO date: shown with a match, never scored
-        quint32 numbersHash = 0;
-        quint32 negationsHash = 0;
-        quint32 surfaceHash = 0;  ///< case, punctuation and placeholders as written
     };
-    QString sourceOf(const Entry &e) const;
-    QString targetOf(const Entry &e) const;
-    QString originOf(const Entry &e) const;
-    QByteArrayView contextOf(const Entry &e) const;
-    QString provenanceOf(const Entry &e) const;
+    const tmindex::Entry &entryAt(quint32 entry) const;
+    const quint32 *tokensOf(quint32 entry) const;
+    QString sourceOf(quint32 entry) const;
+    QByteArray contextOf(quint32 entry) const;
+    TmUnit unitOf(quint32 entry) const;
     /// Learn: words not yet in the vocabulary get ids (adding a unit); otherwise they read
     /// as unknown (a lookup).
     enum class Words { Lookup, Learn };
     Query prepare(const QString &text, Words words = Words::Lookup);
-    int score(const Query &query, const Entry &entry) const;
-    TmMatch match(const Query &query, int entry, int score) const;
-    quint32 tokenId(const QString &token);
+    int score(const Query &query, quint32 entry) const;
+    TmMatch match(const Query &query, quint32 entry, int score) const;
+    quint32 tokenId(const QString &token, Words words);
     struct Posting;
     void orderByLength(Posting &posting);
+    quint64 postingSize(quint32 token) const;
 
     QString m_language;
     std::unique_ptr<WordTokenizer> m_tokenizer;
-    QHash<QString, quint32> m_vocabulary;
-    /// The units holding a token. entries[0, ordered) are ordered by (length, unit), so a
-    /// lookup reads only the lengths that can still reach its threshold; units added since
-    /// wait after them in arrival order until they are worth ordering.
+    std::unique_ptr<TmIndexFile> m_base;
+    quint32 m_baseEntries = 0;
+    quint32 m_baseVocabulary = 0;
+    QHash<QString, quint32> m_vocabulary; ///< tokens the base does not know: ids from m_baseVocabulary
+    /// The added units holding a token (ids offset by m_baseEntries). entries[0, ordered)
+    /// are ordered by (length, unit), so a lookup reads only the lengths that can still reach
+    /// its threshold; units added since wait after them in arrival order until they are
+    /// worth ordering.
     struct Posting {
         std::vector<quint32> entries;
         quint32 ordered = 0;
     };
-    std::vector<Posting> m_postings;              ///< by token id
-    std::vector<quint32> m_tokens;
-    std::vector<Entry> m_entries;
+    std::vector<Posting> m_postings;              ///< by token id, base tokens included
+    std::vector<quint32> m_tokens;                ///< of added units
+    std::vector<tmindex::Entry> m_entries;        ///< added units
+    std::vector<tmindex::Filter> m_filters;       ///< added units
+    std::vector<Texts> m_texts;                   ///< added units
     TextArena m_text;
-    /// What the candidate filters read per entry, packed so that one cache line answers them
-    /// all without touching the entry itself.
-    struct Filter {
-        quint64 signature = 0;   ///< one bit per token hash: rules out overlap
-        quint32 tokenOffset = 0; ///< copy of Entry::tokenOffset: the overlap count skips the entry
-        quint32 seen = 0;        ///< lookup generation that last met this entry (dedup)
-        quint16 length = 0;      ///< token count: length filter
+    /// Per entry: the lookup that last met it (dedup). Zeroed pages from the kernel: a
+    /// million-unit index pays only for the pages lookups touch.
+    struct SeenMarks {
+        quint32 *marks = nullptr;
+        size_t size = 0;
+        ~SeenMarks();
+        void resize(size_t n);
     };
-    std::vector<Filter> m_filters;
+    SeenMarks m_seen;
     mutable std::vector<quint64> m_peq;           ///< per token id: its positions in the current query (bit-parallel distance)
     quint32 m_generation = 0;
 };

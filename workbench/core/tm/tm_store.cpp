@@ -79,12 +79,22 @@ Result<std::unique_ptr<TmStore>> TmStore::open(const QString &path)
         q.exec(QString::fromLatin1(pragma));
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && db.tables().contains(QStringLiteral("units")))
         return sqlError(path, q.lastError(), QStringLiteral("not a workbench memory"));
-    if (q.isActive() && q.next() && q.value(0).toInt() > kSchemaVersion)
+    const int version = q.isActive() && q.next() ? q.value(0).toInt() : 0;
+    if (version > kSchemaVersion)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
-                          QStringLiteral("the memory has schema version %1; this workbench knows up to %2").arg(q.value(0).toInt()).arg(kSchemaVersion)};
+                          QStringLiteral("the memory has schema version %1; this workbench knows up to %2").arg(version).arg(kSchemaVersion)};
+    // A memory already set up is only read here: a lookup opening it never waits for the
+    // write lock an import holds.
+    if (version == kSchemaVersion && q.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('identity', 'generation')")) && q.next()
+        && q.value(0).toInt() == 2)
+        return store;
     for (const char *statement : kSchema)
         if (!q.exec(QString::fromLatin1(statement)))
             return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
+    // New memories get their identity and generation 0; existing ones keep theirs.
+    if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('identity', lower(hex(randomblob(16))))"))
+        || !q.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')")))
+        return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"));
     q.addBindValue(kSchemaVersion);
     if (!q.exec())
@@ -94,6 +104,7 @@ Result<std::unique_ptr<TmStore>> TmStore::open(const QString &path)
 
 TmStore::~TmStore()
 {
+    m_unitById.reset(); // a query outliving its connection warns and leaks
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -144,6 +155,11 @@ Result<int> TmStore::add(const QList<TmUnit> &units, const std::function<void(in
         if (progress && ++done % 10000 == 0)
             progress(done);
     }
+    QSqlQuery generation(db);
+    if (!generation.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"))) {
+        db.rollback();
+        return sqlError(m_path, generation.lastError(), QStringLiteral("cannot write the memory"));
+    }
     if (!db.commit())
         return sqlError(m_path, db.lastError(), QStringLiteral("cannot commit"));
     return added;
@@ -162,6 +178,90 @@ Result<QList<TmUnit>> TmStore::units(const QString &sourceLanguage, const QStrin
     while (q.next())
         result.append(unitFrom(q));
     return result;
+}
+
+namespace {
+Result<QVariant> singleValue(const QString &connection, const QString &path, const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(connection));
+    if (!q.exec(sql))
+        return sqlError(path, q.lastError(), QStringLiteral("cannot read the memory"));
+    return q.next() ? q.value(0) : QVariant();
+}
+} // namespace
+
+Result<QString> TmStore::identity() const
+{
+    auto value = singleValue(m_connection, m_path, QStringLiteral("SELECT value FROM meta WHERE key = 'identity'"));
+    if (!value)
+        return value.error();
+    return value->toString();
+}
+
+Result<qint64> TmStore::generation() const
+{
+    auto value = singleValue(m_connection, m_path, QStringLiteral("SELECT value FROM meta WHERE key = 'generation'"));
+    if (!value)
+        return value.error();
+    return value->toLongLong();
+}
+
+Result<qint64> TmStore::lastId() const
+{
+    auto value = singleValue(m_connection, m_path, QStringLiteral("SELECT max(id) FROM units"));
+    if (!value)
+        return value.error();
+    return value->toLongLong(); // NULL (empty) reads as 0
+}
+
+Status TmStore::forEachUnit(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
+                            const std::function<bool(const TmUnit &)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true); // rows are read as they come, never cached
+    q.prepare(QStringLiteral("SELECT %1 FROM units WHERE id > ? AND source_lang LIKE ? AND target_lang LIKE ? ORDER BY id")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(afterId);
+    q.addBindValue(sourceLanguage.left(2) + QLatin1Char('%'));
+    q.addBindValue(targetLanguage.left(2) + QLatin1Char('%'));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    while (q.next())
+        if (!visit(unitFrom(q)))
+            break;
+    if (q.lastError().isValid())
+        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    return {};
+}
+
+Result<qint64> TmStore::unitCount(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT count(*) FROM units WHERE id > ? AND source_lang LIKE ? AND target_lang LIKE ?"));
+    q.addBindValue(afterId);
+    q.addBindValue(sourceLanguage.left(2) + QLatin1Char('%'));
+    q.addBindValue(targetLanguage.left(2) + QLatin1Char('%'));
+    if (!q.exec() || !q.next())
+        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    return q.value(0).toLongLong();
+}
+
+Result<TmUnit> TmStore::unit(qint64 id) const
+{
+    if (!m_unitById) {
+        m_unitById = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection));
+        m_unitById->setForwardOnly(true);
+        if (!m_unitById->prepare(QStringLiteral("SELECT %1 FROM units WHERE id = ?").arg(QLatin1String(kColumns))))
+            return sqlError(m_path, m_unitById->lastError(), QStringLiteral("cannot read the memory"));
+    }
+    m_unitById->addBindValue(id);
+    if (!m_unitById->exec())
+        return sqlError(m_path, m_unitById->lastError(), QStringLiteral("cannot read the memory"));
+    if (!m_unitById->next())
+        return Diagnostic{ErrorKind::InvalidInput, m_path, 0, 0, QStringLiteral("the memory has no unit %1").arg(id)};
+    TmUnit u = unitFrom(*m_unitById);
+    m_unitById->finish();
+    return u;
 }
 
 Result<QList<TmUnit>> TmStore::concordance(const QString &words, int limit) const

@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 
+class QSqlQuery;
+
 namespace wb {
 
 /// The translation memory on disk: SQLite through Qt SQL (WAL journal, prepared
@@ -24,10 +26,29 @@ public:
     Result<QList<TmUnit>> concordance(const QString &words, int limit) const;
     QString path() const { return m_path; }
 
+    /// Identifies this memory file for good (a random id written when it is created): an index
+    /// built for another memory at the same path is never trusted.
+    Result<QString> identity() const;
+    /// Counts the writes: every add() that commits makes it one more, in the same
+    /// transaction. The persistent index records the generation it was built at.
+    Result<qint64> generation() const;
+    /// The highest unit id (0 when empty). Ids only grow: units above an index's last id are
+    /// the ones it has not seen.
+    Result<qint64> lastId() const;
+    /// Each unit of the language pair with an id above `afterId`, in id order, read as it goes
+    /// (a million units never sit in memory at once). `visit` returns false to stop.
+    Status forEachUnit(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
+                       const std::function<bool(const TmUnit &)> &visit) const;
+    /// How many units of the pair have an id above `afterId`.
+    Result<qint64> unitCount(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId = 0) const;
+    /// One unit by id (a match's text, read when it is shown).
+    Result<TmUnit> unit(qint64 id) const;
+
 private:
     TmStore() = default;
     QString m_path;
     QString m_connection;
+    mutable std::unique_ptr<QSqlQuery> m_unitById; ///< prepared once: a lookup reads a few units by id
 };
 
 } // namespace wb

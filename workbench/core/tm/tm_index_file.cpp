@@ -1,0 +1,367 @@
+#include "tm/tm_index_file.h"
+#include "common/language_tag.h"
+#include "text/word_tokenizer.h"
+#include "tm/tm_store.h"
+#include "tm/tm_text_analysis.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <QTemporaryFile>
+#include <QThread>
+#include <algorithm>
+#include <cstring>
+#include <unicode/uvernum.h>
+#include <vector>
+
+namespace wb {
+namespace {
+
+constexpr char kMagic[8] = {'W', 'B', 'T', 'M', 'I', 'D', 'X', '\n'};
+constexpr quint32 kFormatVersion = 1;
+
+enum Section { Vocabulary, Keys, PostingOffsets, Postings, Filters, Entries, Tokens, SectionCount };
+
+struct SectionSpan {
+    quint64 offset = 0;
+    quint64 size = 0;
+};
+
+struct Header {
+    char magic[8];
+    quint32 formatVersion;
+    quint32 analysisVersion;
+    char icuVersion[16];     // ICU's word breaks and case folding make the keys
+    char sourceLanguage[16];
+    char targetLanguage[16];
+    char identity[48];
+    qint64 generation;
+    qint64 lastId;
+    quint64 entryCount;
+    quint64 vocabularySize;
+    quint64 tokenCount;
+    quint64 postingCount;
+    quint64 fileSize;
+    SectionSpan sections[SectionCount];
+    quint64 checksum;        // of the header, this field zero: a torn or edited header is caught
+};
+
+// The token dictionary, sorted by hash: a lookup is a binary search and a byte compare.
+struct VocabularyRecord {
+    quint64 hash;
+    quint32 keyOffset;
+    quint32 keyBytes;
+    quint32 id;
+    quint32 reserved;
+};
+static_assert(sizeof(VocabularyRecord) == 24);
+
+void putText(char *field, size_t size, const QString &text)
+{
+    std::memset(field, 0, size);
+    const QByteArray bytes = text.toUtf8().left(qsizetype(size) - 1);
+    std::memcpy(field, bytes.constData(), size_t(bytes.size()));
+}
+
+QString textOf(const char *field, size_t size)
+{
+    return QString::fromUtf8(field, qsizetype(strnlen(field, size)));
+}
+
+quint64 headerChecksum(Header header)
+{
+    header.checksum = 0;
+    return tmindex::stableHash(QByteArrayView(reinterpret_cast<const char *>(&header), sizeof header));
+}
+
+quint64 keyHash(const QByteArray &utf8)
+{
+    return tmindex::stableHash(utf8);
+}
+
+Diagnostic indexError(const QString &path, const QString &message)
+{
+    return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, message};
+}
+
+// Writes a section padded to 8 bytes, so every section starts aligned in the mapping.
+bool writeAligned(QIODevice &out, const void *data, quint64 size, SectionSpan &span)
+{
+    span.offset = quint64(out.pos());
+    span.size = size;
+    const char *bytes = static_cast<const char *>(data);
+    for (quint64 done = 0; done < size;) { // QIODevice::write takes at most qint64, in pieces of sane size
+        const qint64 piece = qint64(std::min<quint64>(size - done, quint64(64) << 20));
+        if (out.write(bytes + done, piece) != piece)
+            return false;
+        done += quint64(piece);
+    }
+    static const char zeros[8] = {};
+    const qint64 pad = qint64((8 - size % 8) % 8);
+    return out.write(zeros, pad) == pad;
+}
+
+} // namespace
+
+QString TmIndexFile::pathFor(const QString &database, const QString &sourceLanguage, const QString &targetLanguage)
+{
+    return QStringLiteral("%1.%2-%3.tmindex").arg(database, primaryLanguage(sourceLanguage), primaryLanguage(targetLanguage));
+}
+
+Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, const QString &targetLanguage,
+                          const std::function<void(qint64)> &progress)
+{
+    const QString path = pathFor(store.path(), sourceLanguage, targetLanguage);
+    // The stamp first: units written while the index is built are above lastId or at a later
+    // generation, so the next open sees them as the delta rather than losing them.
+    auto identity = store.identity();
+    if (!identity)
+        return identity.error();
+    auto generation = store.generation();
+    if (!generation)
+        return generation.error();
+
+    QTemporaryFile tokenFile(QFileInfo(path).absolutePath() + QStringLiteral("/.tmindex-tokens-XXXXXX"));
+    if (!tokenFile.open())
+        return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+    WordTokenizer tokenizer(sourceLanguage);
+    QHash<QString, quint32> vocabulary;
+    std::vector<QByteArray> keys;          // by id
+    std::vector<quint32> unitsHolding;     // by token id: the posting list's length
+    std::vector<tmindex::Entry> entries;
+    std::vector<tmindex::Filter> filters;
+    std::vector<quint32> pending;          // tokens not yet written to the temporary file
+    quint64 tokenCount = 0;
+    qint64 lastId = 0;
+    bool writeFailed = false;
+    const auto flush = [&] {
+        const qint64 bytes = qint64(pending.size() * sizeof(quint32));
+        writeFailed = writeFailed || tokenFile.write(reinterpret_cast<const char *>(pending.data()), bytes) != bytes;
+        pending.clear();
+    };
+    std::vector<quint32> ids, sorted;
+    const Status read = store.forEachUnit(sourceLanguage, targetLanguage, 0, [&](const TmUnit &unit) {
+        const TmTextAnalysis a = analyseForMemory(tokenizer, unit.source);
+        ids.clear();
+        for (qsizetype i = 0; i < a.keys.size() && i < 0xFFFF; ++i) { // a unit is cut at 65,535 tokens, as in memory
+            auto it = vocabulary.constFind(a.keys[i]);
+            if (it == vocabulary.cend()) {
+                it = vocabulary.insert(a.keys[i], quint32(keys.size()));
+                keys.push_back(a.keys[i].toUtf8());
+                unitsHolding.push_back(0);
+            }
+            ids.push_back(*it);
+        }
+        sorted = ids;
+        std::sort(sorted.begin(), sorted.end());
+        tmindex::Entry entry;
+        entry.unitId = unit.id;
+        entry.tokenOffset = quint32(tokenCount);
+        entry.tokenCount = quint16(ids.size());
+        entry.numbersHash = a.numbersHash;
+        entry.negationsHash = a.negationsHash;
+        entry.surfaceHash = a.surfaceHash;
+        tmindex::Filter filter;
+        filter.tokenOffset = entry.tokenOffset;
+        filter.length = entry.tokenCount;
+        for (size_t i = 0; i < sorted.size(); ++i) {
+            filter.signature |= 1ull << tmindex::signatureBit(sorted[i]);
+            if (i == 0 || sorted[i] != sorted[i - 1])
+                ++unitsHolding[sorted[i]];
+        }
+        pending.insert(pending.end(), ids.begin(), ids.end());
+        pending.insert(pending.end(), sorted.begin(), sorted.end());
+        tokenCount += 2 * ids.size();
+        entries.push_back(entry);
+        filters.push_back(filter);
+        lastId = std::max(lastId, unit.id);
+        if (pending.size() >= (1u << 20))
+            flush();
+        if (progress && entries.size() % 10000 == 0)
+            progress(qint64(entries.size()));
+        // Token offsets are 32-bit: about 90 million units of average length fit.
+        return tokenCount < 0xFFFF0000ull && !writeFailed;
+    });
+    if (!read)
+        return read;
+    flush();
+    if (writeFailed)
+        return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+    if (tokenCount >= 0xFFFF0000ull)
+        return indexError(path, QStringLiteral("the memory has more than 4 billion tokens in this language pair: too many for one index"));
+    if (!tokenFile.flush())
+        return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+    const quint32 *tokens = nullptr;
+    if (tokenCount > 0) {
+        tokens = reinterpret_cast<const quint32 *>(tokenFile.map(0, qint64(tokenCount * sizeof(quint32))));
+        if (!tokens)
+            return indexError(path, QStringLiteral("cannot read back the temporary token file: %1").arg(tokenFile.errorString()));
+    }
+
+    // Posting lists in one array: each token's units, ordered by (length, unit).
+    const size_t vocabularySize = keys.size();
+    std::vector<quint64> postingOffsets(vocabularySize + 1, 0);
+    for (size_t t = 0; t < vocabularySize; ++t)
+        postingOffsets[t + 1] = postingOffsets[t] + unitsHolding[t];
+    std::vector<quint32> postings(postingOffsets.back());
+    {
+        std::vector<quint64> fill(postingOffsets.begin(), postingOffsets.end() - 1);
+        for (quint32 e = 0; e < entries.size(); ++e) {
+            const quint32 *s = tokens + entries[e].tokenOffset + entries[e].tokenCount;
+            for (int i = 0; i < entries[e].tokenCount; ++i)
+                if (i == 0 || s[i] != s[i - 1])
+                    postings[fill[s[i]]++] = e;
+        }
+    }
+    for (size_t t = 0; t < vocabularySize; ++t) // units arrive in order: a stable sort by length leaves (length, unit)
+        std::stable_sort(postings.begin() + qptrdiff(postingOffsets[t]), postings.begin() + qptrdiff(postingOffsets[t + 1]),
+                         [&](quint32 a, quint32 b) { return filters[a].length < filters[b].length; });
+    unitsHolding = {};
+
+    std::vector<VocabularyRecord> table(vocabularySize);
+    QByteArray keyBytes;
+    for (quint32 id = 0; id < vocabularySize; ++id) {
+        table[id] = VocabularyRecord{keyHash(keys[id]), quint32(keyBytes.size()), quint32(keys[id].size()), id, 0};
+        keyBytes += keys[id];
+    }
+    keys = {};
+    std::sort(table.begin(), table.end(), [](const VocabularyRecord &a, const VocabularyRecord &b) { return a.hash < b.hash; });
+
+    Header header{};
+    std::memcpy(header.magic, kMagic, sizeof kMagic);
+    header.formatVersion = kFormatVersion;
+    header.analysisVersion = kTmAnalysisVersion;
+    putText(header.icuVersion, sizeof header.icuVersion, QStringLiteral(U_ICU_VERSION));
+    putText(header.sourceLanguage, sizeof header.sourceLanguage, primaryLanguage(sourceLanguage));
+    putText(header.targetLanguage, sizeof header.targetLanguage, primaryLanguage(targetLanguage));
+    putText(header.identity, sizeof header.identity, *identity);
+    header.generation = *generation;
+    header.lastId = lastId;
+    header.entryCount = entries.size();
+    header.vocabularySize = vocabularySize;
+    header.tokenCount = tokenCount;
+    header.postingCount = postings.size();
+
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return indexError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
+    bool ok = out.write(reinterpret_cast<const char *>(&header), sizeof header) == qint64(sizeof header);
+    const auto section = [&](Section s, const void *data, quint64 bytes) { ok = ok && writeAligned(out, data, bytes, header.sections[s]); };
+    section(Vocabulary, table.data(), table.size() * sizeof(VocabularyRecord));
+    section(Keys, keyBytes.constData(), quint64(keyBytes.size()));
+    section(PostingOffsets, postingOffsets.data(), postingOffsets.size() * sizeof(quint64));
+    section(Postings, postings.data(), postings.size() * sizeof(quint32));
+    section(Filters, filters.data(), filters.size() * sizeof(tmindex::Filter));
+    section(Entries, entries.data(), entries.size() * sizeof(tmindex::Entry));
+    section(Tokens, tokens, tokenCount * sizeof(quint32));
+    header.fileSize = quint64(out.pos());
+    header.checksum = headerChecksum(header);
+    ok = ok && out.seek(0) && out.write(reinterpret_cast<const char *>(&header), sizeof header) == qint64(sizeof header);
+    if (!ok) {
+        out.cancelWriting();
+        return indexError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
+    }
+    if (!out.commit())
+        return indexError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
+    return {};
+}
+
+Result<std::unique_ptr<TmIndexFile>> TmIndexFile::open(const QString &database, const QString &sourceLanguage, const QString &targetLanguage)
+{
+    const QString path = pathFor(database, sourceLanguage, targetLanguage);
+    std::unique_ptr<TmIndexFile> index(new TmIndexFile);
+    index->m_database = database;
+    index->m_file.setFileName(path);
+    if (!index->m_file.open(QIODevice::ReadOnly))
+        return Diagnostic{ErrorKind::MissingInput, path, 0, 0, QStringLiteral("no index: %1").arg(index->m_file.errorString())};
+    const qint64 size = index->m_file.size();
+    if (size < qint64(sizeof(Header)))
+        return indexError(path, QStringLiteral("the index is truncated (%1 bytes)").arg(size));
+    index->m_map = index->m_file.map(0, size);
+    if (!index->m_map)
+        return indexError(path, QStringLiteral("cannot map the index: %1").arg(index->m_file.errorString()));
+    Header header;
+    std::memcpy(&header, index->m_map, sizeof header);
+    if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0)
+        return indexError(path, QStringLiteral("not a workbench memory index"));
+    if (header.checksum != headerChecksum(header))
+        return indexError(path, QStringLiteral("the index header is damaged"));
+    if (header.formatVersion != kFormatVersion || header.analysisVersion != kTmAnalysisVersion
+        || textOf(header.icuVersion, sizeof header.icuVersion) != QStringLiteral(U_ICU_VERSION))
+        return indexError(path, QStringLiteral("the index was built by another version (format %1, analysis %2, ICU %3)")
+                                    .arg(header.formatVersion).arg(header.analysisVersion).arg(textOf(header.icuVersion, sizeof header.icuVersion)));
+    if (!sameLanguage(textOf(header.sourceLanguage, sizeof header.sourceLanguage), sourceLanguage)
+        || !sameLanguage(textOf(header.targetLanguage, sizeof header.targetLanguage), targetLanguage))
+        return indexError(path, QStringLiteral("the index is for another language pair"));
+    if (header.fileSize != quint64(size))
+        return indexError(path, QStringLiteral("the index is %1 bytes; its header says %2").arg(size).arg(header.fileSize));
+    const quint64 expected[SectionCount] = {header.vocabularySize * sizeof(VocabularyRecord), header.sections[Keys].size,
+                                            (header.vocabularySize + 1) * sizeof(quint64), header.postingCount * sizeof(quint32),
+                                            header.entryCount * sizeof(tmindex::Filter), header.entryCount * sizeof(tmindex::Entry),
+                                            header.tokenCount * sizeof(quint32)};
+    for (int s = 0; s < SectionCount; ++s) {
+        const SectionSpan span = header.sections[s];
+        if (span.size != expected[s] || span.offset % 8 != 0 || span.offset > quint64(size) || span.size > quint64(size) - span.offset)
+            return indexError(path, QStringLiteral("the index is damaged: section %1 does not fit the file").arg(s));
+    }
+    if (header.entryCount > 0xFFFFFFF0ull || header.vocabularySize > 0xFFFFFFF0ull)
+        return indexError(path, QStringLiteral("the index is damaged: impossible counts"));
+    const auto at = [&](Section s) { return index->m_map + header.sections[s].offset; };
+    index->m_stamp = TmIndexStamp{textOf(header.identity, sizeof header.identity), header.generation, header.lastId};
+    index->m_entryCount = quint32(header.entryCount);
+    index->m_vocabularySize = quint32(header.vocabularySize);
+    index->m_tokenCount = header.tokenCount;
+    index->m_vocabularyTable = at(Vocabulary);
+    index->m_keys = reinterpret_cast<const char *>(at(Keys));
+    index->m_keysSize = header.sections[Keys].size;
+    index->m_postingOffsets = reinterpret_cast<const quint64 *>(at(PostingOffsets));
+    index->m_postings = reinterpret_cast<const quint32 *>(at(Postings));
+    index->m_filters = reinterpret_cast<const tmindex::Filter *>(at(Filters));
+    index->m_entries = reinterpret_cast<const tmindex::Entry *>(at(Entries));
+    index->m_tokens = reinterpret_cast<const quint32 *>(at(Tokens));
+    // The last posting offset bounds every list: a damaged table can then never read outside.
+    if (index->m_postingOffsets[header.vocabularySize] != header.postingCount)
+        return indexError(path, QStringLiteral("the index is damaged: posting lists do not add up"));
+    return index;
+}
+
+TmIndexFile::~TmIndexFile()
+{
+    const std::lock_guard lock(m_storeMutex);
+    m_store.reset();
+}
+
+quint32 TmIndexFile::tokenId(const QString &key) const
+{
+    const QByteArray utf8 = key.toUtf8();
+    const quint64 hash = keyHash(utf8);
+    const auto *table = reinterpret_cast<const VocabularyRecord *>(m_vocabularyTable);
+    const auto *end = table + m_vocabularySize;
+    for (auto *r = std::lower_bound(table, end, hash, [](const VocabularyRecord &v, quint64 h) { return v.hash < h; });
+         r != end && r->hash == hash; ++r) {
+        if (r->keyBytes == quint32(utf8.size()) && quint64(r->keyOffset) + r->keyBytes <= m_keysSize
+            && std::memcmp(m_keys + r->keyOffset, utf8.constData(), size_t(utf8.size())) == 0)
+            return r->id < m_vocabularySize ? r->id : tmindex::kUnknownToken;
+    }
+    return tmindex::kUnknownToken;
+}
+
+TmUnit TmIndexFile::unit(quint32 entry) const
+{
+    const std::lock_guard lock(m_storeMutex);
+    // Qt SQL: a connection is used only by the thread that opened it.
+    if (!m_store || m_storeThread != QThread::currentThread()) {
+        m_store.reset();
+        m_storeThread = nullptr;
+        if (auto store = TmStore::open(m_database)) {
+            m_store = std::move(*store);
+            m_storeThread = QThread::currentThread();
+        }
+    }
+    if (!m_store || entry >= m_entryCount)
+        return {};
+    auto u = m_store->unit(m_entries[entry].unitId);
+    return u ? *u : TmUnit{};
+}
+
+} // namespace wb
