@@ -65,38 +65,8 @@ void expectMsgfmtAccepts(const QString &catalogPath)
     EXPECT_EQ(checked.exitCode, 0) << checked.err.constData();
 }
 
-// One run of the CLI, killed with SIGKILL after killAfterMs unless it finished first
-// (killAfterMs < 0: never killed).
-struct Outcome {
-    bool killed = false;
-    int exitCode = -1;
-    qint64 elapsedMs = 0;
-    QByteArray err;
-};
-
-Outcome runAndMaybeKill(const QStringList &arguments, const QProcessEnvironment &env, int killAfterMs)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setStandardOutputFile(QProcess::nullDevice());
-    QElapsedTimer clock;
-    clock.start();
-    process.start(test::cliPath(), arguments);
-    Outcome outcome;
-    if (!process.waitForStarted(30000)) {
-        outcome.err = "could not start the CLI";
-        return outcome;
-    }
-    if (!process.waitForFinished(killAfterMs < 0 ? 300000 : killAfterMs)) {
-        process.kill(); // SIGKILL
-        process.waitForFinished(-1);
-    }
-    outcome.elapsedMs = clock.elapsed();
-    outcome.killed = process.exitStatus() == QProcess::CrashExit;
-    outcome.exitCode = outcome.killed ? -1 : process.exitCode();
-    outcome.err = process.readAllStandardError();
-    return outcome;
-}
+using test::Outcome;
+using test::runAndMaybeKill;
 
 // What a SIGKILL may leave behind, by where it is.
 struct Leftovers {

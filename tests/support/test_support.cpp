@@ -5,6 +5,7 @@
 #include "segment/sentence_segmenter.h"
 
 #include <QFile>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <gtest/gtest.h>
 
@@ -68,6 +69,30 @@ RunResult run(const QString &program, const QStringList &arguments, const QStrin
 RunResult runCli(const QStringList &arguments, const QString &workingDir)
 {
     return run(cliPath(), arguments, workingDir);
+}
+
+Outcome runAndMaybeKill(const QStringList &arguments, const QProcessEnvironment &env, int killAfterMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setStandardOutputFile(QProcess::nullDevice());
+    QElapsedTimer clock;
+    clock.start();
+    process.start(test::cliPath(), arguments);
+    Outcome outcome;
+    if (!process.waitForStarted(30000)) {
+        outcome.err = "could not start the CLI";
+        return outcome;
+    }
+    if (!process.waitForFinished(killAfterMs < 0 ? 300000 : killAfterMs)) {
+        process.kill(); // SIGKILL
+        process.waitForFinished(-1);
+    }
+    outcome.elapsedMs = clock.elapsed();
+    outcome.killed = process.exitStatus() == QProcess::CrashExit;
+    outcome.exitCode = outcome.killed ? -1 : process.exitCode();
+    outcome.err = process.readAllStandardError();
+    return outcome;
 }
 
 ScopedEnv::ScopedEnv(const char *name, const std::optional<QByteArray> &value)

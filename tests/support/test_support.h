@@ -17,6 +17,8 @@ inline void PrintTo(const QStringList &l, std::ostream *os)
     *os << '}';
 }
 
+class QProcessEnvironment;
+
 namespace wb::test {
 
 QString sourceDir();             ///< the project root
@@ -40,6 +42,16 @@ struct RunResult {
 };
 RunResult run(const QString &program, const QStringList &arguments, const QString &workingDir = {});
 RunResult runCli(const QStringList &arguments, const QString &workingDir = {});
+
+/// One run of the CLI, killed with SIGKILL after killAfterMs unless it finished first
+/// (killAfterMs < 0: never killed). Its stdout is thrown away.
+struct Outcome {
+    bool killed = false;
+    int exitCode = -1;
+    qint64 elapsedMs = 0;
+    QByteArray err;
+};
+Outcome runAndMaybeKill(const QStringList &arguments, const QProcessEnvironment &env, int killAfterMs);
 
 /// Sets (or with no value, unsets) an environment variable for a scope; children inherit it.
 class ScopedEnv {

@@ -5,6 +5,7 @@
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
 #include "test_support.h"
+#include "tm_test_support.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -16,10 +17,7 @@ namespace {
 
 QList<TmUnit> sampleUnits()
 {
-    const QString path = test::sharedDir() + QStringLiteral("/reference-data/samples/tmx/openxliff-java_en-es.tmx");
-    auto units = readTmx(test::readAll(path), path, QStringLiteral("es"));
-    EXPECT_TRUE(units.ok());
-    return *units;
+    return test::sampleTmUnits();
 }
 
 TmUnit unit(const QString &source, const QString &target)
@@ -86,41 +84,18 @@ TEST(TmIndexTest, TopFiveIsExactlyWhatAFullScanFinds)
     const QList<TmUnit> units = sampleUnits();
     TmIndex index(QStringLiteral("en"));
     // Two thirds first; the rest arrive after lookups have ordered the posting lists, as
-    // units confirmed in the editor do.
+    // units confirmed in the editor do. (The same against an index loaded from its file:
+    // test_tm_persistent_index.cpp.)
     const qsizetype firstPart = units.size() * 2 / 3;
     for (qsizetype i = 0; i < firstPart; ++i)
         index.add(units[i]);
     QRandomGenerator random(7);
-    const QStringList extra = {QStringLiteral("file"), QStringLiteral("the"), QStringLiteral("not"), QStringLiteral("XLIFF"), QStringLiteral("2")};
-    int compared = 0;
-    auto compareLookups = [&](qsizetype known) {
-        for (int i = 0; i < 150; ++i) {
-            // A unit's source with a word dropped, added or replaced.
-            QStringList words = units[int(random.bounded(int(known)))].source.split(QLatin1Char(' '));
-            const int at = int(random.bounded(words.size()));
-            switch (random.bounded(3)) {
-            case 0: if (words.size() > 1) words.removeAt(at); break;
-            case 1: words.insert(at, extra[int(random.bounded(extra.size()))]); break;
-            default: words[at] = extra[int(random.bounded(extra.size()))]; break;
-            }
-            const QString query = words.join(QLatin1Char(' '));
-            for (int minimum : {50, 70}) {
-                const QList<TmMatch> fast = index.lookup(query, minimum, 5);
-                const QList<TmMatch> slow = index.lookupByScanning(query, minimum, 5);
-                ASSERT_EQ(fast.size(), slow.size()) << qPrintable(query);
-                for (qsizetype k = 0; k < fast.size(); ++k)
-                    ASSERT_EQ(fast[k].score, slow[k].score) << qPrintable(query) << " rank " << k;
-                if (!slow.isEmpty())
-                    ++compared;
-            }
-        }
-    };
-    compareLookups(firstPart);
+    int compared = test::compareWithFullScan(index, units, firstPart, random);
     for (qsizetype i = firstPart; i < units.size(); ++i)
         index.add(units[i]);
-    compareLookups(units.size());
+    compared += test::compareWithFullScan(index, units, units.size(), random);
     index.finishLoading();
-    compareLookups(units.size());
+    compared += test::compareWithFullScan(index, units, units.size(), random);
     EXPECT_GT(compared, 450);
 }
 

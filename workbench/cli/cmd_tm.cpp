@@ -8,7 +8,9 @@
 #include "project/language_resources.h"
 #include "project/project.h"
 #include "stats/word_count.h"
+#include "tm/memory_index.h"
 #include "tm/project_memory.h"
+#include "tm/tm_index_file.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
 #include "tm/tmx_import.h"
@@ -45,6 +47,14 @@ QJsonObject matchJson(const TmMatch &m)
     if (m.changed.isValid())
         json.insert(QStringLiteral("changed"), m.changed.toUTC().toString(Qt::ISODate));
     return json;
+}
+
+// Told when a lookup finds the memory's index missing or untrustworthy and rebuilds it
+// (seconds at a million units): the wait is explained, once, unless stdout is JSON.
+void noteRebuild(const QString &why)
+{
+    if (!jsonMode())
+        std::fprintf(stderr, "workbench: rebuilding the memory's index: %s\n", qPrintable(why));
 }
 
 QString band(int score)
@@ -95,7 +105,7 @@ int tmCommand(const QCommandLineParser &parser)
     if (action == QLatin1String("lookup")) {
         if (args.size() != 2)
             return usageError(QStringLiteral("tm"), QStringLiteral("lookup takes one TEXT"));
-        auto index = loadMemory(source, target, context->memorySources(database(parser), true, true));
+        auto index = loadMemory(source, target, context->memorySources(database(parser), true, true), noteRebuild);
         if (!index)
             return fail(index.error());
         const QList<TmMatch> matches = (*index)->lookup(args[1], parser.value(QStringLiteral("min")).toInt(), parser.value(QStringLiteral("max")).toInt());
@@ -130,7 +140,26 @@ int tmCommand(const QCommandLineParser &parser)
             addJsonFields(QJsonObject{{QStringLiteral("units"), list}});
         return kExitOk;
     }
-    return usageError(QStringLiteral("tm"), QStringLiteral("expected import, export, lookup or concord"));
+    if (action == QLatin1String("optimize")) {
+        if (args.size() != 1)
+            return usageError(QStringLiteral("tm"), QStringLiteral("optimize takes no arguments"));
+        if (!QFileInfo::exists(database(parser)))
+            return fail(Diagnostic{ErrorKind::MissingInput, database(parser), 0, 0, QStringLiteral("no memory here")});
+        if (Status built = rebuildMemoryIndex(database(parser), source, target); !built)
+            return fail(built.error());
+        auto index = TmIndexFile::open(database(parser), source, target);
+        if (!index)
+            return fail(index.error());
+        const QString path = TmIndexFile::pathFor(database(parser), source, target);
+        const qint64 bytes = QFileInfo(path).size();
+        if (jsonMode())
+            addJsonFields(QJsonObject{{QStringLiteral("index"), path}, {QStringLiteral("units"), qint64((*index)->entryCount())},
+                                      {QStringLiteral("bytes"), bytes}, {QStringLiteral("generation"), (*index)->stamp().generation}});
+        else
+            std::fprintf(stderr, "%s: %u units indexed, %.1f MiB\n", qPrintable(path), (*index)->entryCount(), double(bytes) / (1 << 20));
+        return kExitOk;
+    }
+    return usageError(QStringLiteral("tm"), QStringLiteral("expected import, export, lookup, concord or optimize"));
 }
 
 } // namespace
@@ -143,8 +172,9 @@ int runTm(const QStringList &arguments)
         "  workbench tm import FILE.tmx [--db DB]\n"
         "  workbench tm export [--db DB] -o FILE.tmx\n"
         "  workbench tm lookup TEXT [--db DB] [--project DIR] [--min 50] [--max 5] [--json]\n"
-        "  workbench tm concord WORDS... [--db DB] [--json]"));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("import, export, lookup or concord"));
+        "  workbench tm concord WORDS... [--db DB] [--json]\n"
+        "  workbench tm optimize [--db DB] [--source-lang LANG] [--locale LANG] [--json]"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("import, export, lookup, concord or optimize"));
     addMemoryOptions(parser);
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("export: the TMX file."), QStringLiteral("FILE.tmx")});
     parser.addOption({QStringLiteral("min"), QStringLiteral("lookup: lowest score (default 50)."), QStringLiteral("N"), QStringLiteral("50")});
@@ -173,7 +203,7 @@ int runPretranslate(const QStringList &arguments)
         return fail(context.error());
     const Project *project = &context->project();
     const QString target = parser.value(QStringLiteral("locale"));
-    auto index = loadMemory(project->sourceLanguage(), target, context->memorySources(database(parser), true, true));
+    auto index = loadMemory(project->sourceLanguage(), target, context->memorySources(database(parser), true, true), noteRebuild);
     if (!index)
         return fail(index.error());
     const int minimum = parser.value(QStringLiteral("min")).toInt();
@@ -229,7 +259,7 @@ int runAnalyze(const QStringList &arguments)
         return fail(context.error());
     const Project *project = &context->project();
     const QString target = parser.value(QStringLiteral("locale"));
-    auto index = loadMemory(project->sourceLanguage(), target, context->memorySources(database(parser), true, false));
+    auto index = loadMemory(project->sourceLanguage(), target, context->memorySources(database(parser), true, false), noteRebuild);
     if (!index)
         return fail(index.error());
     WordCounter words(project->sourceLanguage());

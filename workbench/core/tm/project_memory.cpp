@@ -5,7 +5,7 @@
 #include "common/text_file.h"
 #include "po/po_catalog.h"
 #include "po/review_marks.h"
-#include "tm/tm_store.h"
+#include "tm/memory_index.h"
 #include "tm/tmx_format.h"
 
 #include <QDir>
@@ -14,18 +14,17 @@
 namespace wb {
 
 Result<std::unique_ptr<TmIndex>> loadMemory(const QString &sourceLanguage, const QString &targetLanguage,
-                                            const MemorySources &sources)
+                                            const MemorySources &sources, const std::function<void(const QString &)> &rebuilding)
 {
-    auto index = std::make_unique<TmIndex>(sourceLanguage);
+    std::unique_ptr<TmIndex> index;
     if (!sources.database.isEmpty() && QFileInfo::exists(sources.database)) {
-        auto store = TmStore::open(sources.database);
-        if (!store)
-            return store.error();
-        auto units = (*store)->units(sourceLanguage, targetLanguage);
-        if (!units)
-            return units.error();
-        for (const TmUnit &u : *units)
-            index->add(u);
+        // The user's memory through its persistent index; what follows is added in memory.
+        auto opened = openIndexedMemory(sources.database, sourceLanguage, targetLanguage, rebuilding);
+        if (!opened)
+            return opened.error();
+        index = std::move(*opened);
+    } else {
+        index = std::make_unique<TmIndex>(sourceLanguage);
     }
     for (const QString &path : sources.tmxFiles) {
         auto bytes = readFileBytes(path);

@@ -1,6 +1,7 @@
 #pragma once
 #include "common/result.h"
 #include "tm/tm_index.h"
+#include <functional>
 #include <memory>
 
 namespace wb {
@@ -13,8 +14,11 @@ struct MemorySources {
     QStringList catalogFiles; ///< the project's catalogs: their translated units, with their context
 };
 
-/// Builds the fuzzy index from the sources. Project TMX files that cannot be read are errors.
+/// The fuzzy index of the sources: the database through its persistent index (rebuilt first
+/// when it cannot be trusted: `rebuilding` is told why), the project's TMX files and catalogs
+/// added in memory. Project TMX files that cannot be read are errors.
 Result<std::unique_ptr<TmIndex>> loadMemory(const QString &sourceLanguage, const QString &targetLanguage,
-                                            const MemorySources &sources);
+                                            const MemorySources &sources,
+                                            const std::function<void(const QString &why)> &rebuilding = {});
 
 } // namespace wb

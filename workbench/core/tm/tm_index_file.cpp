@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <unicode/uvernum.h>
+#include <unistd.h>
 #include <vector>
 
 namespace wb {
@@ -124,6 +125,10 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     QTemporaryFile tokenFile(QFileInfo(path).absolutePath() + QStringLiteral("/.tmindex-tokens-XXXXXX"));
     if (!tokenFile.open())
         return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+    // Nameless from here on: a build that is killed leaves nothing behind (the descriptor
+    // keeps the file until it is closed).
+    tokenFile.setAutoRemove(false);
+    ::unlink(QFile::encodeName(tokenFile.fileName()).constData());
     WordTokenizer tokenizer(sourceLanguage);
     QHash<QString, quint32> vocabulary;
     std::vector<QByteArray> keys;          // by id
