@@ -85,6 +85,11 @@ Diagnostic indexError(const QString &path, const QString &message)
     return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, message};
 }
 
+Diagnostic writeError(const QString &path, const QString &message)
+{
+    return Diagnostic{ErrorKind::OutputFailed, path, 0, 0, message};
+}
+
 // Writes a section padded to 8 bytes, so every section starts aligned in the mapping.
 bool writeAligned(QIODevice &out, const void *data, quint64 size, SectionSpan &span)
 {
@@ -124,7 +129,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
 
     QTemporaryFile tokenFile(QFileInfo(path).absolutePath() + QStringLiteral("/.tmindex-tokens-XXXXXX"));
     if (!tokenFile.open())
-        return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
     // Nameless from here on: a build that is killed leaves nothing behind (the descriptor
     // keeps the file until it is closed).
     tokenFile.setAutoRemove(false);
@@ -191,16 +196,16 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         return read;
     flush();
     if (writeFailed)
-        return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
     if (tokenCount >= 0xFFFF0000ull)
         return indexError(path, QStringLiteral("the memory has more than 4 billion tokens in this language pair: too many for one index"));
     if (!tokenFile.flush())
-        return indexError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
     const quint32 *tokens = nullptr;
     if (tokenCount > 0) {
         tokens = reinterpret_cast<const quint32 *>(tokenFile.map(0, qint64(tokenCount * sizeof(quint32))));
         if (!tokens)
-            return indexError(path, QStringLiteral("cannot read back the temporary token file: %1").arg(tokenFile.errorString()));
+            return writeError(path, QStringLiteral("cannot read back the temporary token file: %1").arg(tokenFile.errorString()));
     }
 
     // Posting lists in one array: each token's units, ordered by (length, unit).
@@ -249,7 +254,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
 
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
-        return indexError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
+        return writeError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
     bool ok = out.write(reinterpret_cast<const char *>(&header), sizeof header) == qint64(sizeof header);
     const auto section = [&](Section s, const void *data, quint64 bytes) { ok = ok && writeAligned(out, data, bytes, header.sections[s]); };
     section(Vocabulary, table.data(), table.size() * sizeof(VocabularyRecord));
@@ -264,10 +269,10 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     ok = ok && out.seek(0) && out.write(reinterpret_cast<const char *>(&header), sizeof header) == qint64(sizeof header);
     if (!ok) {
         out.cancelWriting();
-        return indexError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
+        return writeError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
     }
     if (!out.commit())
-        return indexError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
+        return writeError(path, QStringLiteral("cannot write the index: %1").arg(out.errorString()));
     return {};
 }
 
