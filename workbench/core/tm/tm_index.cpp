@@ -98,6 +98,7 @@ TmIndex::TmIndex(const QString &sourceLanguage, std::unique_ptr<TmIndexFile> bas
     if (m_base) {
         m_baseEntries = m_base->entryCount();
         m_baseVocabulary = m_base->vocabularySize();
+        m_baseLastId = m_base->stamp().lastId;
     }
 }
 
@@ -210,6 +211,21 @@ void TmIndex::finishLoading()
             orderByLength(posting);
         posting.entries.shrink_to_fit(); // growth by doubling leaves up to half of each list unused
     }
+}
+
+quint64 TmIndex::recency(quint32 entry) const
+{
+    // Units of the file by their database id; units added in memory after all of them.
+    return entry < m_baseEntries ? quint64(m_base->entries()[entry].unitId) : quint64(m_baseLastId) + 1 + (entry - m_baseEntries);
+}
+
+QList<QPair<int, quint32>>::iterator TmIndex::rankOf(QList<QPair<int, quint32>> &best, int score, quint32 entry) const
+{
+    // Higher scores first; at the same score, the unit that came to the memory last.
+    const quint64 added = recency(entry);
+    return std::find_if(best.begin(), best.end(), [&](const auto &b) {
+        return score > b.first || (score == b.first && added > recency(b.second));
+    });
 }
 
 quint64 TmIndex::postingSize(quint32 token) const
@@ -395,12 +411,17 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
     const quint32 *baseTokens = m_base ? m_base->tokens() : nullptr;
     const quint64 baseTokenCount = m_base ? m_base->tokenCount() : 0;
 
-    struct Candidate { int bound; quint32 entry; bool scored; };
-    std::vector<Candidate> candidates;
+    // A candidate's bound is first the one its signature gives; the shared-token count, which
+    // reads the unit's tokens (a page of the index file each, in a fresh process), refines it
+    // only when the candidate comes up for scoring: most never do. Bounds are whole numbers
+    // from 0 to 100, so candidates wait in one bucket per bound (a bucket queue: no sorting).
+    constexpr quint32 kRefined = 0x80000000u; // high bit of a waiting entry: its bound is the shared-token one
+    std::array<std::vector<quint32>, 101> waiting;
+    int highest = -1; // the highest bound with a candidate waiting
     QList<QPair<int, quint32>> best; // score, entry; best first, at most `max`
     int prefixDone = 0;
-    // Every posting entry read goes through here: dedup, then the length, signature and
-    // overlap bounds, each cheaper than the next; what passes is a candidate.
+    // Every posting entry read goes through here: dedup, then the length and signature
+    // bounds; what passes is a candidate.
     const auto visit = [&](quint32 entry) {
         if (entry >= total) // a damaged index file: never read outside it
             return;
@@ -416,10 +437,19 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
         int missing = unknownTokens;
         for (quint64 absent = queryBits & ~filter.signature; absent; absent &= absent - 1)
             missing += perBit[std::countr_zero(absent)];
-        if (100 * std::min(m, n - missing) < minScore * longer)
+        const int bound = 100 * std::min(m, n - missing) / longer;
+        if (bound < minScore)
             return;
+        waiting[size_t(bound)].push_back(entry);
+        highest = std::max(highest, bound);
+    };
+    // The shared-token count: distance >= longer - shared.
+    const auto sharedBound = [&](quint32 entry) {
+        const bool inBase = entry < m_baseEntries;
+        const tmindex::Filter &filter = inBase ? baseFilters[entry] : m_filters[entry - m_baseEntries];
+        const int m = filter.length, longer = std::max(n, m);
         if (inBase && quint64(filter.tokenOffset) + 2 * quint64(m) > baseTokenCount)
-            return;
+            return -1; // a damaged index file: never read outside it
         const quint32 *sorted = (inBase ? baseTokens : m_tokens.data()) + filter.tokenOffset + m;
         int shared = 0;
         for (int a = 0, b = 0; a < n && b < m;) {
@@ -427,9 +457,7 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             else if (q.sorted[size_t(a)] < sorted[b]) ++a;
             else ++b;
         }
-        const int bound = 100 * shared / longer; // distance >= longer - shared
-        if (bound >= minScore)
-            candidates.push_back({bound, entry, false});
+        return 100 * shared / longer;
     };
     // The units of a band are scattered over the filter table: ask for the ones a few steps
     // ahead while this one is checked (p50 2.5 -> 2.3 ms at a million units).
@@ -510,23 +538,35 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             done.shortest = std::min(done.shortest, shortest);
             done.longest = std::max(done.longest, longest);
         }
-        std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.bound > b.bound; });
-        for (Candidate &c : candidates) {
-            if (c.bound < threshold || (best.size() == max && c.bound < best.last().first))
-                break;
-            if (c.scored)
-                continue;
-            c.scored = true;
-            int s = score(q, c.entry);
-            if (s == 100 && !context.isEmpty() && contextOf(c.entry) == context)
-                s = 101;
-            if (s < minScore)
-                continue;
-            const auto at = std::find_if(best.begin(), best.end(), [s](const auto &b) { return s > b.first; });
-            best.insert(at, {s, c.entry});
-            if (best.size() > max)
-                best.removeLast();
+        // Best bound first, until no candidate left can reach this threshold or the k-th best.
+        for (; highest >= threshold && !(best.size() == max && highest < best.last().first); --highest) {
+            std::vector<quint32> &bucket = waiting[size_t(highest)];
+            while (!bucket.empty()) { // refining may put a candidate back in this very bucket
+                const quint32 waitingEntry = bucket.back();
+                bucket.pop_back();
+                const quint32 entry = waitingEntry & ~kRefined;
+                if (!(waitingEntry & kRefined)) {
+                    const int bound = sharedBound(entry);
+                    if (bound >= minScore)
+                        waiting[size_t(bound)].push_back(entry | kRefined);
+                    continue;
+                }
+                int s = score(q, entry);
+                if (s == 100 && !context.isEmpty() && contextOf(entry) == context)
+                    s = 101;
+                if (s < minScore)
+                    continue;
+                best.insert(rankOf(best, s, entry), {s, entry});
+                if (best.size() > max)
+                    best.removeLast();
+                if (best.size() == max && highest < best.last().first)
+                    break;
+            }
         }
+        // Candidates met later may have higher bounds than the one reached: look again from the top.
+        highest = 100;
+        while (highest >= 0 && waiting[size_t(highest)].empty())
+            --highest;
         if (best.size() == max && best.last().first >= threshold)
             break; // every unit that could still rank scores below the k-th best
     }
@@ -551,8 +591,7 @@ QList<TmMatch> TmIndex::lookupByScanning(const QString &text, int minScore, int 
         const int s = score(q, i);
         if (s < minScore)
             continue;
-        const auto at = std::find_if(best.begin(), best.end(), [s](const auto &b) { return s > b.first; });
-        best.insert(at, {s, i});
+        best.insert(rankOf(best, s, i), {s, i});
         if (best.size() > max)
             best.removeLast();
     }

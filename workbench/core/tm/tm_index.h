@@ -63,7 +63,8 @@ public:
     QString source(int entry) const;
     QString target(int entry) const;
 
-    /// The best `max` matches scoring at least `minScore`, best first.
+    /// The best `max` matches scoring at least `minScore`, best first; at the same score, the
+    /// unit added to the memory last first.
     QList<TmMatch> lookup(const QString &text, int minScore = 50, int max = 5, const QString &previousSource = {},
                           const QString &nextSource = {});
     /// The same by scoring every unit: the baseline, and the proof in tests.
@@ -95,12 +96,15 @@ private:
     struct Posting;
     void orderByLength(Posting &posting);
     quint64 postingSize(quint32 token) const;
+    quint64 recency(quint32 entry) const;
+    QList<QPair<int, quint32>>::iterator rankOf(QList<QPair<int, quint32>> &best, int score, quint32 entry) const;
 
     QString m_language;
     std::unique_ptr<WordTokenizer> m_tokenizer;
     std::unique_ptr<TmIndexFile> m_base;
     quint32 m_baseEntries = 0;
     quint32 m_baseVocabulary = 0;
+    qint64 m_baseLastId = 0;
     QHash<QString, quint32> m_vocabulary; ///< tokens the base does not know: ids from m_baseVocabulary
     /// The added units holding a token (ids offset by m_baseEntries). entries[0, ordered)
     /// are ordered by (length, unit), so a lookup reads only the lengths that can still reach
