@@ -50,7 +50,6 @@ public:
 
 private:
     TmStore() = default;
-    friend class Writer;
     QString m_path;
     QString m_connection;
     mutable std::unique_ptr<QSqlQuery> m_unitById; ///< prepared once: a lookup reads a few units by id
@@ -76,7 +75,7 @@ private:
     Status begin();
     const TmStore &m_store;
     std::unique_ptr<QSqlQuery> m_upsert;
-    qint64 m_countBefore = 0;
+    qint64 m_lastIdBefore = 0;
     QString m_now;
     bool m_open = false;
 };
