@@ -1,5 +1,6 @@
 // workbench tm import|export|lookup|concord, pretranslate and analyze: the translation memory.
 #include "cli_common.h"
+#include "progress_report.h"
 #include "common/text_file.h"
 #include "model/placeholder_text.h"
 #include "po/catalog_lock.h"
@@ -81,11 +82,25 @@ int tmCommand(const QCommandLineParser &parser)
     if (action == QLatin1String("import")) {
         if (args.size() != 2)
             return usageError(QStringLiteral("tm"), QStringLiteral("import takes FILE.tmx"));
-        auto imported = importTmxFile(args[1], database(parser), target, [](int n) { std::fprintf(stderr, "\rread %d units", n); },
-                                      [](int n) { std::fprintf(stderr, "\rstored %d units", n); });
-        if (!imported)
+        ProgressReport report(QStringLiteral("tm import"));
+        using Phase = TmxImportProgress::Phase;
+        Phase current = Phase::Reading;
+        report.start(QStringLiteral("read"));
+        auto imported = importTmxFile(args[1], database(parser), target, [&](const TmxImportProgress &p) {
+            if (p.phase != current) {
+                current = p.phase;
+                report.start(p.phase == Phase::Committing ? QStringLiteral("committed") : QStringLiteral("indexed"));
+            }
+            report.update(p.units, p.done, p.total);
+        });
+        if (!imported) {
+            report.interrupt();
             return fail(imported.error());
-        std::fprintf(stderr, "\r%s: %lld units read, %d new in %s\n", qPrintable(args[1]), static_cast<long long>(imported->read), imported->added,
+        }
+        report.finish();
+        if (imported->indexProblem)
+            warn(*imported->indexProblem);
+        std::fprintf(stderr, "%s: %lld units read, %d new in %s\n", qPrintable(args[1]), static_cast<long long>(imported->read), imported->added,
                      qPrintable(database(parser)));
         return kExitOk;
     }

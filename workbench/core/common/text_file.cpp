@@ -1,24 +1,37 @@
 #include "common/text_file.h"
 #include "common/unicode_nfc.h"
+#include "common/utf8_check.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <unicode/utf8.h>
+#include <atomic>
 
 namespace wb {
 
+namespace {
+std::atomic<qint64> inputLimit{kMaxInputBytes};
+} // namespace
+
+ScopedInputLimit::ScopedInputLimit(qint64 bytes) : m_previous(inputLimit.exchange(bytes)) {}
+
+ScopedInputLimit::~ScopedInputLimit()
+{
+    inputLimit = m_previous;
+}
+
 Result<QByteArray> readFileBytes(const QString &path)
 {
+    const qint64 limit = inputLimit;
     QFileInfo info(path);
     if (!info.exists())
         return Diagnostic{ErrorKind::MissingInput, path, 0, 0, QStringLiteral("no such file")};
     if (info.isDir())
         return Diagnostic{ErrorKind::MissingInput, path, 0, 0, QStringLiteral("is a folder, not a file")};
-    if (info.size() > kMaxInputBytes)
+    if (info.size() > limit)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
                           QStringLiteral("file is %1 MiB; the limit is %2 MiB")
-                              .arg(info.size() >> 20).arg(kMaxInputBytes >> 20)};
+                              .arg(info.size() >> 20).arg(limit >> 20)};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Diagnostic{ErrorKind::MissingInput, path, 0, 0,
@@ -40,8 +53,6 @@ TextPosition positionOfOffset(const QByteArray &bytes, qsizetype offset)
     return pos;
 }
 
-namespace {
-
 // UTF-16 is the likeliest "not UTF-8" a Windows tool writes: say so instead of pointing
 // at a stray 0xFF or NUL byte.
 std::optional<QString> utf16Kind(const QByteArray &bytes)
@@ -59,28 +70,12 @@ std::optional<QString> utf16Kind(const QByteArray &bytes)
     return std::nullopt;
 }
 
-} // namespace
-
 Status checkUtf8(const QByteArray &bytes, const QString &path)
 {
-    if (const auto utf16 = utf16Kind(bytes))
-        return Diagnostic{ErrorKind::InvalidInput, path, 1, 1, *utf16};
-    const auto *s = reinterpret_cast<const uint8_t *>(bytes.constData());
-    const int32_t length = int32_t(bytes.size());
-    int32_t i = 0;
-    while (i < length) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0 || c == 0) {
-            const TextPosition pos = positionOfOffset(bytes, start);
-            const QString what = c == 0
-                ? QStringLiteral("NUL byte in text")
-                : QStringLiteral("invalid UTF-8 byte 0x%1").arg(uint(s[start]), 2, 16, QLatin1Char('0'));
-            return Diagnostic{ErrorKind::InvalidInput, path, pos.line, pos.column, what};
-        }
-    }
-    return {};
+    Utf8Check check(path);
+    if (Status fed = check.feed(bytes); !fed)
+        return fed;
+    return check.finish();
 }
 
 Result<QByteArray> readUtf8File(const QString &path)

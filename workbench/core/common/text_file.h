@@ -2,6 +2,7 @@
 #include "common/result.h"
 #include <QByteArray>
 #include <QString>
+#include <optional>
 
 namespace wb {
 
@@ -9,12 +10,29 @@ namespace wb {
 /// so that a stray multi-gigabyte file cannot exhaust memory.
 inline constexpr qint64 kMaxInputBytes = 256ll * 1024 * 1024;
 
-/// Reads a whole file; a missing or unreadable file is a MissingInput diagnostic.
+/// Reads a whole file; a missing or unreadable file is a MissingInput diagnostic. A file
+/// over the limit (kMaxInputBytes) is refused. Formats read as they go (TMX) have none.
 Result<QByteArray> readFileBytes(const QString &path);
+
+/// Lowers readFileBytes' limit for a scope, so a test shows with a small file that a path
+/// takes no limit (a file over the real one would take minutes to write and read).
+class ScopedInputLimit {
+public:
+    explicit ScopedInputLimit(qint64 bytes);
+    ~ScopedInputLimit();
+    ScopedInputLimit(const ScopedInputLimit &) = delete;
+    ScopedInputLimit &operator=(const ScopedInputLimit &) = delete;
+
+private:
+    qint64 m_previous;
+};
 
 /// Checks that bytes are well-formed UTF-8 (ICU's decoder) and reports the first bad
 /// byte by line and column. A NUL byte is refused too: no text format we read allows it.
 Status checkUtf8(const QByteArray &bytes, const QString &path);
+/// Why bytes that start like this are UTF-16 rather than UTF-8 (a byte order mark, or every
+/// other byte NUL in the first 200), or nothing.
+std::optional<QString> utf16Kind(const QByteArray &start);
 /// 3 when the bytes start with a UTF-8 byte order mark, else 0.
 inline qsizetype utf8BomLength(const QByteArray &bytes) { return bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0; }
 

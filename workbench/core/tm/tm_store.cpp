@@ -20,6 +20,14 @@ Diagnostic sqlError(const QString &path, const QSqlError &error, const QString &
     return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("%1: %2").arg(what, error.text())};
 }
 
+// Only a change of text touches the search index: re-importing a unit updates its context,
+// author and dates, and rewriting its search rows then cost as much as the import itself.
+// Memories created before this had the trigger fire on any update; a writer replaces it.
+const char kUpdateTrigger[] =
+    "CREATE TRIGGER IF NOT EXISTS units_au AFTER UPDATE OF source, target ON units BEGIN"
+    " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target);"
+    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END";
+
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,"
@@ -32,9 +40,7 @@ const char *const kSchema[] = {
     " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END",
     "CREATE TRIGGER IF NOT EXISTS units_ad AFTER DELETE ON units BEGIN"
     " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target); END",
-    "CREATE TRIGGER IF NOT EXISTS units_au AFTER UPDATE ON units BEGIN"
-    " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target);"
-    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END",
+    kUpdateTrigger,
 };
 
 TmUnit unitFrom(const QSqlQuery &q)
@@ -112,57 +118,116 @@ TmStore::~TmStore()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+Result<std::unique_ptr<TmStore::Writer>> TmStore::write()
+{
+    std::unique_ptr<Writer> writer(new Writer(*this));
+    if (Status begun = writer->begin(); !begun)
+        return begun.error();
+    return writer;
+}
+
 Result<int> TmStore::add(const QList<TmUnit> &units, const std::function<void(int)> &progress)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.transaction())
-        return sqlError(m_path, db.lastError(), QStringLiteral("cannot start a transaction"));
-    QSqlQuery find(db), insert(db), update(db);
-    find.prepare(QStringLiteral("SELECT id FROM units WHERE source = ? AND target = ? AND source_lang = ? AND target_lang = ?"));
-    insert.prepare(QStringLiteral("INSERT INTO units (source, target, source_lang, target_lang, prev_source, next_source, author, "
-                                  "created, changed, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    update.prepare(QStringLiteral("UPDATE units SET prev_source = ?, next_source = ?, author = ?, changed = ?, origin = ? WHERE id = ?"));
-    int added = 0, done = 0;
+    auto writer = write();
+    if (!writer)
+        return writer.error();
+    int done = 0;
     for (const TmUnit &u : units) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const QVariant &v : {QVariant(u.source), QVariant(u.target), QVariant(u.sourceLanguage), QVariant(u.targetLanguage)})
-            find.addBindValue(v);
-        if (!find.exec()) {
-            db.rollback();
-            return sqlError(m_path, find.lastError(), QStringLiteral("cannot read the memory"));
-        }
-        bool ok;
-        if (find.next()) {
-            const qint64 id = find.value(0).toLongLong();
-            for (const QVariant &v : {QVariant(u.previousSource), QVariant(u.nextSource), QVariant(u.author),
-                                      QVariant((u.changed.isValid() ? u.changed : now).toString(Qt::ISODate)), QVariant(u.origin), QVariant(id)})
-                update.addBindValue(v);
-            ok = update.exec();
-        } else {
-            for (const QVariant &v : {QVariant(u.source), QVariant(u.target), QVariant(u.sourceLanguage), QVariant(u.targetLanguage),
-                                      QVariant(u.previousSource), QVariant(u.nextSource), QVariant(u.author),
-                                      QVariant((u.created.isValid() ? u.created : now).toString(Qt::ISODate)),
-                                      QVariant((u.changed.isValid() ? u.changed : now).toString(Qt::ISODate)), QVariant(u.origin)})
-                insert.addBindValue(v);
-            ok = insert.exec();
-            added += ok;
-        }
-        find.finish();
-        if (!ok) {
-            db.rollback(); // the memory stays as it was
-            return sqlError(m_path, (insert.lastError().isValid() ? insert : update).lastError(), QStringLiteral("cannot write the memory"));
-        }
+        if (Status added = (*writer)->add(u); !added)
+            return added.error(); // the writer rolls back: the memory stays as it was
         if (progress && ++done % 10000 == 0)
             progress(done);
     }
-    QSqlQuery generation(db);
-    if (!generation.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"))) {
-        db.rollback();
-        return sqlError(m_path, generation.lastError(), QStringLiteral("cannot write the memory"));
-    }
+    auto added = (*writer)->commit();
+    if (!added)
+        return added.error();
+    return int(*added);
+}
+
+TmStore::Writer::Writer(const TmStore &store) : m_store(store) {}
+
+namespace {
+// A bigger page cache while one transaction writes many units: the identity index's pages
+// are touched in no order, and each one evicted is written to the WAL again. SQLite's
+// default is 2 MiB; the cache only grows as far as the import needs.
+const char kImportCacheSize[] = "PRAGMA cache_size = -131072"; // KiB: 128 MiB
+const char kDefaultCacheSize[] = "PRAGMA cache_size = -2000";
+} // namespace
+
+Status TmStore::Writer::begin()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
+    QSqlQuery q(db);
+    for (const char *pragma : {kImportCacheSize, "PRAGMA temp_store = MEMORY"})
+        q.exec(QString::fromLatin1(pragma));
+    if (!db.transaction())
+        return sqlError(m_store.m_path, db.lastError(), QStringLiteral("cannot start a transaction"));
+    m_open = true;
+    if (!q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'units_au'")))
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    if (q.next() && !q.value(0).toString().contains(QLatin1String("UPDATE OF"))
+        && (!q.exec(QStringLiteral("DROP TRIGGER units_au")) || !q.exec(QString::fromLatin1(kUpdateTrigger))))
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
+    // New units get ids above the highest one now; counting those at the end costs what was
+    // added, not the size of the memory (count(*) read a million rows per confirmed unit).
+    if (!q.exec(QStringLiteral("SELECT max(id) FROM units")) || !q.next())
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    m_lastIdBefore = q.value(0).toLongLong();
+    m_now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate); // an undated unit is dated by its import
+    m_upsert = std::make_unique<QSqlQuery>(db);
+    // One statement per unit: the unique index units_identity finds an identical unit.
+    if (!m_upsert->prepare(QStringLiteral(
+            "INSERT INTO units (source, target, source_lang, target_lang, prev_source, next_source, author, created, changed, origin)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (source, target, source_lang, target_lang) DO UPDATE SET prev_source = excluded.prev_source,"
+            " next_source = excluded.next_source, author = excluded.author, changed = excluded.changed, origin = excluded.origin")))
+        return sqlError(m_store.m_path, m_upsert->lastError(), QStringLiteral("cannot write the memory"));
+    return {};
+}
+
+Status TmStore::Writer::add(const TmUnit &u)
+{
+    if (!m_open)
+        return Diagnostic{ErrorKind::InvalidInput, m_store.m_path, 0, 0, QStringLiteral("the memory's transaction is over")};
+    const QVariant values[] = {u.source, u.target, u.sourceLanguage, u.targetLanguage, u.previousSource, u.nextSource, u.author,
+                               u.created.isValid() ? u.created.toString(Qt::ISODate) : m_now,
+                               u.changed.isValid() ? u.changed.toString(Qt::ISODate) : m_now, u.origin};
+    for (int i = 0; i < int(std::size(values)); ++i)
+        m_upsert->bindValue(i, values[i]);
+    if (!m_upsert->exec())
+        return sqlError(m_store.m_path, m_upsert->lastError(), QStringLiteral("cannot write the memory"));
+    return {};
+}
+
+Result<qint64> TmStore::Writer::commit()
+{
+    if (!m_open)
+        return Diagnostic{ErrorKind::InvalidInput, m_store.m_path, 0, 0, QStringLiteral("the memory's transaction is over")};
+    QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM units WHERE id > ?"));
+    q.addBindValue(m_lastIdBefore);
+    if (!q.exec() || !q.next())
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    const qint64 added = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")))
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
+    m_upsert.reset(); // a statement still open would keep the transaction from committing
     if (!db.commit())
-        return sqlError(m_path, db.lastError(), QStringLiteral("cannot commit"));
+        return sqlError(m_store.m_path, db.lastError(), QStringLiteral("cannot commit"));
+    m_open = false;
+    q.exec(QString::fromLatin1(kDefaultCacheSize));
     return added;
+}
+
+TmStore::Writer::~Writer()
+{
+    m_upsert.reset();
+    if (!m_open)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
+    db.rollback(); // not committed: the memory stays exactly as it was
+    QSqlQuery(db).exec(QString::fromLatin1(kDefaultCacheSize));
 }
 
 Result<QList<TmUnit>> TmStore::units(const QString &sourceLanguage, const QString &targetLanguage) const

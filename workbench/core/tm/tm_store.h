@@ -18,6 +18,10 @@ public:
     static Result<std::unique_ptr<TmStore>> open(const QString &path);
     ~TmStore();
 
+    class Writer;
+    /// Starts one transaction that units are added to one by one (an import as it reads its
+    /// file): nothing is seen by others, or kept, until Writer::commit().
+    Result<std::unique_ptr<Writer>> write();
     /// Adds units in one transaction: all or nothing. An identical unit (same source,
     /// target and languages) is updated, not duplicated. Returns how many were new.
     Result<int> add(const QList<TmUnit> &units, const std::function<void(int)> &progress = {});
@@ -49,6 +53,31 @@ private:
     QString m_path;
     QString m_connection;
     mutable std::unique_ptr<QSqlQuery> m_unitById; ///< prepared once: a lookup reads a few units by id
+};
+
+/// Units added in one transaction. Destroyed without commit(), it rolls back: the memory is
+/// exactly as it was. One writer at a time per store.
+class TmStore::Writer {
+public:
+    ~Writer();
+    Writer(const Writer &) = delete;
+    Writer &operator=(const Writer &) = delete;
+    /// Adds a unit, or updates the identical one (same source, target and languages): its
+    /// context, author, change date and origin.
+    Status add(const TmUnit &unit);
+    /// Counts the write (the generation, in the same transaction) and commits. Returns how
+    /// many units were new to the memory.
+    Result<qint64> commit();
+
+private:
+    friend class TmStore;
+    explicit Writer(const TmStore &store);
+    Status begin();
+    const TmStore &m_store;
+    std::unique_ptr<QSqlQuery> m_upsert;
+    qint64 m_lastIdBefore = 0;
+    QString m_now;
+    bool m_open = false;
 };
 
 } // namespace wb

@@ -4,7 +4,9 @@
 #include "model/placeholder_text.h"
 #include "text/text_key.h"
 
+#include <QBuffer>
 #include <QHash>
+#include <QTimeZone>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -16,9 +18,19 @@ Diagnostic tmxError(const QString &path, const QXmlStreamReader &xml, const QStr
     return Diagnostic{ErrorKind::InvalidInput, path, int(xml.lineNumber()), int(xml.columnNumber()), message};
 }
 
+// TMX dates are yyyyMMddTHHmmssZ, in UTC. Read by hand: Qt's format parsing went through the
+// local time zone (reading /etc/localtime twice a unit, a tenth of a big import) and took
+// the digits for local time.
 QDateTime tmxDate(QStringView text)
 {
-    return QDateTime::fromString(text.toString(), QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toUTC();
+    if (text.size() != 16 || text[8] != u'T' || text[15] != u'Z')
+        return {};
+    auto number = [&](qsizetype from, qsizetype length) { return text.mid(from, length).toInt(); };
+    const QDate date(number(0, 4), number(4, 2), number(6, 2));
+    const QTime time(number(9, 2), number(11, 2), number(13, 2));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, QTimeZone::utc());
 }
 
 // The text of a <seg> in NFC, its inline codes as placeholders. The reader is on <seg>.
@@ -64,25 +76,29 @@ QString readSegment(QXmlStreamReader &xml)
 
 } // namespace
 
-Result<QList<TmUnit>> readTmx(const QByteArray &bytes, const QString &path, const QString &targetLanguage,
-                             const std::function<void(int)> &progress)
+Result<TmxSummary> readTmx(QIODevice &device, const QString &path, const QString &targetLanguage,
+                          const std::function<Status(TmUnit &)> &unit, const std::function<void(qsizetype, qint64)> &progress)
 {
-    if (Status safe = checkXmlInput(bytes, path); !safe)
-        return safe.error();
-    QXmlStreamReader xml(bytes);
-    QList<TmUnit> units;
-    QString sourceLanguage;
+    XmlInputGuard guard(device, path);
+    QXmlStreamReader xml(&guard);
+    TmxSummary summary;
+    QString &sourceLanguage = summary.sourceLanguage;
     bool sawRoot = false;
     TmUnit current;
     QHash<QString, QString> segments; // language -> text of the current <tu>
     QString tuvLanguage;
+    // The bad byte, when reading stopped at one, comes before whatever the reader made of it.
+    auto failure = [&](const Diagnostic &diagnostic) { return guard.problem() ? *guard.problem() : diagnostic; };
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
-        if (token == QXmlStreamReader::StartElement) {
+        if (token == QXmlStreamReader::DTD) {
+            if (Status dtd = checkDtdEntities(xml, path); !dtd)
+                return dtd.error();
+        } else if (token == QXmlStreamReader::StartElement) {
             const QStringView name = xml.name();
             if (!sawRoot) {
                 if (name != u"tmx")
-                    return tmxError(path, xml, QStringLiteral("root element is <%1>, not <tmx>").arg(name));
+                    return failure(tmxError(path, xml, QStringLiteral("root element is <%1>, not <tmx>").arg(name)));
                 sawRoot = true;
             } else if (name == u"header") {
                 sourceLanguage = xml.attributes().value(QLatin1String("srclang")).toString();
@@ -119,17 +135,42 @@ Result<QList<TmUnit>> readTmx(const QByteArray &bytes, const QString &path, cons
             current.target = find(targetLanguage);
             current.sourceLanguage = sourceLanguage;
             current.targetLanguage = targetLanguage;
-            if (!current.source.isEmpty() && !current.target.isEmpty()) {
-                units.append(current);
-                if (progress && units.size() % 10000 == 0)
-                    progress(int(units.size()));
+            // A unit is handed on only once its </tu> is read: a file that turns out
+            // malformed further on has given only whole units.
+            if (!current.source.isEmpty() && !current.target.isEmpty() && !guard.problem()) {
+                if (Status taken = unit(current); !taken)
+                    return taken.error();
+                if (++summary.units % 1000 == 0 && progress)
+                    progress(summary.units, guard.bytesRead());
             }
         }
     }
     if (xml.hasError())
-        return tmxError(path, xml, QStringLiteral("malformed XML: %1").arg(xml.errorString()));
+        return failure(tmxError(path, xml, QStringLiteral("malformed XML: %1").arg(xml.errorString())));
+    if (guard.problem())
+        return *guard.problem();
     if (!sawRoot)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("empty file: no <tmx>")};
+    if (progress)
+        progress(summary.units, guard.bytesRead());
+    return summary;
+}
+
+Result<QList<TmUnit>> readTmx(const QByteArray &bytes, const QString &path, const QString &targetLanguage,
+                             const std::function<void(int)> &progress)
+{
+    QBuffer buffer;
+    buffer.setData(bytes); // shared, not copied
+    buffer.open(QIODevice::ReadOnly);
+    QList<TmUnit> units;
+    auto read = readTmx(
+        buffer, path, targetLanguage, [&](TmUnit &u) { units.append(std::move(u)); return Status(); },
+        [&](qsizetype n, qint64) {
+            if (progress && n % 10000 == 0)
+                progress(int(n));
+        });
+    if (!read)
+        return read.error();
     return units;
 }
 

@@ -1,31 +1,75 @@
 #include "tm/tmx_import.h"
-#include "common/text_file.h"
+#include "tm/memory_index.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace wb {
 
 Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &database, const QString &targetLanguage,
-                                       const std::function<void(int)> &read, const std::function<void(int)> &stored)
+                                       const std::function<void(const TmxImportProgress &)> &progress)
 {
-    auto bytes = readFileBytes(file);
-    if (!bytes)
-        return bytes.error();
-    auto units = readTmx(*bytes, file, targetLanguage, read);
-    if (!units)
-        return units.error();
-    auto store = TmStore::open(database);
-    if (!store)
-        return store.error();
-    for (TmUnit &u : *units)
-        if (u.origin.isEmpty())
-            u.origin = QFileInfo(file).fileName();
-    auto added = (*store)->add(*units, stored);
-    if (!added)
-        return added.error();
-    return TmxImportOutcome{units->size(), *added};
+    using Phase = TmxImportProgress::Phase;
+    auto tell = [&](Phase phase, qint64 units, qint64 done, qint64 total) {
+        if (progress)
+            progress(TmxImportProgress{phase, units, done, total});
+    };
+    // No size limit, unlike readFileBytes: the file is never held whole.
+    const QFileInfo info(file);
+    if (!info.exists())
+        return Diagnostic{ErrorKind::MissingInput, file, 0, 0, QStringLiteral("no such file")};
+    if (info.isDir())
+        return Diagnostic{ErrorKind::MissingInput, file, 0, 0, QStringLiteral("is a folder, not a file")};
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly))
+        return Diagnostic{ErrorKind::MissingInput, file, 0, 0, QStringLiteral("cannot read: %1").arg(input.errorString())};
+
+    TmxImportOutcome outcome;
+    QString sourceLanguage;
+    {
+        auto store = TmStore::open(database);
+        if (!store)
+            return store.error();
+        auto writer = (*store)->write();
+        if (!writer)
+            return writer.error();
+        const QString origin = info.fileName();
+        auto read = readTmx(
+            input, file, targetLanguage,
+            [&](TmUnit &u) {
+                if (u.origin.isEmpty())
+                    u.origin = origin;
+                return (*writer)->add(u);
+            },
+            [&](qsizetype units, qint64 bytes) { tell(Phase::Reading, units, bytes, info.size()); });
+        if (!read)
+            return read.error(); // the writer rolls back
+        tell(Phase::Committing, read->units, 0, 0);
+        auto added = (*writer)->commit();
+        if (!added)
+            return added.error();
+        outcome.read = read->units;
+        outcome.added = int(*added);
+        sourceLanguage = read->sourceLanguage;
+    } // the store closes before the index reads the memory through its own connection
+
+    if (outcome.read == 0)
+        return outcome; // nothing of the pair changed: its index, if any, still serves
+    // The index is a cache of the memory: failing to rebuild it loses no unit.
+    qint64 toIndex = 0; // for the progress only: unknown if it cannot be counted
+    if (auto store = TmStore::open(database))
+        if (auto count = (*store)->unitCount(sourceLanguage, targetLanguage))
+            toIndex = *count;
+    tell(Phase::Indexing, 0, 0, toIndex);
+    if (Status indexed = rebuildMemoryIndex(database, sourceLanguage, targetLanguage,
+                                            [&](qint64 n) { tell(Phase::Indexing, n, n, toIndex); });
+        !indexed)
+        outcome.indexProblem = indexed.error();
+    else
+        tell(Phase::Indexing, toIndex, toIndex, toIndex);
+    return outcome;
 }
 
 } // namespace wb
