@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <future>
 #include <unicode/uvernum.h>
 #include <unistd.h>
 #include <vector>
@@ -135,7 +136,10 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     // keeps the file until it is closed).
     tokenFile.setAutoRemove(false);
     ::unlink(QFile::encodeName(tokenFile.fileName()).constData());
-    WordTokenizer tokenizer(sourceLanguage);
+    // Two tokenizers: a batch of units is analysed half on this thread, half on another (ICU
+    // word breaks are most of a build's time), then taken in order, so ids are the same as
+    // a build on one thread would give.
+    WordTokenizer tokenizer(sourceLanguage), helperTokenizer(sourceLanguage);
     QHash<QString, quint32> vocabulary;
     std::vector<QByteArray> keys;          // by id
     std::vector<quint32> unitsHolding;     // by token id: the posting list's length
@@ -151,8 +155,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         pending.clear();
     };
     std::vector<quint32> ids, sorted;
-    const Status read = store.forEachUnit(sourceLanguage, targetLanguage, 0, [&](const TmUnit &unit) {
-        const TmTextAnalysis a = analyseForMemory(tokenizer, unit.source);
+    const auto take = [&](qint64 unitId, const TmTextAnalysis &a) {
         ids.clear();
         for (qsizetype i = 0; i < a.keys.size() && i < 0xFFFF; ++i) { // a unit is cut at 65,535 tokens, as in memory
             auto it = vocabulary.constFind(a.keys[i]);
@@ -166,7 +169,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         sorted = ids;
         std::sort(sorted.begin(), sorted.end());
         tmindex::Entry entry;
-        entry.unitId = unit.id;
+        entry.unitId = unitId;
         entry.tokenOffset = quint32(tokenCount);
         entry.tokenCount = quint16(ids.size());
         entry.numbersHash = a.numbersHash;
@@ -185,14 +188,40 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         tokenCount += 2 * ids.size();
         entries.push_back(entry);
         filters.push_back(filter);
-        lastId = std::max(lastId, unit.id);
+        lastId = std::max(lastId, unitId);
         if (pending.size() >= (1u << 20))
             flush();
         if (progress && entries.size() % 10000 == 0)
             progress(qint64(entries.size()));
+    };
+    constexpr size_t kBatch = 4096;
+    std::vector<qint64> batchIds;
+    QStringList batchSources;
+    std::vector<TmTextAnalysis> analysed(kBatch);
+    const auto takeBatch = [&] {
+        const size_t count = batchIds.size(), half = count / 2;
+        auto other = std::async(std::launch::async, [&] {
+            for (size_t i = half; i < count; ++i)
+                analysed[i] = analyseForMemory(helperTokenizer, batchSources[qsizetype(i)]);
+        });
+        for (size_t i = 0; i < half; ++i)
+            analysed[i] = analyseForMemory(tokenizer, batchSources[qsizetype(i)]);
+        other.get();
+        for (size_t i = 0; i < count; ++i)
+            take(batchIds[i], analysed[i]);
+        batchIds.clear();
+        batchSources.clear();
+    };
+    const Status read = store.forEachSource(sourceLanguage, targetLanguage, 0, [&](qint64 id, const QString &source) {
+        batchIds.push_back(id);
+        batchSources.append(source);
+        if (batchIds.size() == kBatch)
+            takeBatch();
         // Token offsets are 32-bit: about 90 million units of average length fit.
         return tokenCount < 0xFFFF0000ull && !writeFailed;
     });
+    if (read && !batchIds.empty())
+        takeBatch();
     if (!read)
         return read;
     flush();
@@ -213,16 +242,15 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     // one sentence, above all) then share pages and cache lines instead of one page fault
     // each in a fresh process. Entry numbers follow this order; unit ids keep the link to
     // the database. `arrivalOffset` is where each unit's tokens are in the temporary file.
+    std::vector<std::array<quint32, 4>> opening(entries.size()); // the first four token ids (+1; 0: none)
+    for (quint32 e = 0; e < entries.size(); ++e)
+        for (int i = 0; i < 4 && i < entries[e].tokenCount; ++i)
+            opening[e][size_t(i)] = tokens[entries[e].tokenOffset + quint32(i)] + 1;
     std::vector<quint32> order(entries.size());
     for (quint32 e = 0; e < order.size(); ++e)
         order[e] = e;
-    const auto openingTokens = [&](quint32 e) {
-        std::array<quint32, 4> key{};
-        for (int i = 0; i < 4 && i < entries[e].tokenCount; ++i)
-            key[size_t(i)] = tokens[entries[e].tokenOffset + quint32(i)] + 1; // 0: no token
-        return key;
-    };
-    std::stable_sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return openingTokens(a) < openingTokens(b); });
+    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return opening[a] != opening[b] ? opening[a] < opening[b] : a < b; });
+    opening = {};
     std::vector<quint32> arrivalOffset(entries.size());
     {
         std::vector<tmindex::Entry> ordered(entries.size());
@@ -246,17 +274,24 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         postingOffsets[t + 1] = postingOffsets[t] + unitsHolding[t];
     std::vector<quint32> postings(postingOffsets.back());
     {
+        // Units taken shortest first (a counting sort on length, unit order kept within a
+        // length) fill every list already ordered by (length, unit).
+        std::vector<quint32> startOfLength(0x10001 + 1, 0);
+        for (const tmindex::Entry &entry : entries)
+            ++startOfLength[size_t(entry.tokenCount) + 1];
+        for (size_t length = 1; length < startOfLength.size(); ++length)
+            startOfLength[length] += startOfLength[length - 1];
+        std::vector<quint32> byLength(entries.size());
+        for (quint32 e = 0; e < entries.size(); ++e)
+            byLength[startOfLength[entries[e].tokenCount]++] = e;
         std::vector<quint64> fill(postingOffsets.begin(), postingOffsets.end() - 1);
-        for (quint32 e = 0; e < entries.size(); ++e) {
+        for (const quint32 e : byLength) {
             const quint32 *s = tokens + arrivalOffset[e] + entries[e].tokenCount;
             for (int i = 0; i < entries[e].tokenCount; ++i)
                 if (i == 0 || s[i] != s[i - 1])
                     postings[fill[s[i]]++] = e;
         }
     }
-    for (size_t t = 0; t < vocabularySize; ++t) // units arrive in order: a stable sort by length leaves (length, unit)
-        std::stable_sort(postings.begin() + qptrdiff(postingOffsets[t]), postings.begin() + qptrdiff(postingOffsets[t + 1]),
-                         [&](quint32 a, quint32 b) { return filters[a].length < filters[b].length; });
     unitsHolding = {};
 
     std::vector<VocabularyRecord> table(vocabularySize);

@@ -299,6 +299,25 @@ Status TmStore::forEachUnit(const QString &sourceLanguage, const QString &target
     return {};
 }
 
+Status TmStore::forEachSource(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
+                              const std::function<bool(qint64 id, const QString &source)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, source FROM units WHERE id > ? AND source_lang LIKE ? AND target_lang LIKE ? ORDER BY id"));
+    q.addBindValue(afterId);
+    q.addBindValue(sourceLanguage.left(2) + QLatin1Char('%'));
+    q.addBindValue(targetLanguage.left(2) + QLatin1Char('%'));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    while (q.next())
+        if (!visit(q.value(0).toLongLong(), q.value(1).toString()))
+            break;
+    if (q.lastError().isValid())
+        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    return {};
+}
+
 Result<qint64> TmStore::unitCount(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -45,6 +45,10 @@ public:
                        const std::function<bool(const TmUnit &)> &visit) const;
     /// How many units of the pair have an id above `afterId`.
     Result<qint64> unitCount(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId = 0) const;
+    /// The id and source text of each unit of the pair with an id above `afterId`, in id
+    /// order: what an index build reads, without the rest of each row.
+    Status forEachSource(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
+                         const std::function<bool(qint64 id, const QString &source)> &visit) const;
     /// One unit by id (a match's text, read when it is shown).
     Result<TmUnit> unit(qint64 id) const;
 
