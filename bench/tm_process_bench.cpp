@@ -12,7 +12,8 @@
 // memory's files (the database, -wal, -shm and .tmindex, or the TMX) are evicted from the page
 // cache with posix_fadvise(POSIX_FADV_DONTNEED), or with WB_EVICT=drop the whole page cache
 // (sync; echo 3 > /proc/sys/vm/drop_caches: the program, Qt and Python cold too; needs root).
-// The eviction is not timed (manual time). "warm": nothing evicted.
+// The eviction is not timed (manual time). Also reported: each process's CPU time (user +
+// system, from wait4), which the machine's other load does not inflate the way it does wall time. "warm": nothing evicted.
 //
 // Baseline (WB_TM_TMX set): bench/tt_match.py, translate-toolkit's matcher(store,
 // max_candidates=5, min_similarity=50, max_length=1000), as a whole process per query (load
@@ -46,6 +47,7 @@ double percentile(QList<double> values, double p)
 struct Run {
     double wallMs = 0;
     long maxRssKiB = 0;
+    double cpuMs = 0; ///< user + system time of the process: what it costs without the machine's other load
     int status = -1;
     QByteArray out;
 };
@@ -89,6 +91,7 @@ Run spawn(const QList<QByteArray> &argv, const QByteArray &dir, const QByteArray
     wait4(child, &run.status, 0, &usage);
     run.wallMs = timer.nsecsElapsed() / 1e6;
     run.maxRssKiB = usage.ru_maxrss;
+    run.cpuMs = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
     return run;
 }
 
@@ -126,7 +129,7 @@ struct Fixture {
     // Per series: wall ms and peak resident KiB.
     QMap<QString, QList<double>> wall;
     QMap<QString, long> maxRss;
-    QMap<QString, QList<double>> rss;
+    QMap<QString, QList<double>> rss, cpu;
     QList<double> ttInProcessMs;
     double ttLoadSeconds = 0;
     int ttMatched = 0, wbMatched = 0, wbLookups = 0;
@@ -137,6 +140,7 @@ void record(benchmark::State &state, const QString &series, const Run &run)
 {
     g->wall[series].append(run.wallMs);
     g->rss[series].append(run.maxRssKiB / 1024.0);
+    g->cpu[series].append(run.cpuMs);
     g->maxRss[series] = std::max(g->maxRss.value(series), run.maxRssKiB);
     state.SetIterationTime(run.wallMs / 1000);
     if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0)
@@ -147,6 +151,7 @@ void counters(benchmark::State &state, const QString &series)
 {
     state.counters["p50_ms"] = percentile(g->wall[series], 0.5);
     state.counters["p95_ms"] = percentile(g->wall[series], 0.95);
+    state.counters["cpu_p50_ms"] = percentile(g->cpu[series], 0.5);
     state.counters["max_rss_MiB"] = g->maxRss.value(series) / 1024.0;
     state.counters["p50_rss_MiB"] = percentile(g->rss[series], 0.5);
 }
@@ -260,13 +265,18 @@ int main(int argc, char **argv)
     benchmark::Shutdown();
 
     const char *how = fixture.coldEviction == Evict::Drop ? "drop_caches (whole page cache)" : "posix_fadvise DONTNEED on the memory's files";
+    double load[3] = {};
+    getloadavg(load, 3);
+    std::printf("load average at the end: %.1f %.1f %.1f (2 cores)\n", load[0], load[1], load[2]);
     std::printf("memory: %s (%.1f MiB, index %.1f MiB)\ncold = %s\n", qPrintable(fixture.database),
                 QFileInfo(fixture.database).size() / 1048576.0,
                 QFileInfo(fixture.database + QStringLiteral(".en-es.tmindex")).size() / 1048576.0, how);
     for (const QString &series : fixture.wall.keys())
-        std::printf("%-8s %3lld processes: wall p50 %8.1f ms, p95 %8.1f ms; peak resident p50 %.0f MiB, max %.0f MiB\n",
+        std::printf("%-8s %3lld processes: wall p50 %8.1f ms, p95 %8.1f ms; cpu (user+sys) p50 %8.1f ms, p95 %8.1f ms; "
+                    "peak resident p50 %.0f MiB, max %.0f MiB\n",
                     qPrintable(series), qlonglong(fixture.wall[series].size()), percentile(fixture.wall[series], 0.5),
-                    percentile(fixture.wall[series], 0.95), percentile(fixture.rss[series], 0.5), fixture.maxRss[series] / 1024.0);
+                    percentile(fixture.wall[series], 0.95), percentile(fixture.cpu[series], 0.5), percentile(fixture.cpu[series], 0.95),
+                    percentile(fixture.rss[series], 0.5), fixture.maxRss[series] / 1024.0);
     std::printf("workbench lookups with a match: %d/%d\n", fixture.wbMatched, fixture.wbLookups);
     if (!fixture.ttInProcessMs.isEmpty())
         std::printf("translate-toolkit in one process: load %.1f s, then %lld matches p50 %.1f ms, p95 %.1f ms (%d with a match)\n",
