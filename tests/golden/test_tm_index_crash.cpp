@@ -107,8 +107,15 @@ TEST(CrashSafety, AKilledIndexBuildLeavesTheOldIndexWhole)
         ASSERT_TRUE(index.ok());
         EXPECT_TRUE(rebuilt.isEmpty()) << "cycle " << cycle << " (seed " << seed << "): " << qPrintable(rebuilt.join(QLatin1Char(';')));
         EXPECT_EQ((*index)->size(), *(*store)->unitCount(kEn, kEs)) << "cycle " << cycle;
-        const QStringList left = besideMemory(dir.path()) + QDir(dir.filePath(QStringLiteral("tmp"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-        EXPECT_TRUE(left.isEmpty()) << "cycle " << cycle << " (seed " << seed << "): left " << qPrintable(left.join(QLatin1Char(' ')));
+        // Nothing in TMPDIR, ever (the token file beside the memory has no name). Beside the
+        // memory, after a kill only: QSaveFile's named copy of a whole new index, killed
+        // between naming it and the rename (a build removes such a file once it is an hour old).
+        EXPECT_TRUE(QDir(dir.filePath(QStringLiteral("tmp"))).isEmpty()) << "cycle " << cycle << ": left in TMPDIR";
+        for (const QString &name : besideMemory(dir.path())) {
+            EXPECT_TRUE(run.killed && name.startsWith(QStringLiteral("memory.sqlite.en-es.tmindex.")))
+                << "cycle " << cycle << " (seed " << seed << "): left " << qPrintable(name);
+            QFile::remove(dir.filePath(name));
+        }
     }
     std::printf("%d kills: %d left the old index, %d runs landed a new one; a build takes %lld ms\n", killed, keptOld, landedNew,
                 static_cast<long long>(normalMs));

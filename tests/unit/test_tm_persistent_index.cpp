@@ -8,6 +8,7 @@
 #include "tm/tm_store.h"
 
 #include <QFile>
+#include <QSet>
 #include <QTimeZone>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -184,4 +185,36 @@ TEST(TmPersistentIndex, ARebuildFoldsTheUnitsAddedSinceAndStampsTheGeneration)
     EXPECT_EQ((*file)->stamp().lastId, *(*store)->lastId());
     // Another language pair has its own index, and this one is not it.
     EXPECT_FALSE(TmIndexFile::open(db, kEn, QStringLiteral("fr")).ok());
+}
+
+// Damage the header does not show (bytes of the sections overwritten): lookups stay inside
+// the file and show only units of the memory. The sanitizer build would catch a read outside.
+TEST(TmPersistentIndex, DamageInsideTheSectionsNeverReadsOutsideTheFile)
+{
+    const QList<TmUnit> units = test::sampleTmUnits();
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("memory.sqlite"));
+    ASSERT_EQ(addUnits(db, units), QString());
+    ASSERT_TRUE(rebuildMemoryIndex(db, kEn, kEs).ok());
+    const QString indexPath = TmIndexFile::pathFor(db, kEn, kEs);
+    const QByteArray good = test::readAll(indexPath);
+    QSet<QString> sources;
+    for (const TmUnit &u : units)
+        sources.insert(u.source);
+    QRandomGenerator random(5);
+    for (int round = 0; round < 20; ++round) {
+        QByteArray damaged = good;
+        const qsizetype from = 512 + qsizetype(random.bounded(int(good.size() - 600)));
+        for (qsizetype i = from; i < std::min(good.size(), from + 64 + qsizetype(random.bounded(4096))); ++i)
+            damaged[i] = char(random.bounded(256));
+        test::writeAll(indexPath, damaged);
+        auto index = openIndexedMemory(db, kEn, kEs);
+        ASSERT_TRUE(index.ok());
+        for (const QString &query : {units[3].source, units[100].source, QStringLiteral("Select the file to convert")}) {
+            for (const TmMatch &m : (*index)->lookup(query, 30, 5))
+                EXPECT_TRUE(m.source.isEmpty() || sources.contains(m.source)) << "round " << round << ": " << qPrintable(m.source);
+            for (const TmMatch &m : (*index)->lookupByScanning(query, 30, 5))
+                EXPECT_TRUE(m.source.isEmpty() || sources.contains(m.source)) << "round " << round;
+        }
+    }
 }

@@ -4,6 +4,7 @@
 #include "tm/tm_store.h"
 #include "tm/tm_text_analysis.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
@@ -109,6 +110,18 @@ bool writeAligned(QIODevice &out, const void *data, quint64 size, SectionSpan &s
     return out.write(zeros, pad) == pad;
 }
 
+// QSaveFile writes into a nameless file and names it only to rename it over the index: a
+// build killed between those two steps leaves "<index>.XXXXXX" behind. One that old is no
+// build in progress (a 10-million-unit build takes minutes): remove it.
+void removeStaleLeftovers(const QString &path)
+{
+    const QFileInfo index(path);
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (const QFileInfo &file : QDir(index.absolutePath()).entryInfoList({index.fileName() + QStringLiteral(".??????")}, QDir::Files | QDir::Hidden))
+        if (file.lastModified().toUTC() < hourAgo)
+            QFile::remove(file.absoluteFilePath());
+}
+
 } // namespace
 
 QString TmIndexFile::pathFor(const QString &database, const QString &sourceLanguage, const QString &targetLanguage)
@@ -129,6 +142,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     if (!generation)
         return generation.error();
 
+    removeStaleLeftovers(path);
     QTemporaryFile tokenFile(QFileInfo(path).absolutePath() + QStringLiteral("/.tmindex-tokens-XXXXXX"));
     if (!tokenFile.open())
         return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
@@ -392,6 +406,7 @@ Result<std::unique_ptr<TmIndexFile>> TmIndexFile::open(const QString &database, 
     index->m_entryCount = quint32(header.entryCount);
     index->m_vocabularySize = quint32(header.vocabularySize);
     index->m_tokenCount = header.tokenCount;
+    index->m_postingCount = header.postingCount;
     index->m_vocabularyTable = at(Vocabulary);
     index->m_keys = reinterpret_cast<const char *>(at(Keys));
     index->m_keysSize = header.sections[Keys].size;

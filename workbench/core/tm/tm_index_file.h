@@ -4,6 +4,7 @@
 #include "tm/tm_unit.h"
 #include <QFile>
 #include <QString>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -49,9 +50,13 @@ public:
     quint32 vocabularySize() const { return m_vocabularySize; }
     /// The id of a token key, or kUnknownToken.
     quint32 tokenId(const QString &key) const;
-    /// The units holding a token, ordered by (length, unit).
-    const quint32 *postingsBegin(quint32 token) const { return m_postings + m_postingOffsets[token]; }
-    const quint32 *postingsEnd(quint32 token) const { return m_postings + m_postingOffsets[token + 1]; }
+    /// The units holding a token, ordered by (length, unit). Clamped to the section, so a
+    /// damaged offset table gives a short list, never a read outside the file.
+    const quint32 *postingsBegin(quint32 token) const { return m_postings + std::min(m_postingOffsets[token], m_postingCount); }
+    const quint32 *postingsEnd(quint32 token) const
+    {
+        return m_postings + std::clamp(m_postingOffsets[token + 1], std::min(m_postingOffsets[token], m_postingCount), m_postingCount);
+    }
     const tmindex::Filter *filters() const { return m_filters; }
     const tmindex::Entry *entries() const { return m_entries; }
     const quint32 *tokens() const { return m_tokens; }
@@ -69,6 +74,7 @@ private:
     quint32 m_entryCount = 0;
     quint32 m_vocabularySize = 0;
     quint64 m_tokenCount = 0;
+    quint64 m_postingCount = 0;
     const uchar *m_vocabularyTable = nullptr;
     const char *m_keys = nullptr;
     quint64 m_keysSize = 0;
