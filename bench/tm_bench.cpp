@@ -15,6 +15,7 @@
 // brute-force scan (bit-parallel edit distance over every unit) and the speed ratio; and the
 // recall of the brute-force top-1 whenever it scores >= 70. With --check, exits 1 unless
 // that recall is 100% (the CI runs a 100,000-unit memory this way).
+#include "proc_status.h"
 #include "tm/memory_index.h"
 #include "tm/tm_index.h"
 #include "tm_queries.h"
@@ -34,15 +35,6 @@
 
 namespace {
 
-long statusKiB(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    status.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
-    return 0;
-}
 long residentKiB() { return statusKiB("VmRSS:"); }
 
 double threadCpuMs()

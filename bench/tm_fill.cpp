@@ -7,6 +7,7 @@
 // reading a whole TMX), then rebuildMemoryIndex (what `tm optimize` does). Reports the fill
 // time, the index build time, the peak resident memory of each phase (VmHWM, reset between
 // them through /proc/self/clear_refs), and the sizes on disk.
+#include "proc_status.h"
 #include "tm/memory_index.h"
 #include "tm/tm_store.h"
 
@@ -18,15 +19,6 @@
 
 namespace {
 
-long statusKiB(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    status.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
-    return 0;
-}
 
 bool resetPeak()
 {

@@ -279,43 +279,40 @@ Result<qint64> TmStore::lastId() const
     return value->toLongLong(); // NULL (empty) reads as 0
 }
 
-Status TmStore::forEachUnit(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
-                            const std::function<bool(const TmUnit &)> &visit) const
+namespace {
+// Each row of the pair above `afterId`, in id order, read as it comes (never cached).
+Status forEachRow(const QString &connection, const QString &path, const QString &columns, const QString &sourceLanguage,
+                  const QString &targetLanguage, qint64 afterId, const std::function<bool(const QSqlQuery &)> &visit)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.setForwardOnly(true); // rows are read as they come, never cached
-    q.prepare(QStringLiteral("SELECT %1 FROM units WHERE id > ? AND source_lang LIKE ? AND target_lang LIKE ? ORDER BY id")
-                  .arg(QLatin1String(kColumns)));
+    QSqlQuery q(QSqlDatabase::database(connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM units WHERE id > ? AND source_lang LIKE ? AND target_lang LIKE ? ORDER BY id").arg(columns));
     q.addBindValue(afterId);
     q.addBindValue(sourceLanguage.left(2) + QLatin1Char('%'));
     q.addBindValue(targetLanguage.left(2) + QLatin1Char('%'));
     if (!q.exec())
-        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+        return sqlError(path, q.lastError(), QStringLiteral("cannot read the memory"));
     while (q.next())
-        if (!visit(unitFrom(q)))
+        if (!visit(q))
             break;
     if (q.lastError().isValid())
-        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+        return sqlError(path, q.lastError(), QStringLiteral("cannot read the memory"));
     return {};
+}
+} // namespace
+
+Status TmStore::forEachUnit(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
+                            const std::function<bool(const TmUnit &)> &visit) const
+{
+    return forEachRow(m_connection, m_path, QLatin1String(kColumns), sourceLanguage, targetLanguage, afterId,
+                      [&](const QSqlQuery &q) { return visit(unitFrom(q)); });
 }
 
 Status TmStore::forEachSource(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId,
                               const std::function<bool(qint64 id, const QString &source)> &visit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, source FROM units WHERE id > ? AND source_lang LIKE ? AND target_lang LIKE ? ORDER BY id"));
-    q.addBindValue(afterId);
-    q.addBindValue(sourceLanguage.left(2) + QLatin1Char('%'));
-    q.addBindValue(targetLanguage.left(2) + QLatin1Char('%'));
-    if (!q.exec())
-        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    while (q.next())
-        if (!visit(q.value(0).toLongLong(), q.value(1).toString()))
-            break;
-    if (q.lastError().isValid())
-        return sqlError(m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    return {};
+    return forEachRow(m_connection, m_path, QStringLiteral("id, source"), sourceLanguage, targetLanguage, afterId,
+                      [&](const QSqlQuery &q) { return visit(q.value(0).toLongLong(), q.value(1).toString()); });
 }
 
 Result<qint64> TmStore::unitCount(const QString &sourceLanguage, const QString &targetLanguage, qint64 afterId) const
