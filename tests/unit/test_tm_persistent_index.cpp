@@ -218,3 +218,27 @@ TEST(TmPersistentIndex, DamageInsideTheSectionsNeverReadsOutsideTheFile)
         }
     }
 }
+
+// A copy of the memory that went its own way (same identity, as many writes and units, other
+// texts) and came back beside the index: the index is rebuilt, not trusted.
+TEST(TmPersistentIndex, AMemoryCopyChangedElsewhereIsNotTrustedWithTheOldIndex)
+{
+    const QList<TmUnit> units = test::sampleTmUnits();
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("memory.sqlite")), copy = dir.filePath(QStringLiteral("copy.sqlite"));
+    ASSERT_EQ(addUnits(db, units.mid(0, 100)), QString());
+    ASSERT_TRUE(QFile::copy(db, copy));
+    ASSERT_EQ(addUnits(db, units.mid(100, 50)), QString());
+    ASSERT_EQ(addUnits(copy, units.mid(200, 50)), QString()); // the same count of writes and units, other texts
+    ASSERT_TRUE(rebuildMemoryIndex(db, kEn, kEs).ok());
+    const QByteArray index = test::readAll(TmIndexFile::pathFor(db, kEn, kEs));
+    ASSERT_TRUE(QFile::remove(db));
+    ASSERT_TRUE(QFile::copy(copy, db));
+    test::writeAll(TmIndexFile::pathFor(db, kEn, kEs), index);
+    Opened opened = openMemory(db);
+    ASSERT_EQ(opened.rebuilt.size(), 1);
+    EXPECT_TRUE(opened.rebuilt[0].contains(QStringLiteral("not the ones indexed"))) << qPrintable(opened.rebuilt[0]);
+    const QList<TmMatch> found = opened.index->lookup(units[210].source, 100, 1);
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found[0].target, units[210].target);
+}

@@ -36,9 +36,9 @@ int compareWithFullScan(TmIndex &index, const QList<TmUnit> &units, qsizetype kn
                 return compared;
             }
             for (qsizetype k = 0; k < fast.size(); ++k)
-                if (fast[k].score != slow[k].score) {
-                    ADD_FAILURE() << qPrintable(query) << " rank " << k << ": " << fast[k].score << " through the index, " << slow[k].score
-                                  << " by scanning";
+                if (fast[k].score != slow[k].score || fast[k].entry != slow[k].entry) { // ties too: the newest unit first
+                    ADD_FAILURE() << qPrintable(query) << " rank " << k << ": " << fast[k].score << " (unit " << fast[k].entry
+                                  << ") through the index, " << slow[k].score << " (unit " << slow[k].entry << ") by scanning";
                     return compared;
                 }
             if (!slow.isEmpty())

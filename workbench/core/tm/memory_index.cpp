@@ -57,6 +57,13 @@ Result<std::unique_ptr<TmIndex>> openIndexedMemory(const QString &database, cons
 
     auto file = TmIndexFile::open(database, sourceLanguage, targetLanguage);
     QString why = file ? mismatch((*file)->stamp(), *identity, *generation, *lastId) : file.error().message;
+    if (why.isEmpty() && (*file)->stamp().lastId > 0) {
+        // Same identity, generation and ids can still be another history: a copy of the
+        // memory changed elsewhere and copied back. Its last indexed unit tells.
+        auto last = (*store)->unit((*file)->stamp().lastId);
+        if (!last || tmindex::stableHash(last->source.toUtf8()) != (*file)->stamp().lastSourceHash)
+            why = QStringLiteral("the memory's units are not the ones indexed (a copy changed elsewhere?)");
+    }
     if (why.isEmpty() && (*file)->stamp().lastId < *lastId) {
         auto behind = (*store)->unitCount(sourceLanguage, targetLanguage, (*file)->stamp().lastId);
         if (!behind)

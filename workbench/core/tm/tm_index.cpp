@@ -308,6 +308,8 @@ int TmIndex::score(const Query &q, quint32 entryIndex) const
     const int longer = std::max(n, m);
     if (longer == 0)
         return 100;
+    if (entryIndex < m_baseEntries && quint64(e.tokenOffset) + 2 * quint64(m) > m_base->tokenCount())
+        return 0; // a damaged index file: never read outside it
     const int distance = editDistance(q.tokens.data(), n, tokensOf(entryIndex), m, n <= 64 ? &m_peq : nullptr);
     int result = distance == 0 ? 100 : std::min(99, int(100.0 * (longer - distance) / longer));
     if (distance == 0 && q.surfaceHash != e.surfaceHash) {
@@ -503,7 +505,7 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
         thresholds.append(t);
     thresholds.append(minScore);
     for (int threshold : thresholds) {
-        const int allowed = int((1.0 - threshold / 100.0) * n);
+        const int allowed = (100 - threshold) * n / 100; // whole numbers: 0.1 * 10 must be 1, not 0.99…
         const int required = std::max(1, n - allowed);
         const int prefix = std::min(n, n - required + 1);
         // Lengths that can still reach this threshold: 100 * min(n, m) / max(n, m) >= T.
@@ -539,7 +541,10 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
             done.longest = std::max(done.longest, longest);
         }
         // Best bound first, until no candidate left can reach this threshold or the k-th best.
-        for (; highest >= threshold && !(best.size() == max && highest < best.last().first); --highest) {
+        // A bound is at most 100 while a context match scores 101: against a 101, bound-100
+        // candidates still count (one of them may be a newer 101).
+        const auto kthBest = [&] { return std::min(best.last().first, 100); };
+        for (; highest >= threshold && !(best.size() == max && highest < kthBest()); --highest) {
             std::vector<quint32> &bucket = waiting[size_t(highest)];
             while (!bucket.empty()) { // refining may put a candidate back in this very bucket
                 const quint32 waitingEntry = bucket.back();
@@ -559,7 +564,7 @@ QList<TmMatch> TmIndex::lookup(const QString &text, int minScore, int max, const
                 best.insert(rankOf(best, s, entry), {s, entry});
                 if (best.size() > max)
                     best.removeLast();
-                if (best.size() == max && highest < best.last().first)
+                if (best.size() == max && highest < kthBest())
                     break;
             }
         }

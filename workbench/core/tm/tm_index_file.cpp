@@ -22,7 +22,7 @@ namespace wb {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'B', 'T', 'M', 'I', 'D', 'X', '\n'};
-constexpr quint32 kFormatVersion = 1;
+constexpr quint32 kFormatVersion = 2;
 
 enum Section { Vocabulary, Keys, PostingOffsets, Postings, Filters, Entries, Tokens, SectionCount };
 
@@ -47,6 +47,8 @@ struct Header {
     quint64 postingCount;
     quint64 fileSize;
     SectionSpan sections[SectionCount];
+    quint64 lastSourceHash;  // of the last unit's source: a memory copied elsewhere and changed there is told apart
+    quint64 reserved;
     quint64 checksum;        // of the header, this field zero: a torn or edited header is caught
 };
 
@@ -117,7 +119,10 @@ void removeStaleLeftovers(const QString &path)
 {
     const QFileInfo index(path);
     const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    for (const QFileInfo &file : QDir(index.absolutePath()).entryInfoList({index.fileName() + QStringLiteral(".??????")}, QDir::Files | QDir::Hidden))
+    // The token file has a name too, for the instant between its creation and its unlink.
+    for (const QFileInfo &file : QDir(index.absolutePath()).entryInfoList({index.fileName() + QStringLiteral(".??????"),
+                                                                           QStringLiteral(".tmindex-tokens-*")},
+                                                                          QDir::Files | QDir::Hidden))
         if (file.lastModified().toUTC() < hourAgo)
             QFile::remove(file.absoluteFilePath());
 }
@@ -169,6 +174,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         pending.clear();
     };
     std::vector<quint32> ids, sorted;
+    quint64 lastSourceHash = 0; // units come in id order: the last one taken has the highest id
     const auto take = [&](qint64 unitId, const TmTextAnalysis &a) {
         ids.clear();
         for (qsizetype i = 0; i < a.keys.size() && i < 0xFFFF; ++i) { // a unit is cut at 65,535 tokens, as in memory
@@ -216,13 +222,15 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         const size_t count = batchIds.size(), half = count / 2;
         auto other = std::async(std::launch::async, [&] {
             for (size_t i = half; i < count; ++i)
-                analysed[i] = analyseForMemory(helperTokenizer, batchSources[qsizetype(i)]);
+                analysed[i] = analyseForMemory(helperTokenizer, std::as_const(batchSources)[qsizetype(i)]);
         });
         for (size_t i = 0; i < half; ++i)
-            analysed[i] = analyseForMemory(tokenizer, batchSources[qsizetype(i)]);
+            analysed[i] = analyseForMemory(tokenizer, std::as_const(batchSources)[qsizetype(i)]);
         other.get();
         for (size_t i = 0; i < count; ++i)
             take(batchIds[i], analysed[i]);
+        if (count > 0)
+            lastSourceHash = tmindex::stableHash(std::as_const(batchSources).last().toUtf8());
         batchIds.clear();
         batchSources.clear();
     };
@@ -310,6 +318,11 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
 
     std::vector<VocabularyRecord> table(vocabularySize);
     QByteArray keyBytes;
+    quint64 keyTotal = 0;
+    for (const QByteArray &key : keys)
+        keyTotal += quint64(key.size());
+    if (keyTotal >= 0xFFFFFFFFull)
+        return indexError(path, QStringLiteral("the memory's words take more than 4 GiB: too many for one index"));
     for (quint32 id = 0; id < vocabularySize; ++id) {
         table[id] = VocabularyRecord{keyHash(keys[id]), quint32(keyBytes.size()), quint32(keys[id].size()), id, 0};
         keyBytes += keys[id];
@@ -327,6 +340,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     putText(header.identity, sizeof header.identity, *identity);
     header.generation = *generation;
     header.lastId = lastId;
+    header.lastSourceHash = lastSourceHash;
     header.entryCount = entries.size();
     header.vocabularySize = vocabularySize;
     header.tokenCount = tokenCount;
@@ -390,6 +404,10 @@ Result<std::unique_ptr<TmIndexFile>> TmIndexFile::open(const QString &database, 
         return indexError(path, QStringLiteral("the index is for another language pair"));
     if (header.fileSize != quint64(size))
         return indexError(path, QStringLiteral("the index is %1 bytes; its header says %2").arg(size).arg(header.fileSize));
+    // Counts are checked before they are multiplied into sizes, so no product can wrap.
+    if (header.entryCount > 0xFFFFFFF0ull || header.vocabularySize > 0xFFFFFFF0ull || header.tokenCount > 0xFFFFFFFFull
+        || header.postingCount > 0xFFFFFFFFull)
+        return indexError(path, QStringLiteral("the index is damaged: impossible counts"));
     const quint64 expected[SectionCount] = {header.vocabularySize * sizeof(VocabularyRecord), header.sections[Keys].size,
                                             (header.vocabularySize + 1) * sizeof(quint64), header.postingCount * sizeof(quint32),
                                             header.entryCount * sizeof(tmindex::Filter), header.entryCount * sizeof(tmindex::Entry),
@@ -399,10 +417,8 @@ Result<std::unique_ptr<TmIndexFile>> TmIndexFile::open(const QString &database, 
         if (span.size != expected[s] || span.offset % 8 != 0 || span.offset > quint64(size) || span.size > quint64(size) - span.offset)
             return indexError(path, QStringLiteral("the index is damaged: section %1 does not fit the file").arg(s));
     }
-    if (header.entryCount > 0xFFFFFFF0ull || header.vocabularySize > 0xFFFFFFF0ull)
-        return indexError(path, QStringLiteral("the index is damaged: impossible counts"));
     const auto at = [&](Section s) { return index->m_map + header.sections[s].offset; };
-    index->m_stamp = TmIndexStamp{textOf(header.identity, sizeof header.identity), header.generation, header.lastId};
+    index->m_stamp = TmIndexStamp{textOf(header.identity, sizeof header.identity), header.generation, header.lastId, header.lastSourceHash};
     index->m_entryCount = quint32(header.entryCount);
     index->m_vocabularySize = quint32(header.vocabularySize);
     index->m_tokenCount = header.tokenCount;

@@ -18,6 +18,7 @@ struct TmIndexStamp {
     QString identity;      ///< TmStore::identity()
     qint64 generation = 0; ///< TmStore::generation() when it was built
     qint64 lastId = 0;     ///< the highest unit id it holds: units above it are not in it
+    quint64 lastSourceHash = 0; ///< tmindex::stableHash of that unit's source (UTF-8)
 };
 
 /// The persistent fuzzy index of one language pair of a SQLite memory: the token dictionary,
