@@ -139,6 +139,41 @@ TEST(TmxStreaming, ABadUnitFarIntoTheFileNamesItsLineAndChangesNothing)
     EXPECT_EQ(stateOf(database), before);
     auto store = TmStore::open(database);
     EXPECT_TRUE((*store)->concordance(QStringLiteral("fever"), 10)->isEmpty()); // nor the search index
+    // The import had stopped feeding the search index row by row; the rollback put that back.
+    TmUnit later;
+    later.source = QStringLiteral("A fever came back.");
+    later.target = QStringLiteral("Volvió la fiebre.");
+    ASSERT_TRUE((*store)->add({later}).ok());
+    EXPECT_EQ((*store)->concordance(QStringLiteral("fever"), 10)->size(), 1);
+}
+
+TEST(TmxStreaming, EveryUnitOfALargeImportIsFoundByConcordanceOnce)
+{
+    // Past a few thousand units the search index is filled at the end in one statement:
+    // the units before and after that point, and those added later, are each found once.
+    QTemporaryDir dir;
+    const QString database = dir.filePath(QStringLiteral("m.sqlite"));
+    const QString file = dir.filePath(QStringLiteral("big.tmx"));
+    constexpr int kUnits = 5000;
+    static_assert(kUnits > TmStore::Writer::kSearchIndexedAtTheEndAfter);
+    test::writeAll(file, tmx(kUnits));
+    auto imported = importTmxFile(file, database, QStringLiteral("es"));
+    ASSERT_TRUE(imported.ok()) << qPrintable(imported.error().toString());
+    auto store = TmStore::open(database);
+    ASSERT_TRUE(store.ok());
+    for (int i : {0, 1, int(TmStore::Writer::kSearchIndexedAtTheEndAfter) - 1, int(TmStore::Writer::kSearchIndexedAtTheEndAfter),
+                  int(TmStore::Writer::kSearchIndexedAtTheEndAfter) + 1, kUnits - 1}) {
+        auto found = (*store)->concordance(QString::number(i), 10);
+        ASSERT_TRUE(found.ok());
+        ASSERT_EQ(found->size(), 1) << i;
+        EXPECT_EQ(found->first().source, QStringLiteral("Unit %1 has fever.").arg(i));
+    }
+    EXPECT_EQ((*store)->concordance(QStringLiteral("fever"), kUnits + 10)->size(), kUnits);
+    TmUnit later;
+    later.source = QStringLiteral("Unit 77777 came later.");
+    later.target = QStringLiteral("La unidad 77777 llegó después.");
+    ASSERT_TRUE((*store)->add({later}).ok());
+    EXPECT_EQ((*store)->concordance(QStringLiteral("77777"), 10)->size(), 1);
 }
 
 TEST(TmxStreaming, InvalidUtf8DeepInTheFileNamesItsLine)

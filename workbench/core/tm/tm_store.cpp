@@ -28,6 +28,12 @@ const char kUpdateTrigger[] =
     " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target);"
     " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END";
 
+// A large write takes this trigger out and fills the search index once at its end (see
+// Writer::add): FTS5 row by row cost more than everything else an import does.
+const char kInsertTrigger[] =
+    "CREATE TRIGGER IF NOT EXISTS units_ai AFTER INSERT ON units BEGIN"
+    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END";
+
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,"
@@ -36,8 +42,7 @@ const char *const kSchema[] = {
     "CREATE UNIQUE INDEX IF NOT EXISTS units_identity ON units (source, target, source_lang, target_lang)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(source, target, content='units', content_rowid='id',"
     " tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS units_ai AFTER INSERT ON units BEGIN"
-    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END",
+    kInsertTrigger,
     "CREATE TRIGGER IF NOT EXISTS units_ad AFTER DELETE ON units BEGIN"
     " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target); END",
     kUpdateTrigger,
@@ -196,6 +201,38 @@ Status TmStore::Writer::add(const TmUnit &u)
         m_upsert->bindValue(i, values[i]);
     if (!m_upsert->exec())
         return sqlError(m_store.m_path, m_upsert->lastError(), QStringLiteral("cannot write the memory"));
+    if (++m_added == kSearchIndexedAtTheEndAfter)
+        return deferSearchIndex();
+    return {};
+}
+
+// FTS5 given one row per statement flushes and merges its segments far more often than
+// given them all in one statement: at a million units 20 s against 6. So past a few
+// thousand units the trigger is dropped, inside the transaction (a rollback restores it), and
+// commit() indexes every unit added since. Units are only ever added with ids above the
+// highest, and an update never changes the source or target, so "id above" is exact.
+Status TmStore::Writer::deferSearchIndex()
+{
+    QSqlQuery q(QSqlDatabase::database(m_store.m_connection));
+    if (!q.exec(QStringLiteral("SELECT max(id) FROM units")) || !q.next())
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
+    m_searchIndexedUpTo = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS units_ai")))
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
+    m_searchDeferred = true;
+    return {};
+}
+
+Status TmStore::Writer::catchUpSearchIndex()
+{
+    if (!m_searchDeferred)
+        return {};
+    QSqlQuery q(QSqlDatabase::database(m_store.m_connection));
+    q.prepare(QStringLiteral("INSERT INTO units_fts(rowid, source, target) SELECT id, source, target FROM units WHERE id > ?"));
+    q.addBindValue(m_searchIndexedUpTo);
+    if (!q.exec() || !q.exec(QString::fromLatin1(kInsertTrigger)))
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory's search index"));
+    m_searchDeferred = false;
     return {};
 }
 
@@ -210,9 +247,11 @@ Result<qint64> TmStore::Writer::commit()
     if (!q.exec() || !q.next())
         return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
     const qint64 added = q.value(0).toLongLong();
+    m_upsert.reset(); // a statement still open would keep the transaction from committing
+    if (Status indexed = catchUpSearchIndex(); !indexed)
+        return indexed.error();
     if (!q.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")))
         return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
-    m_upsert.reset(); // a statement still open would keep the transaction from committing
     if (!db.commit())
         return sqlError(m_store.m_path, db.lastError(), QStringLiteral("cannot commit"));
     m_open = false;

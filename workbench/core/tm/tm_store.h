@@ -72,14 +72,22 @@ public:
     /// Counts the write (the generation, in the same transaction) and commits. Returns how
     /// many units were new to the memory.
     Result<qint64> commit();
+    /// Units a writer adds before it stops feeding the search index row by row and leaves
+    /// the rest to commit().
+    static constexpr qint64 kSearchIndexedAtTheEndAfter = 2000;
 
 private:
     friend class TmStore;
     explicit Writer(const TmStore &store);
     Status begin();
+    Status deferSearchIndex();
+    Status catchUpSearchIndex();
     const TmStore &m_store;
     std::unique_ptr<QSqlQuery> m_upsert;
     qint64 m_lastIdBefore = 0;
+    qint64 m_added = 0;
+    qint64 m_searchIndexedUpTo = 0; ///< units above this id wait for catchUpSearchIndex()
+    bool m_searchDeferred = false;
     QString m_now;
     bool m_open = false;
 };

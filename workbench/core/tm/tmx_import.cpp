@@ -5,8 +5,22 @@
 
 #include <QFile>
 #include <QFileInfo>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace wb {
+namespace {
+// SQLite's page cache and FTS5's pending terms are freed when the store closes, but glibc
+// keeps freed memory for later: the index build would then stack its arrays on top of the
+// import's peak instead of reusing it (at a million units 490 MB against 300).
+void giveFreedMemoryBack()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+} // namespace
 
 Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &database, const QString &targetLanguage,
                                        const std::function<void(const TmxImportProgress &)> &progress)
@@ -55,6 +69,7 @@ Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &datab
         sourceLanguage = read->sourceLanguage;
     } // the store closes before the index reads the memory through its own connection
 
+    giveFreedMemoryBack();
     if (outcome.read == 0)
         return outcome; // nothing of the pair changed: its index, if any, still serves
     // The index is a cache of the memory: failing to rebuild it loses no unit.
