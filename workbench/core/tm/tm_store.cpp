@@ -1,4 +1,5 @@
 #include "tm/tm_store.h"
+#include "tm/tm_store_schema.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,42 +12,9 @@
 #include <atomic>
 
 namespace wb {
+using tmschema::sqlError;
+
 namespace {
-
-constexpr int kSchemaVersion = 1;
-
-Diagnostic sqlError(const QString &path, const QSqlError &error, const QString &what)
-{
-    return Diagnostic{ErrorKind::InvalidInput, path, 0, 0, QStringLiteral("%1: %2").arg(what, error.text())};
-}
-
-// Only a change of text touches the search index: re-importing a unit updates its context,
-// author and dates, and rewriting its search rows then cost as much as the import itself.
-// Memories created before this had the trigger fire on any update; a writer replaces it.
-const char kUpdateTrigger[] =
-    "CREATE TRIGGER IF NOT EXISTS units_au AFTER UPDATE OF source, target ON units BEGIN"
-    " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target);"
-    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END";
-
-// A large write takes this trigger out and fills the search index once at its end (see
-// Writer::add): FTS5 row by row cost more than everything else an import does.
-const char kInsertTrigger[] =
-    "CREATE TRIGGER IF NOT EXISTS units_ai AFTER INSERT ON units BEGIN"
-    " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END";
-
-const char *const kSchema[] = {
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,"
-    " source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, prev_source TEXT, next_source TEXT, author TEXT,"
-    " created TEXT, changed TEXT, origin TEXT)",
-    "CREATE UNIQUE INDEX IF NOT EXISTS units_identity ON units (source, target, source_lang, target_lang)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(source, target, content='units', content_rowid='id',"
-    " tokenize='unicode61 remove_diacritics 2')",
-    kInsertTrigger,
-    "CREATE TRIGGER IF NOT EXISTS units_ad AFTER DELETE ON units BEGIN"
-    " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target); END",
-    kUpdateTrigger,
-};
 
 TmUnit unitFrom(const QSqlQuery &q)
 {
@@ -91,23 +59,27 @@ Result<std::unique_ptr<TmStore>> TmStore::open(const QString &path)
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && db.tables().contains(QStringLiteral("units")))
         return sqlError(path, q.lastError(), QStringLiteral("not a workbench memory"));
     const int version = q.isActive() && q.next() ? q.value(0).toInt() : 0;
-    if (version > kSchemaVersion)
+    if (version > tmschema::kVersion)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
-                          QStringLiteral("the memory has schema version %1; this workbench knows up to %2").arg(version).arg(kSchemaVersion)};
+                          QStringLiteral("the memory has schema version %1; this workbench knows up to %2").arg(version).arg(tmschema::kVersion)};
     // A memory already set up is only read here: a lookup opening it never waits for the
-    // write lock an import holds.
-    if (version == kSchemaVersion && q.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('identity', 'generation')")) && q.next()
+    // write lock an import holds. One of version 1 is read as it is; its first write changes it.
+    const bool exists = db.tables().contains(QStringLiteral("units"));
+    if (exists && q.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('identity', 'generation')")) && q.next()
         && q.value(0).toInt() == 2)
         return store;
-    for (const char *statement : kSchema)
-        if (!q.exec(QString::fromLatin1(statement)))
-            return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
+    if (!exists)
+        for (const char *statement : tmschema::kCreate)
+            if (!q.exec(QString::fromLatin1(statement)))
+                return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
     // New memories get their identity and generation 0; existing ones keep theirs.
     if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('identity', lower(hex(randomblob(16))))"))
         || !q.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')")))
         return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
+    if (exists)
+        return store;
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"));
-    q.addBindValue(kSchemaVersion);
+    q.addBindValue(tmschema::kVersion);
     if (!q.exec())
         return sqlError(path, q.lastError(), QStringLiteral("cannot write the schema version"));
     return store;
@@ -147,126 +119,6 @@ Result<int> TmStore::add(const QList<TmUnit> &units, const std::function<void(in
     if (!added)
         return added.error();
     return int(*added);
-}
-
-TmStore::Writer::Writer(const TmStore &store) : m_store(store) {}
-
-namespace {
-// A bigger page cache while one transaction writes many units: the identity index's pages
-// are touched in no order, and each one evicted is written to the WAL again. SQLite's
-// default is 2 MiB; the cache only grows as far as the import needs.
-const char kImportCacheSize[] = "PRAGMA cache_size = -131072"; // KiB: 128 MiB
-const char kDefaultCacheSize[] = "PRAGMA cache_size = -2000";
-} // namespace
-
-Status TmStore::Writer::begin()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
-    QSqlQuery q(db);
-    for (const char *pragma : {kImportCacheSize, "PRAGMA temp_store = MEMORY"})
-        q.exec(QString::fromLatin1(pragma));
-    if (!db.transaction())
-        return sqlError(m_store.m_path, db.lastError(), QStringLiteral("cannot start a transaction"));
-    m_open = true;
-    if (!q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'units_au'")))
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    if (q.next() && !q.value(0).toString().contains(QLatin1String("UPDATE OF"))
-        && (!q.exec(QStringLiteral("DROP TRIGGER units_au")) || !q.exec(QString::fromLatin1(kUpdateTrigger))))
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
-    // New units get ids above the highest one now; counting those at the end costs what was
-    // added, not the size of the memory (count(*) read a million rows per confirmed unit).
-    if (!q.exec(QStringLiteral("SELECT max(id) FROM units")) || !q.next())
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    m_lastIdBefore = q.value(0).toLongLong();
-    m_now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate); // an undated unit is dated by its import
-    m_upsert = std::make_unique<QSqlQuery>(db);
-    // One statement per unit: the unique index units_identity finds an identical unit.
-    if (!m_upsert->prepare(QStringLiteral(
-            "INSERT INTO units (source, target, source_lang, target_lang, prev_source, next_source, author, created, changed, origin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (source, target, source_lang, target_lang) DO UPDATE SET prev_source = excluded.prev_source,"
-            " next_source = excluded.next_source, author = excluded.author, changed = excluded.changed, origin = excluded.origin")))
-        return sqlError(m_store.m_path, m_upsert->lastError(), QStringLiteral("cannot write the memory"));
-    return {};
-}
-
-Status TmStore::Writer::add(const TmUnit &u)
-{
-    if (!m_open)
-        return Diagnostic{ErrorKind::InvalidInput, m_store.m_path, 0, 0, QStringLiteral("the memory's transaction is over")};
-    const QVariant values[] = {u.source, u.target, u.sourceLanguage, u.targetLanguage, u.previousSource, u.nextSource, u.author,
-                               u.created.isValid() ? u.created.toString(Qt::ISODate) : m_now,
-                               u.changed.isValid() ? u.changed.toString(Qt::ISODate) : m_now, u.origin};
-    for (int i = 0; i < int(std::size(values)); ++i)
-        m_upsert->bindValue(i, values[i]);
-    if (!m_upsert->exec())
-        return sqlError(m_store.m_path, m_upsert->lastError(), QStringLiteral("cannot write the memory"));
-    if (++m_added == kSearchIndexedAtTheEndAfter)
-        return deferSearchIndex();
-    return {};
-}
-
-// FTS5 given one row per statement flushes and merges its segments far more often than
-// given them all in one statement: at a million units 20 s against 6. So past a few
-// thousand units the trigger is dropped, inside the transaction (a rollback restores it), and
-// commit() indexes every unit added since. Units are only ever added with ids above the
-// highest, and an update never changes the source or target, so "id above" is exact.
-Status TmStore::Writer::deferSearchIndex()
-{
-    QSqlQuery q(QSqlDatabase::database(m_store.m_connection));
-    if (!q.exec(QStringLiteral("SELECT max(id) FROM units")) || !q.next())
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    m_searchIndexedUpTo = q.value(0).toLongLong();
-    if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS units_ai")))
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
-    m_searchDeferred = true;
-    return {};
-}
-
-Status TmStore::Writer::catchUpSearchIndex()
-{
-    if (!m_searchDeferred)
-        return {};
-    QSqlQuery q(QSqlDatabase::database(m_store.m_connection));
-    q.prepare(QStringLiteral("INSERT INTO units_fts(rowid, source, target) SELECT id, source, target FROM units WHERE id > ?"));
-    q.addBindValue(m_searchIndexedUpTo);
-    if (!q.exec() || !q.exec(QString::fromLatin1(kInsertTrigger)))
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory's search index"));
-    m_searchDeferred = false;
-    return {};
-}
-
-Result<qint64> TmStore::Writer::commit()
-{
-    if (!m_open)
-        return Diagnostic{ErrorKind::InvalidInput, m_store.m_path, 0, 0, QStringLiteral("the memory's transaction is over")};
-    QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM units WHERE id > ?"));
-    q.addBindValue(m_lastIdBefore);
-    if (!q.exec() || !q.next())
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    const qint64 added = q.value(0).toLongLong();
-    m_upsert.reset(); // a statement still open would keep the transaction from committing
-    if (Status indexed = catchUpSearchIndex(); !indexed)
-        return indexed.error();
-    if (!q.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")))
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory"));
-    if (!db.commit())
-        return sqlError(m_store.m_path, db.lastError(), QStringLiteral("cannot commit"));
-    m_open = false;
-    q.exec(QString::fromLatin1(kDefaultCacheSize));
-    return added;
-}
-
-TmStore::Writer::~Writer()
-{
-    m_upsert.reset();
-    if (!m_open)
-        return;
-    QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
-    db.rollback(); // not committed: the memory stays exactly as it was
-    QSqlQuery(db).exec(QString::fromLatin1(kDefaultCacheSize));
 }
 
 Result<QList<TmUnit>> TmStore::units(const QString &sourceLanguage, const QString &targetLanguage) const

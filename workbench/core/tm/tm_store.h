@@ -80,10 +80,12 @@ private:
     friend class TmStore;
     explicit Writer(const TmStore &store);
     Status begin();
+    Status upgradeToIdentityKeys();
     Status deferSearchIndex();
     Status catchUpSearchIndex();
+    void closeStatements();
     const TmStore &m_store;
-    std::unique_ptr<QSqlQuery> m_upsert;
+    std::unique_ptr<QSqlQuery> m_find, m_insert, m_update; ///< prepared once per write
     qint64 m_lastIdBefore = 0;
     qint64 m_added = 0;
     qint64 m_searchIndexedUpTo = 0; ///< units above this id wait for catchUpSearchIndex()
