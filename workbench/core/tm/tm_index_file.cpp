@@ -3,6 +3,7 @@
 #include "text/word_tokenizer.h"
 #include "tm/tm_store.h"
 #include "tm/tm_text_analysis.h"
+#include "tm/tm_token_spill.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -115,6 +116,10 @@ bool writeAligned(QIODevice &out, const void *data, quint64 size, SectionSpan &s
 // QSaveFile writes into a nameless file and names it only to rename it over the index: a
 // build killed between those two steps leaves "<index>.XXXXXX" behind. One that old is no
 // build in progress (a 10-million-unit build takes minutes): remove it.
+// How many tokens the write-out gathers from the spill per pass: 32 MiB, so a pass over
+// the spill (sequential, from the page cache) serves that much of the index.
+constexpr quint64 kGatherTokens = quint64(8) << 20;
+
 void removeStaleLeftovers(const QString &path)
 {
     const QFileInfo index(path);
@@ -148,13 +153,9 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         return generation.error();
 
     removeStaleLeftovers(path);
-    QTemporaryFile tokenFile(QFileInfo(path).absolutePath() + QStringLiteral("/.tmindex-tokens-XXXXXX"));
-    if (!tokenFile.open())
-        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
-    // Nameless from here on: a build that is killed leaves nothing behind (the descriptor
-    // keeps the file until it is closed).
-    tokenFile.setAutoRemove(false);
-    ::unlink(QFile::encodeName(tokenFile.fileName()).constData());
+    TokenSpill spill;
+    if (!spill.open(QFileInfo(path).absolutePath()))
+        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(spill.errorString()));
     // Two tokenizers: a batch of units is analysed half on this thread, half on another (ICU
     // word breaks are most of a build's time), then taken in order, so ids are the same as
     // a build on one thread would give.
@@ -164,15 +165,8 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     std::vector<quint32> unitsHolding;     // by token id: the posting list's length
     std::vector<tmindex::Entry> entries;
     std::vector<tmindex::Filter> filters;
-    std::vector<quint32> pending;          // tokens not yet written to the temporary file
-    quint64 tokenCount = 0;
+    std::vector<std::array<quint32, 4>> opening; // by unit taken: the first four token ids (+1; 0: none)
     qint64 lastId = 0;
-    bool writeFailed = false;
-    const auto flush = [&] {
-        const qint64 bytes = qint64(pending.size() * sizeof(quint32));
-        writeFailed = writeFailed || tokenFile.write(reinterpret_cast<const char *>(pending.data()), bytes) != bytes;
-        pending.clear();
-    };
     std::vector<quint32> ids, sorted;
     quint64 lastSourceHash = 0; // units come in id order: the last one taken has the highest id
     const auto take = [&](qint64 unitId, const TmTextAnalysis &a) {
@@ -190,7 +184,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         std::sort(sorted.begin(), sorted.end());
         tmindex::Entry entry;
         entry.unitId = unitId;
-        entry.tokenOffset = quint32(tokenCount);
+        entry.tokenOffset = quint32(spill.tokenCount());
         entry.tokenCount = quint16(ids.size());
         entry.numbersHash = a.numbersHash;
         entry.negationsHash = a.negationsHash;
@@ -203,14 +197,14 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
             if (i == 0 || sorted[i] != sorted[i - 1])
                 ++unitsHolding[sorted[i]];
         }
-        pending.insert(pending.end(), ids.begin(), ids.end());
-        pending.insert(pending.end(), sorted.begin(), sorted.end());
-        tokenCount += 2 * ids.size();
+        std::array<quint32, 4> first{};
+        for (size_t i = 0; i < first.size() && i < ids.size(); ++i)
+            first[i] = ids[i] + 1;
+        opening.push_back(first);
+        spill.add(ids, sorted);
         entries.push_back(entry);
         filters.push_back(filter);
         lastId = std::max(lastId, unitId);
-        if (pending.size() >= (1u << 20))
-            flush();
         if (progress && entries.size() % 10000 == 0)
             progress(qint64(entries.size()));
     };
@@ -240,40 +234,30 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         if (batchIds.size() == kBatch)
             takeBatch();
         // Token offsets are 32-bit: about 90 million units of average length fit.
-        return tokenCount < 0xFFFF0000ull && !writeFailed;
+        return spill.tokenCount() < 0xFFFF0000ull;
     });
     if (read && !batchIds.empty())
         takeBatch();
     if (!read)
         return read;
-    flush();
-    if (writeFailed)
-        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
+    const quint64 tokenCount = spill.tokenCount();
+    if (!spill.finish())
+        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(spill.errorString()));
     if (tokenCount >= 0xFFFF0000ull)
         return indexError(path, QStringLiteral("the memory has more than 4 billion tokens in this language pair: too many for one index"));
-    if (!tokenFile.flush())
-        return writeError(path, QStringLiteral("cannot write a temporary file beside the memory: %1").arg(tokenFile.errorString()));
-    const quint32 *tokens = nullptr;
-    if (tokenCount > 0) {
-        tokens = reinterpret_cast<const quint32 *>(tokenFile.map(0, qint64(tokenCount * sizeof(quint32))));
-        if (!tokens)
-            return writeError(path, QStringLiteral("cannot read back the temporary token file: %1").arg(tokenFile.errorString()));
-    }
+    const Diagnostic cannotReadBack = writeError(path, QStringLiteral("cannot read back the temporary token file"));
 
     // Units that begin alike sit side by side in the file: a lookup's near matches (variants of
     // one sentence, above all) then share pages and cache lines instead of one page fault
     // each in a fresh process. Entry numbers follow this order; unit ids keep the link to
-    // the database. `arrivalOffset` is where each unit's tokens are in the temporary file.
-    std::vector<std::array<quint32, 4>> opening(entries.size()); // the first four token ids (+1; 0: none)
-    for (quint32 e = 0; e < entries.size(); ++e)
-        for (int i = 0; i < 4 && i < entries[e].tokenCount; ++i)
-            opening[e][size_t(i)] = tokens[entries[e].tokenOffset + quint32(i)] + 1;
+    // the database. `entryOf` takes a unit's place in the spill (the order units were taken)
+    // to its entry.
     std::vector<quint32> order(entries.size());
     for (quint32 e = 0; e < order.size(); ++e)
         order[e] = e;
     std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return opening[a] != opening[b] ? opening[a] < opening[b] : a < b; });
     opening = {};
-    std::vector<quint32> arrivalOffset(entries.size());
+    std::vector<quint32> entryOf(entries.size());
     {
         std::vector<tmindex::Entry> ordered(entries.size());
         std::vector<tmindex::Filter> orderedFilters(entries.size());
@@ -281,7 +265,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         for (quint32 e = 0; e < order.size(); ++e) {
             ordered[e] = entries[order[e]];
             orderedFilters[e] = filters[order[e]];
-            arrivalOffset[e] = ordered[e].tokenOffset;
+            entryOf[order[e]] = e;
             ordered[e].tokenOffset = orderedFilters[e].tokenOffset = offset;
             offset += 2 * quint32(ordered[e].tokenCount);
         }
@@ -306,12 +290,37 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
         std::vector<quint32> byLength(entries.size());
         for (quint32 e = 0; e < entries.size(); ++e)
             byLength[startOfLength[entries[e].tokenCount]++] = e;
+        std::vector<quint32> rankOf(entries.size());
+        for (quint32 r = 0; r < byLength.size(); ++r)
+            rankOf[byLength[r]] = r;
+        // In windows of that order: the sorted tokens of a window's units are gathered in
+        // one sequential pass over the spill, then their postings written in order.
         std::vector<quint64> fill(postingOffsets.begin(), postingOffsets.end() - 1);
-        for (const quint32 e : byLength) {
-            const quint32 *s = tokens + arrivalOffset[e] + entries[e].tokenCount;
-            for (int i = 0; i < entries[e].tokenCount; ++i)
-                if (i == 0 || s[i] != s[i - 1])
-                    postings[fill[s[i]]++] = e;
+        std::vector<quint32> window;
+        std::vector<quint64> at; // by rank within the window: where its tokens are in `window`
+        for (quint32 r0 = 0; r0 < byLength.size();) {
+            quint32 r1 = r0;
+            at.clear();
+            quint64 size = 0;
+            while (r1 < byLength.size() && (r1 == r0 || size + entries[byLength[r1]].tokenCount <= kGatherTokens)) {
+                at.push_back(size);
+                size += entries[byLength[r1++]].tokenCount;
+            }
+            window.resize(size);
+            if (!spill.forEachUnit([&](quint32 unit, const quint32 *tokens, quint16 count) {
+                    const quint32 r = rankOf[entryOf[unit]];
+                    if (r >= r0 && r < r1)
+                        std::copy(tokens + count, tokens + 2 * count, window.begin() + qsizetype(at[r - r0]));
+                }))
+                return cannotReadBack;
+            for (quint32 r = r0; r < r1; ++r) {
+                const quint32 e = byLength[r];
+                const quint32 *s = window.data() + at[r - r0];
+                for (int i = 0; i < entries[e].tokenCount; ++i)
+                    if (i == 0 || s[i] != s[i - 1])
+                        postings[fill[s[i]]++] = e;
+            }
+            r0 = r1;
         }
     }
     unitsHolding = {};
@@ -357,11 +366,27 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     section(Postings, postings.data(), postings.size() * sizeof(quint32));
     section(Filters, filters.data(), filters.size() * sizeof(tmindex::Filter));
     section(Entries, entries.data(), entries.size() * sizeof(tmindex::Entry));
-    // The tokens in the file's unit order, read from the temporary file unit by unit.
+    // The tokens in the file's unit order, gathered from the spill a window of entries at a time.
     header.sections[Tokens] = SectionSpan{quint64(out.pos()), tokenCount * sizeof(quint32)};
-    for (quint32 e = 0; ok && e < entries.size(); ++e) {
-        const qint64 bytes = qint64(2 * entries[e].tokenCount * sizeof(quint32));
-        ok = out.write(reinterpret_cast<const char *>(tokens + arrivalOffset[e]), bytes) == bytes;
+    std::vector<quint32> window;
+    for (quint32 e0 = 0; ok && e0 < entries.size();) {
+        quint32 e1 = e0;
+        quint64 size = 0;
+        while (e1 < entries.size() && (e1 == e0 || size + 2 * quint64(entries[e1].tokenCount) <= kGatherTokens))
+            size += 2 * quint64(entries[e1++].tokenCount);
+        window.resize(size);
+        const quint32 base = entries[e0].tokenOffset;
+        if (!spill.forEachUnit([&](quint32 unit, const quint32 *tokens, quint16 count) {
+                const quint32 e = entryOf[unit];
+                if (e >= e0 && e < e1)
+                    std::copy(tokens, tokens + 2 * count, window.begin() + qsizetype(entries[e].tokenOffset - base));
+            })) {
+            out.cancelWriting();
+            return cannotReadBack;
+        }
+        const qint64 bytes = qint64(size * sizeof(quint32));
+        ok = out.write(reinterpret_cast<const char *>(window.data()), bytes) == bytes;
+        e0 = e1;
     }
     header.fileSize = quint64(out.pos());
     header.checksum = headerChecksum(header);
