@@ -1,16 +1,26 @@
 #include "tm/tmx_import.h"
+#include "common/bounded_queue.h"
 #include "tm/memory_index.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <vector>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 namespace wb {
 namespace {
+// Units go from the parsing thread to the storing one in batches (one lock per batch, not
+// per unit); a few batches may wait, so neither thread idles while memory stays bounded.
+constexpr size_t kBatchUnits = 512;
+constexpr size_t kBatchesWaiting = 8;
+
 // SQLite's page cache and FTS5's pending terms are freed when the store closes, but glibc
 // keeps freed memory for later: the index build would then stack its arrays on top of the
 // import's peak instead of reusing it (at a million units 490 MB against 300).
@@ -49,24 +59,59 @@ Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &datab
         auto writer = (*store)->write();
         if (!writer)
             return writer.error();
+        // The file is parsed on a second thread while this one stores the units: the XML
+        // costs about a third of the reading, SQLite the rest.
+        BoundedQueue<std::vector<TmUnit>> batches(kBatchesWaiting);
+        std::atomic<qint64> unitsRead = 0, bytesRead = 0;
+        std::optional<Result<TmxSummary>> read;
         const QString origin = info.fileName();
-        auto read = readTmx(
-            input, file, targetLanguage,
-            [&](TmUnit &u) {
-                if (u.origin.isEmpty())
-                    u.origin = origin;
-                return (*writer)->add(u);
-            },
-            [&](qsizetype units, qint64 bytes) { tell(Phase::Reading, units, bytes, info.size()); });
-        if (!read)
-            return read.error(); // the writer rolls back
-        tell(Phase::Committing, read->units, 0, 0);
+        std::thread reader([&] {
+            std::vector<TmUnit> batch;
+            read = readTmx(
+                input, file, targetLanguage,
+                [&](TmUnit &u) -> Status {
+                    if (u.origin.isEmpty())
+                        u.origin = origin;
+                    batch.push_back(std::move(u));
+                    if (batch.size() < kBatchUnits)
+                        return {};
+                    if (!batches.push(std::exchange(batch, {})))
+                        return Diagnostic{ErrorKind::InvalidInput, file, 0, 0, QStringLiteral("the import was stopped")};
+                    return {};
+                },
+                [&](qsizetype units, qint64 bytes) {
+                    unitsRead = units;
+                    bytesRead = bytes;
+                });
+            if (*read && !batch.empty())
+                batches.push(std::move(batch));
+            batches.close();
+        });
+        Status stored;
+        while (stored) {
+            auto batch = batches.pop();
+            if (!batch)
+                break;
+            for (const TmUnit &u : *batch)
+                if (stored = (*writer)->add(u); !stored)
+                    break;
+            tell(Phase::Reading, unitsRead, bytesRead, info.size());
+        }
+        if (!stored)
+            batches.stop(); // the reader gives up at its next batch
+        reader.join();
+        if (!stored)
+            return stored.error(); // the writer rolls back
+        if (!*read)
+            return read->error();
+        tell(Phase::Reading, (*read)->units, info.size(), info.size());
+        tell(Phase::Committing, (*read)->units, 0, 0);
         auto added = (*writer)->commit();
         if (!added)
             return added.error();
-        outcome.read = read->units;
+        outcome.read = (*read)->units;
         outcome.added = int(*added);
-        sourceLanguage = read->sourceLanguage;
+        sourceLanguage = (*read)->sourceLanguage;
     } // the store closes before the index reads the memory through its own connection
 
     giveFreedMemoryBack();
