@@ -29,6 +29,11 @@ void writeSchemaOneMemory(const QString &path)
                  " tokenize='unicode61 remove_diacritics 2')",
                  "CREATE TRIGGER units_ai AFTER INSERT ON units BEGIN INSERT INTO units_fts(rowid, source, target)"
                  " VALUES (new.id, new.source, new.target); END",
+                 // The update trigger as the first memories had it (any update): a writer replaces it,
+                 // and reading it must not keep the upgrade from changing the schema.
+                 "CREATE TRIGGER units_au AFTER UPDATE ON units BEGIN"
+                 " INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', old.id, old.source, old.target);"
+                 " INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target); END",
                  "INSERT INTO meta VALUES ('schema_version', '1'), ('identity', 'abc'), ('generation', '4')",
                  "INSERT INTO units (source, target, source_lang, target_lang, author) VALUES"
                  " ('Bone marrow is soft.', 'La médula ósea es blanda.', 'en', 'es', 'ana'),"

@@ -113,13 +113,17 @@ bool writeAligned(QIODevice &out, const void *data, quint64 size, SectionSpan &s
     return out.write(zeros, pad) == pad;
 }
 
+// How many tokens a pass over the spill gathers: each pass reads the whole spill (in order,
+// from the page cache), so a window is at least 32 MiB and, for a big memory, a sixteenth of
+// the tokens: at most about sixteen passes per phase, whatever the memory's size.
+quint64 gatherWindow(quint64 tokenCount)
+{
+    return std::max<quint64>(quint64(8) << 20, tokenCount / 16);
+}
+
 // QSaveFile writes into a nameless file and names it only to rename it over the index: a
 // build killed between those two steps leaves "<index>.XXXXXX" behind. One that old is no
 // build in progress (a 10-million-unit build takes minutes): remove it.
-// How many tokens the write-out gathers from the spill per pass: 32 MiB, so a pass over
-// the spill (sequential, from the page cache) serves that much of the index.
-constexpr quint64 kGatherTokens = quint64(8) << 20;
-
 void removeStaleLeftovers(const QString &path)
 {
     const QFileInfo index(path);
@@ -302,7 +306,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
             quint32 r1 = r0;
             at.clear();
             quint64 size = 0;
-            while (r1 < byLength.size() && (r1 == r0 || size + entries[byLength[r1]].tokenCount <= kGatherTokens)) {
+            while (r1 < byLength.size() && (r1 == r0 || size + entries[byLength[r1]].tokenCount <= gatherWindow(tokenCount))) {
                 at.push_back(size);
                 size += entries[byLength[r1++]].tokenCount;
             }
@@ -372,7 +376,7 @@ Status TmIndexFile::build(const TmStore &store, const QString &sourceLanguage, c
     for (quint32 e0 = 0; ok && e0 < entries.size();) {
         quint32 e1 = e0;
         quint64 size = 0;
-        while (e1 < entries.size() && (e1 == e0 || size + 2 * quint64(entries[e1].tokenCount) <= kGatherTokens))
+        while (e1 < entries.size() && (e1 == e0 || size + 2 * quint64(entries[e1].tokenCount) <= gatherWindow(tokenCount)))
             size += 2 * quint64(entries[e1++].tokenCount);
         window.resize(size);
         const quint32 base = entries[e0].tokenOffset;

@@ -68,6 +68,10 @@ Result<std::unique_ptr<TmStore>> TmStore::open(const QString &path)
     if (exists && q.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('identity', 'generation')")) && q.next()
         && q.value(0).toInt() == 2)
         return store;
+    // All of it or none: a memory whose creation was cut short would have tables but no
+    // schema version, and be taken for one to upgrade.
+    if (!db.transaction())
+        return sqlError(path, db.lastError(), QStringLiteral("cannot create the memory"));
     if (!exists)
         for (const char *statement : tmschema::kCreate)
             if (!q.exec(QString::fromLatin1(statement)))
@@ -76,12 +80,15 @@ Result<std::unique_ptr<TmStore>> TmStore::open(const QString &path)
     if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('identity', lower(hex(randomblob(16))))"))
         || !q.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')")))
         return sqlError(path, q.lastError(), QStringLiteral("cannot create the memory"));
-    if (exists)
-        return store;
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"));
-    q.addBindValue(tmschema::kVersion);
-    if (!q.exec())
-        return sqlError(path, q.lastError(), QStringLiteral("cannot write the schema version"));
+    if (!exists) {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"));
+        q.addBindValue(tmschema::kVersion);
+        if (!q.exec())
+            return sqlError(path, q.lastError(), QStringLiteral("cannot write the schema version"));
+    }
+    q.finish();
+    if (!db.commit())
+        return sqlError(path, db.lastError(), QStringLiteral("cannot create the memory"));
     return store;
 }
 

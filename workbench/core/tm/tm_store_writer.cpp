@@ -104,7 +104,7 @@ Status TmStore::Writer::upgradeToIdentityKeys()
 
 Status TmStore::Writer::add(const TmUnit &u)
 {
-    if (!m_open)
+    if (!m_open || !m_find) // over, or a commit() that failed half-way: only the rollback is left
         return Diagnostic{ErrorKind::InvalidInput, m_store.m_path, 0, 0, QStringLiteral("the memory's transaction is over")};
     const QString changed = u.changed.isValid() ? u.changed.toString(Qt::ISODate) : m_now;
     const qint64 key = tmschema::identityKey(u.source, u.target, u.sourceLanguage, u.targetLanguage);

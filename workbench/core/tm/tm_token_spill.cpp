@@ -1,6 +1,7 @@
 #include "tm/tm_token_spill.h"
 
 #include <QFile>
+#include <cerrno>
 #include <unistd.h>
 
 namespace wb {
@@ -8,6 +9,22 @@ namespace wb {
 namespace {
 constexpr size_t kPendingTokens = 1u << 20; // 4 MiB written at a time
 constexpr quint64 kBlockTokens = 1u << 20;  // 4 MiB read at a time (a unit is at most 512 KiB)
+
+// pread may return less than asked (a signal, a file system's limit): read on until all is there.
+bool readFully(int fd, char *to, quint64 bytes, quint64 offset)
+{
+    while (bytes > 0) {
+        const ssize_t got = ::pread(fd, to, size_t(bytes), off_t(offset));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return false;
+        to += got;
+        bytes -= quint64(got);
+        offset += quint64(got);
+    }
+    return true;
+}
 } // namespace
 
 bool TokenSpill::open(const QString &folder)
@@ -54,8 +71,7 @@ bool TokenSpill::forEachUnit(const std::function<void(quint32 unit, const quint3
         while (end < unitCount() && (end == first || size + 2 * quint64(m_counts[end]) <= kBlockTokens))
             size += 2 * quint64(m_counts[end++]);
         block.resize(size);
-        const ssize_t bytes = ssize_t(size * sizeof(quint32));
-        if (::pread(m_file.handle(), block.data(), size_t(bytes), off_t(offset * sizeof(quint32))) != bytes)
+        if (!readFully(m_file.handle(), reinterpret_cast<char *>(block.data()), size * sizeof(quint32), offset * sizeof(quint32)))
             return false;
         const quint32 *tokens = block.data();
         for (quint32 unit = first; unit < end; ++unit) {

@@ -6,7 +6,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <atomic>
+#include <exception>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -67,25 +69,36 @@ Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &datab
         const QString origin = info.fileName();
         std::thread reader([&] {
             std::vector<TmUnit> batch;
-            read = readTmx(
-                input, file, targetLanguage,
-                [&](TmUnit &u) -> Status {
-                    if (u.origin.isEmpty())
-                        u.origin = origin;
-                    batch.push_back(std::move(u));
-                    if (batch.size() < kBatchUnits)
+            try {
+                read = readTmx(
+                    input, file, targetLanguage,
+                    [&](TmUnit &u) -> Status {
+                        if (u.origin.isEmpty())
+                            u.origin = origin;
+                        batch.push_back(std::move(u));
+                        if (batch.size() < kBatchUnits)
+                            return {};
+                        if (!batches.push(std::exchange(batch, {})))
+                            return Diagnostic{ErrorKind::InvalidInput, file, 0, 0, QStringLiteral("the import was stopped")};
                         return {};
-                    if (!batches.push(std::exchange(batch, {})))
-                        return Diagnostic{ErrorKind::InvalidInput, file, 0, 0, QStringLiteral("the import was stopped")};
-                    return {};
-                },
-                [&](qsizetype units, qint64 bytes) {
-                    unitsRead = units;
-                    bytesRead = bytes;
-                });
-            if (*read && !batch.empty())
-                batches.push(std::move(batch));
+                    },
+                    [&](qsizetype units, qint64 bytes) {
+                        unitsRead = units;
+                        bytesRead = bytes;
+                    });
+                if (*read && !batch.empty())
+                    batches.push(std::move(batch));
+            } catch (const std::exception &e) { // out of memory: an error like any other, not a terminate
+                read = Result<TmxSummary>(Diagnostic{ErrorKind::InvalidInput, file, 0, 0,
+                                                     QStringLiteral("cannot read: %1").arg(QString::fromLocal8Bit(e.what()))});
+            }
             batches.close();
+        });
+        // However this scope is left (an exception from the writer or the progress callback
+        // included), the reader is stopped and joined first: a joinable thread destroyed ends the program.
+        auto joinReader = qScopeGuard([&] {
+            batches.stop();
+            reader.join();
         });
         Status stored;
         while (stored) {
@@ -97,6 +110,7 @@ Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &datab
                     break;
             tell(Phase::Reading, unitsRead, bytesRead, info.size());
         }
+        joinReader.dismiss();
         if (!stored)
             batches.stop(); // the reader gives up at its next batch
         reader.join();
