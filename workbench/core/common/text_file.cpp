@@ -20,22 +20,29 @@ ScopedInputLimit::~ScopedInputLimit()
     inputLimit = m_previous;
 }
 
-Result<QByteArray> readFileBytes(const QString &path)
+Status openInputFile(QFile &file, qint64 limit)
 {
-    const qint64 limit = inputLimit;
+    const QString path = file.fileName();
     QFileInfo info(path);
     if (!info.exists())
         return Diagnostic{ErrorKind::MissingInput, path, 0, 0, QStringLiteral("no such file")};
     if (info.isDir())
         return Diagnostic{ErrorKind::MissingInput, path, 0, 0, QStringLiteral("is a folder, not a file")};
-    if (info.size() > limit)
+    if (limit >= 0 && info.size() > limit)
         return Diagnostic{ErrorKind::InvalidInput, path, 0, 0,
                           QStringLiteral("file is %1 MiB; the limit is %2 MiB")
                               .arg(info.size() >> 20).arg(limit >> 20)};
-    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Diagnostic{ErrorKind::MissingInput, path, 0, 0,
                           QStringLiteral("cannot read: %1").arg(file.errorString())};
+    return {};
+}
+
+Result<QByteArray> readFileBytes(const QString &path)
+{
+    QFile file(path);
+    if (Status opened = openInputFile(file, inputLimit); !opened)
+        return opened.error();
     return file.readAll();
 }
 

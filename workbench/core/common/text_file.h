@@ -4,6 +4,8 @@
 #include <QString>
 #include <optional>
 
+class QFile;
+
 namespace wb {
 
 /// Largest input file the workbench reads; larger files are refused before parsing
@@ -13,6 +15,10 @@ inline constexpr qint64 kMaxInputBytes = 256ll * 1024 * 1024;
 /// Reads a whole file; a missing or unreadable file is a MissingInput diagnostic. A file
 /// over the limit (kMaxInputBytes) is refused. Formats read as they go (TMX) have none.
 Result<QByteArray> readFileBytes(const QString &path);
+
+/// Opens `file` for reading with the messages every reader gives: no such file, a folder,
+/// over `limit` bytes (when one is given), cannot read. For formats read as they go.
+Status openInputFile(QFile &file, qint64 limit = -1);
 
 /// Lowers readFileBytes' limit for a scope, so a test shows with a small file that a path
 /// takes no limit (a file over the real one would take minutes to write and read).

@@ -86,8 +86,7 @@ private:
     void closeStatements();
     const TmStore &m_store;
     std::unique_ptr<QSqlQuery> m_find, m_insert, m_update; ///< prepared once per write
-    qint64 m_lastIdBefore = 0;
-    qint64 m_added = 0;
+    qint64 m_added = 0; ///< units new to the memory (an identical one updated is not counted)
     qint64 m_searchIndexedUpTo = 0; ///< units above this id wait for catchUpSearchIndex()
     bool m_searchDeferred = false;
     QString m_now;

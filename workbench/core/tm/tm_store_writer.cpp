@@ -38,11 +38,6 @@ Status TmStore::Writer::begin()
     q.finish(); // a read of sqlite_master left open would keep the upgrade from changing the schema
     if (Status upgraded = upgradeToIdentityKeys(); !upgraded)
         return upgraded;
-    // New units get ids above the highest one now; counting those at the end costs what was
-    // added, not the size of the memory (count(*) read a million rows per confirmed unit).
-    if (!q.exec(QStringLiteral("SELECT max(id) FROM units")) || !q.next())
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    m_lastIdBefore = q.value(0).toLongLong();
     m_now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate); // an undated unit is dated by its import
     m_find = std::make_unique<QSqlQuery>(db);
     m_insert = std::make_unique<QSqlQuery>(db);
@@ -177,11 +172,6 @@ Result<qint64> TmStore::Writer::commit()
         return Diagnostic{ErrorKind::InvalidInput, m_store.m_path, 0, 0, QStringLiteral("the memory's transaction is over")};
     QSqlDatabase db = QSqlDatabase::database(m_store.m_connection);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM units WHERE id > ?"));
-    q.addBindValue(m_lastIdBefore);
-    if (!q.exec() || !q.next())
-        return sqlError(m_store.m_path, q.lastError(), QStringLiteral("cannot read the memory"));
-    const qint64 added = q.value(0).toLongLong();
     closeStatements(); // a statement still open would keep the transaction from committing
     if (Status indexed = catchUpSearchIndex(); !indexed)
         return indexed.error();
@@ -191,7 +181,7 @@ Result<qint64> TmStore::Writer::commit()
         return sqlError(m_store.m_path, db.lastError(), QStringLiteral("cannot commit"));
     m_open = false;
     q.exec(QString::fromLatin1(kDefaultCacheSize));
-    return added;
+    return m_added;
 }
 
 TmStore::Writer::~Writer()

@@ -1,5 +1,6 @@
 #include "tm/tmx_import.h"
 #include "common/bounded_queue.h"
+#include "common/text_file.h"
 #include "tm/memory_index.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_format.h"
@@ -44,13 +45,9 @@ Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &datab
     };
     // No size limit, unlike readFileBytes: the file is never held whole.
     const QFileInfo info(file);
-    if (!info.exists())
-        return Diagnostic{ErrorKind::MissingInput, file, 0, 0, QStringLiteral("no such file")};
-    if (info.isDir())
-        return Diagnostic{ErrorKind::MissingInput, file, 0, 0, QStringLiteral("is a folder, not a file")};
     QFile input(file);
-    if (!input.open(QIODevice::ReadOnly))
-        return Diagnostic{ErrorKind::MissingInput, file, 0, 0, QStringLiteral("cannot read: %1").arg(input.errorString())};
+    if (Status opened = openInputFile(input); !opened)
+        return opened.error();
 
     TmxImportOutcome outcome;
     QString sourceLanguage;
@@ -94,26 +91,23 @@ Result<TmxImportOutcome> importTmxFile(const QString &file, const QString &datab
             }
             batches.close();
         });
-        // However this scope is left (an exception from the writer or the progress callback
-        // included), the reader is stopped and joined first: a joinable thread destroyed ends the program.
-        auto joinReader = qScopeGuard([&] {
-            batches.stop();
-            reader.join();
-        });
         Status stored;
-        while (stored) {
-            auto batch = batches.pop();
-            if (!batch)
-                break;
-            for (const TmUnit &u : *batch)
-                if (stored = (*writer)->add(u); !stored)
+        { // However this block is left (an exception from the writer or the progress callback
+          // included), the reader is stopped and joined: a joinable thread destroyed ends the program.
+            const auto joinReader = qScopeGuard([&] {
+                batches.stop(); // a reader still going gives up at its next batch
+                reader.join();
+            });
+            while (stored) {
+                auto batch = batches.pop();
+                if (!batch)
                     break;
-            tell(Phase::Reading, unitsRead, bytesRead, info.size());
+                for (const TmUnit &u : *batch)
+                    if (stored = (*writer)->add(u); !stored)
+                        break;
+                tell(Phase::Reading, unitsRead, bytesRead, info.size());
+            }
         }
-        joinReader.dismiss();
-        if (!stored)
-            batches.stop(); // the reader gives up at its next batch
-        reader.join();
         if (!stored)
             return stored.error(); // the writer rolls back
         if (!*read)
